@@ -1,0 +1,171 @@
+/**
+ * Zod schemas for everything that crosses the HTTP edge, and the types derived from them. The server
+ * validates request bodies with these; the client imports the same types, so both sides agree on shape.
+ */
+import { z } from 'zod';
+import { KINDS, LINKING_KINDS, VERDICTS } from './vocabulary';
+
+/** Source ids are slugs (GUIDE section 1). */
+export const SOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,80}$/;
+export const SourceId = z.string().regex(SOURCE_ID_PATTERN, 'must be a slug: a-z, 0-9 and "-", up to 81 characters');
+
+/** Set names: short, printable, no leading/trailing space. */
+export const SetName = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, 'must start with a letter or digit and use only letters, digits, space, "_", "." and "-"')
+  .refine((s) => s === s.trim(), 'must not end with a space');
+
+const Offset = z.number().int().min(0);
+const Tag = z.string().trim().min(1).max(64);
+const MAX_NOTE = 20_000;
+
+export const KindSchema = z.enum(KINDS);
+export const VerdictSchema = z.enum(VERDICTS);
+
+/** A target as the client sends it: the server fills prefix and suffix. */
+export const TargetInput = z
+  .object({
+    source: SourceId,
+    start: Offset,
+    end: Offset,
+    exact: z.string().min(1).max(100_000),
+  })
+  .strict()
+  .refine((t) => t.end > t.start, { message: 'end must be greater than start', path: ['end'] });
+export type TargetInput = z.infer<typeof TargetInput>;
+
+/** A stored target. `orphaned` marks one that could not be re-anchored after its source changed. */
+export const Target = z.object({
+  source: SourceId,
+  start: Offset,
+  end: Offset,
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  orphaned: z.boolean().optional(),
+});
+export type Target = z.infer<typeof Target>;
+
+export const ClaimInfo = z
+  .object({
+    claimant: z.string().trim().max(200).default(''),
+    verdict: VerdictSchema.default('unverified'),
+    evidence: z.array(z.string().trim().min(1).max(2000)).max(50).default([]),
+  })
+  .strict();
+export type ClaimInfo = z.infer<typeof ClaimInfo>;
+
+export const Annotation = z.object({
+  id: z.string(),
+  revision: z.number().int().min(1),
+  created: z.string(),
+  modified: z.string(),
+  creator: z.string(),
+  set: z.string(),
+  kind: KindSchema,
+  targets: z.array(Target).min(1),
+  tags: z.array(z.string()),
+  note: z.string(),
+  claim: ClaimInfo.optional(),
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+function checkKindShape(
+  a: { kind?: z.infer<typeof KindSchema>; targets?: unknown[]; claim?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if (a.kind && a.targets && LINKING_KINDS.includes(a.kind) && a.targets.length < 2) {
+    ctx.addIssue({ code: 'custom', message: `a ${a.kind} links at least two passages`, path: ['targets'] });
+  }
+  if (a.kind && a.kind !== 'claim' && a.claim !== undefined) {
+    ctx.addIssue({ code: 'custom', message: 'only a claim carries claim details', path: ['claim'] });
+  }
+}
+
+export const CreateAnnotation = z
+  .object({
+    set: SetName.default('default'),
+    kind: KindSchema,
+    targets: z.array(TargetInput).min(1).max(50),
+    tags: z.array(Tag).max(50).default([]),
+    note: z.string().max(MAX_NOTE).default(''),
+    claim: ClaimInfo.optional(),
+    creator: z.string().trim().max(100).optional(),
+  })
+  .strict()
+  .superRefine(checkKindShape);
+export type CreateAnnotation = z.input<typeof CreateAnnotation>;
+
+export const PatchAnnotation = z
+  .object({
+    revision: z.number().int().min(1),
+    set: SetName.optional(),
+    targets: z.array(TargetInput).min(1).max(50).optional(),
+    tags: z.array(Tag).max(50).optional(),
+    note: z.string().max(MAX_NOTE).optional(),
+    claim: ClaimInfo.optional(),
+  })
+  .strict();
+export type PatchAnnotation = z.input<typeof PatchAnnotation>;
+
+export const AnnotationSet = z.object({
+  name: SetName,
+  description: z.string(),
+  created: z.string(),
+});
+export type AnnotationSet = z.infer<typeof AnnotationSet>;
+
+export const CreateSet = z
+  .object({ name: SetName, description: z.string().max(2000).default('') })
+  .strict();
+export type CreateSet = z.input<typeof CreateSet>;
+
+/** Source metadata; `guessed` names the fields found by heuristics rather than a sidecar file. */
+export const SourceMeta = z.object({
+  id: SourceId,
+  title: z.string(),
+  outlet: z.string(),
+  author: z.string().optional(),
+  published: z.string().optional(),
+  url: z.string().optional(),
+  guessed: z.array(z.string()),
+  length: z.number().int(),
+  /** sha-256 of the text: a changed hash means a new revision of the source. */
+  hash: z.string(),
+});
+export type SourceMeta = z.infer<typeof SourceMeta>;
+export type Source = SourceMeta & { text: string };
+
+export const ImportSource = z
+  .object({
+    id: SourceId,
+    text: z.string().min(1).max(2_000_000),
+    title: z.string().trim().min(1).max(500).optional(),
+    outlet: z.string().trim().min(1).max(200).optional(),
+    author: z.string().trim().max(200).optional(),
+    published: z.string().date().optional(),
+    url: z.string().url().optional(),
+  })
+  .strict();
+export type ImportSource = z.input<typeof ImportSource>;
+
+/** Aligned reuse between two sources (issue 3). Offsets are into the raw texts. */
+export interface ReuseSpan {
+  source: string;
+  start: number;
+  end: number;
+}
+export interface ReusePassage {
+  a: ReuseSpan;
+  b: ReuseSpan;
+  words: number;
+  similarity: number;
+  boilerplate: boolean;
+}
+
+/** The error body of every failed API call (GUIDE section 2). */
+export interface ApiError {
+  error: { code: string; message: string; details?: unknown };
+}
