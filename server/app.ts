@@ -1,0 +1,51 @@
+/**
+ * createApp(deps): the Express application, built from its dependencies so tests start real servers
+ * on free ports with their own stores. The API lives under /api; the built client is served at /.
+ */
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import { errorHandler, unknownRoute } from './http/http-error';
+import { annotationRoutes } from './routes/annotation-routes';
+import { setRoutes } from './routes/set-routes';
+import { sourceRoutes } from './routes/source-routes';
+import { AnnotationService } from './services/annotation-service';
+import type { SourceLibrary } from './sources/source-library';
+import type { AnnotationStore } from './store/annotation-store';
+
+export interface AppDeps {
+  store: AnnotationStore;
+  sources: SourceLibrary;
+  /** Folder of the built client (dist/client); omitted: API only. */
+  clientDir?: string;
+  /** Largest accepted request body, in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  now?: () => Date;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export function createApp(deps: AppDeps): Express {
+  const now = deps.now ?? (() => new Date());
+  const annotations = new AnnotationService(deps.store, deps.sources, now);
+  const app = express();
+  app.disable('x-powered-by');
+
+  const api = express.Router();
+  api.use(express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: false }));
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use('/sources', sourceRoutes(deps.sources, annotations));
+  api.use('/annotations', annotationRoutes(annotations));
+  api.use('/sets', setRoutes(annotations, now));
+  api.use(unknownRoute);
+  api.use(errorHandler);
+  app.use('/api', api);
+
+  if (deps.clientDir && existsSync(deps.clientDir)) {
+    app.use(express.static(deps.clientDir, { index: 'index.html' }));
+  }
+  app.use(errorHandler);
+  return app;
+}

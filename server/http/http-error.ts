@@ -1,0 +1,42 @@
+/**
+ * The one error type routes throw, and the middleware that turns any error into the API's error body
+ * `{ error: { code, message, details? } }` (GUIDE section 2). "Not found" is decided here once.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, id: string) => new HttpError(404, 'not_found', `${what} "${id}" does not exist`);
+
+/** Unwraps a service's `undefined` into a 404. */
+export function found<T>(value: T | undefined, what: string, id: string): T {
+  if (value === undefined) throw notFound(what, id);
+  return value;
+}
+
+export const unknownRoute: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`));
+};
+
+export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  let e: HttpError;
+  if (err instanceof HttpError) e = err;
+  else if (err?.type === 'entity.parse.failed') e = new HttpError(400, 'bad_json', `the request body is not valid JSON: ${err.message}`);
+  else if (err?.type === 'entity.too.large') e = new HttpError(413, 'too_large', `the request body is over the limit of ${err.limit} bytes`);
+  else if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') e = new HttpError(415, 'unsupported_encoding', String(err.message));
+  else {
+    console.error(err);
+    e = new HttpError(500, 'internal', 'the server failed to handle this request; nothing was changed unless a success was reported');
+  }
+  if (res.headersSent) return;
+  res.status(e.status).json({ error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } });
+};

@@ -1,0 +1,48 @@
+/**
+ * `npm start`: builds the client if needed, opens the store and the sources, and serves app and API.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createApp } from './app';
+import { ensureClientBuilt } from './client-build';
+import { ConfigError, readConfig } from './config';
+import { SourceLibrary } from './sources/source-library';
+import { JsonAnnotationStore } from './store/json-annotation-store';
+
+export async function serve(argv: string[]): Promise<void> {
+  const config = readConfig(argv);
+  const clientDir = await ensureClientBuilt((line) => console.log(line));
+  await mkdir(config.dataDir, { recursive: true });
+  const store = await JsonAnnotationStore.open(config.dataDir);
+  const sources = await SourceLibrary.open({ sourcesDir: config.sourcesDir, importDir: join(config.dataDir, 'sources') });
+  const app = createApp({ store, sources, clientDir });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
+  console.log(`Collate is running at http://${shown}:${port}/`);
+  console.log(`  sources: ${config.sourcesDir} (${sources.list().length} loaded)`);
+  console.log(`  data:    ${config.dataDir}`);
+  const stop = () => {
+    server.close();
+    void store.flush().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  serve(process.argv.slice(2)).catch((e: unknown) => {
+    const message = e instanceof ConfigError ? e.message : e instanceof Error ? e.message : String(e);
+    if ((e as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+      console.error(`collate: the port is in use already (${message}); pick another with --port or PORT`);
+    } else {
+      console.error(`collate: ${message}`);
+    }
+    process.exit(1);
+  });
+}

@@ -1,0 +1,64 @@
+/** /api/annotations: list with filters, create, read, edit and delete with revision checks. */
+import { Router } from 'express';
+import { CreateAnnotation, PatchAnnotation } from '../../core/model';
+import { found, HttpError, notFound } from '../http/http-error';
+import { parseWith, queryString } from '../http/validate';
+import type { AnnotationService } from '../services/annotation-service';
+import type { Guarded } from '../store/annotation-store';
+import type { Annotation } from '../../core/model';
+
+function settle(result: Guarded<Annotation>, id: string): Annotation {
+  if (result.ok) return result.value;
+  if (result.reason === 'not_found') throw notFound('annotation', id);
+  throw new HttpError(
+    409,
+    'conflict',
+    `annotation "${id}" was changed elsewhere (it is at revision ${result.current.revision}); nothing was saved`,
+    { current: result.current },
+  );
+}
+
+export function annotationRoutes(service: AnnotationService): Router {
+  const r = Router();
+
+  r.get('/', (req, res) => {
+    const q = req.query as Record<string, unknown>;
+    const filter = {
+      source: queryString(q, 'source'),
+      set: queryString(q, 'set'),
+      kind: queryString(q, 'kind'),
+      tag: queryString(q, 'tag'),
+      verdict: queryString(q, 'verdict'),
+      q: queryString(q, 'q'),
+    };
+    if (filter.source && !service.sources.get(filter.source)) throw notFound('source', filter.source);
+    res.json({ annotations: service.list(filter) });
+  });
+
+  r.post('/', async (req, res) => {
+    const input = parseWith(CreateAnnotation, req.body);
+    const annotation = await service.create(input);
+    res.status(201).location(`/api/annotations/${annotation.id}`).json({ annotation });
+  });
+
+  r.get('/:id', (req, res) => {
+    res.json({ annotation: found(service.get(req.params.id), 'annotation', req.params.id) });
+  });
+
+  r.patch('/:id', async (req, res) => {
+    const patch = parseWith(PatchAnnotation, req.body);
+    res.json({ annotation: settle(await service.update(req.params.id, patch), req.params.id) });
+  });
+
+  r.delete('/:id', async (req, res) => {
+    const raw = queryString(req.query as Record<string, unknown>, 'revision');
+    const revision = raw !== undefined && /^[1-9]\d*$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(revision)) {
+      throw new HttpError(400, 'invalid', 'DELETE needs ?revision=N, the revision the deletion is based on');
+    }
+    settle(await service.remove(req.params.id, revision), req.params.id);
+    res.status(204).end();
+  });
+
+  return r;
+}

@@ -1,0 +1,200 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startTestServer, type TestServer } from '../helpers/test-server';
+import { ROSE_QUOTE, SECTORAL_ROSE, SEEDS, seedText, targetOf } from '../helpers/fixtures';
+
+let srv: TestServer;
+beforeAll(async () => {
+  srv = await startTestServer();
+});
+afterAll(() => srv.close());
+
+const claimBody = () => ({
+  kind: 'claim',
+  targets: [targetOf(SEEDS.gsnRenews, ROSE_QUOTE)],
+  tags: ['attribution', 'quote'],
+  note: 'Check the State Department transcript',
+  claim: { claimant: 'Frank Rose', verdict: 'mostly-true', evidence: ['https://example.org/transcript'] },
+});
+
+async function storeFiles(): Promise<string> {
+  const parts: string[] = [];
+  for (const f of ['collection.json', `by-source/${SEEDS.gsnRenews}.json`]) {
+    parts.push(await readFile(join(srv.dataDir, f), 'utf8').catch(() => '(absent)'));
+  }
+  return parts.join('\n---\n');
+}
+
+describe('sources', () => {
+  it('lists the five seeds with metadata and zero counts', async () => {
+    const { status, body } = await call(srv.url, 'GET', '/api/sources');
+    expect(status).toBe(200);
+    expect(body.sources.map((s: { id: string }) => s.id).sort()).toEqual(Object.values(SEEDS).sort());
+    const nb = body.sources.find((s: { id: string }) => s.id === SEEDS.nbPursues);
+    expect(nb).toMatchObject({ outlet: 'NewsBlaze', author: 'Mina Fabulous', guessed: [] });
+    expect(nb.length).toBe(seedText(SEEDS.nbPursues).length);
+    expect(nb.counts).toEqual({ claim: 0, inconsistency: 0, note: 0, reuse: 0 });
+    expect(nb.text).toBeUndefined();
+  });
+
+  it('serves one source with its exact text, and 404 for an unknown id', async () => {
+    const ok = await call(srv.url, 'GET', `/api/sources/${SEEDS.mdaa}`);
+    expect(ok.body.source.text).toBe(seedText(SEEDS.mdaa));
+    const missing = await call(srv.url, 'GET', '/api/sources/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('not_found');
+  });
+});
+
+describe('annotations', () => {
+  it('creates a claim, fills context, and lists it by source, kind, tag, verdict and text', async () => {
+    const created = await call(srv.url, 'POST', '/api/annotations', claimBody());
+    expect(created.status).toBe(201);
+    const a = created.body.annotation;
+    expect(a).toMatchObject({ revision: 1, set: 'default', kind: 'claim', tags: ['attribution', 'quote'] });
+    const text = seedText(SEEDS.gsnRenews);
+    const t = a.targets[0];
+    expect(t.prefix).toBe(text.slice(t.start - 32, t.start));
+    expect(t.suffix).toBe(text.slice(t.end, t.end + 32));
+    for (const q of ['kind=claim', 'tag=QUOTE', 'verdict=mostly-true', 'q=enduring', 'q=frank%20rose', `source=${SEEDS.gsnRenews}`]) {
+      const { body } = await call(srv.url, 'GET', `/api/annotations?${q}`);
+      expect(body.annotations.map((x: { id: string }) => x.id), q).toContain(a.id);
+    }
+    for (const q of ['kind=note', 'tag=typo', 'verdict=false', 'q=zzz', `source=${SEEDS.mdaa}`]) {
+      const { body } = await call(srv.url, 'GET', `/api/annotations?${q}`);
+      expect(body.annotations.map((x: { id: string }) => x.id), q).not.toContain(a.id);
+    }
+    const counts = await call(srv.url, 'GET', '/api/sources');
+    expect(counts.body.sources.find((s: { id: string }) => s.id === SEEDS.gsnRenews).counts.claim).toBeGreaterThanOrEqual(1);
+  });
+
+  it('rejects bad input with the right status and code, writing nothing', async () => {
+    await call(srv.url, 'POST', '/api/annotations', claimBody());
+    const before = await storeFiles();
+    const good = targetOf(SEEDS.gsnRenews, ROSE_QUOTE);
+    const cases: [unknown, number, string][] = [
+      ['{"kind": "note", ', 400, 'bad_json'],
+      [{ kind: 'opinion', targets: [good] }, 400, 'invalid'],
+      [{ kind: 'note', targets: [] }, 400, 'invalid'],
+      [{ kind: 'inconsistency', targets: [good] }, 400, 'invalid'],
+      [{ kind: 'note', targets: [good], claim: { verdict: 'true' } }, 400, 'invalid'],
+      [{ kind: 'claim', targets: [good], claim: { verdict: 'probably' } }, 400, 'invalid'],
+      [{ kind: 'note', targets: [{ ...good, source: 'no-such-source' }] }, 404, 'not_found'],
+      [{ kind: 'note', set: 'no-such-set', targets: [good] }, 404, 'not_found'],
+      [{ kind: 'note', targets: [{ ...good, exact: good.exact.toUpperCase() }] }, 422, 'anchor_mismatch'],
+      [{ kind: 'note', targets: [{ ...good, start: good.start + 1, end: good.end + 1 }] }, 422, 'anchor_mismatch'],
+      [{ kind: 'note', targets: [{ ...good, start: 1_000_000, end: 1_000_010 }] }, 422, 'out_of_range'],
+      [{ kind: 'note', targets: [good], note: 'x'.repeat(1_100_000) }, 413, 'too_large'],
+    ];
+    for (const [body, status, code] of cases) {
+      const res = await call(srv.url, 'POST', '/api/annotations', body);
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(status);
+      expect(res.body.error.code).toBe(code);
+      expect(typeof res.body.error.message).toBe('string');
+    }
+    expect(await storeFiles()).toBe(before);
+  });
+
+  it('edits with the current revision and answers a stale one with 409 and the current version', async () => {
+    const { body } = await call(srv.url, 'POST', '/api/annotations', claimBody());
+    const id = body.annotation.id;
+    const first = await call(srv.url, 'PATCH', `/api/annotations/${id}`, { revision: 1, claim: { claimant: 'Frank A. Rose', verdict: 'false' } });
+    expect(first.status).toBe(200);
+    expect(first.body.annotation).toMatchObject({ revision: 2, claim: { claimant: 'Frank A. Rose', verdict: 'false', evidence: [] } });
+    const stale = await call(srv.url, 'PATCH', `/api/annotations/${id}`, { revision: 1, note: 'overwrite?' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('conflict');
+    expect(stale.body.error.details.current.revision).toBe(2);
+    const now = await call(srv.url, 'GET', `/api/annotations/${id}`);
+    expect(now.body.annotation.note).toBe('Check the State Department transcript');
+    expect((await call(srv.url, 'PATCH', '/api/annotations/a_missing', { revision: 1, note: 'x' })).status).toBe(404);
+  });
+
+  it('deletes only with the current revision', async () => {
+    const { body } = await call(srv.url, 'POST', '/api/annotations', { kind: 'note', targets: [targetOf(SEEDS.mdaa, 'Phased Adaptive Approach')] });
+    const id = body.annotation.id;
+    expect((await call(srv.url, 'DELETE', `/api/annotations/${id}`)).status).toBe(400);
+    expect((await call(srv.url, 'DELETE', `/api/annotations/${id}?revision=2`)).status).toBe(409);
+    expect((await call(srv.url, 'GET', `/api/annotations/${id}`)).status).toBe(200);
+    expect((await call(srv.url, 'DELETE', `/api/annotations/${id}?revision=1`)).status).toBe(204);
+    expect((await call(srv.url, 'GET', `/api/annotations/${id}`)).status).toBe(404);
+    expect((await call(srv.url, 'DELETE', `/api/annotations/${id}?revision=1`)).status).toBe(404);
+  });
+
+  it('keeps every one of many concurrent writes to one source', async () => {
+    const text = seedText(SEEDS.nbUndercut);
+    const bodies = Array.from({ length: 40 }, (_, i) => ({
+      kind: 'note',
+      targets: [{ source: SEEDS.nbUndercut, start: i * 10, end: i * 10 + 5, exact: text.slice(i * 10, i * 10 + 5) }],
+      note: `note ${i}`,
+    }));
+    const results = await Promise.all(bodies.map((b) => call(srv.url, 'POST', '/api/annotations', b)));
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    const onDisk = JSON.parse(await readFile(join(srv.dataDir, `by-source/${SEEDS.nbUndercut}.json`), 'utf8'));
+    const notes = new Set(onDisk.annotations.map((a: { note: string }) => a.note));
+    for (let i = 0; i < 40; i++) expect(notes.has(`note ${i}`)).toBe(true);
+  });
+
+  it('stores an inconsistency across two sources and lists it for both', async () => {
+    const targets = [targetOf(SEEDS.nbPursues, SECTORAL_ROSE), targetOf(SEEDS.nbUndercut, SECTORAL_ROSE)];
+    const res = await call(srv.url, 'POST', '/api/annotations', { kind: 'inconsistency', targets, tags: ['attribution'], note: 'Rose or Tauscher?' });
+    expect(res.status).toBe(201);
+    for (const s of [SEEDS.nbPursues, SEEDS.nbUndercut]) {
+      const { body } = await call(srv.url, 'GET', `/api/annotations?source=${s}&kind=inconsistency`);
+      expect(body.annotations.map((a: { id: string }) => a.id)).toContain(res.body.annotation.id);
+    }
+    const collection = JSON.parse(await readFile(join(srv.dataDir, 'collection.json'), 'utf8'));
+    expect(collection.annotations.map((a: { id: string }) => a.id)).toContain(res.body.annotation.id);
+  });
+
+  it('keeps notes and tags as plain text', async () => {
+    const note = '<img src=x onerror="alert(1)"> & <b>bold</b>';
+    const res = await call(srv.url, 'POST', '/api/annotations', { kind: 'note', targets: [targetOf(SEEDS.mdaa, 'Russian Position')], note, tags: ['<script>'] });
+    const back = await call(srv.url, 'GET', `/api/annotations/${res.body.annotation.id}`);
+    expect(back.body.annotation.note).toBe(note);
+    expect(back.body.annotation.tags).toEqual(['<script>']);
+  });
+});
+
+describe('sets', () => {
+  it('always has default, creates sets, refuses duplicates, files annotations into them', async () => {
+    const list = await call(srv.url, 'GET', '/api/sets');
+    expect(list.body.sets[0].name).toBe('default');
+    const made = await call(srv.url, 'POST', '/api/sets', { name: 'Rose review', description: 'quotes given to Rose' });
+    expect(made.status).toBe(201);
+    expect((await call(srv.url, 'POST', '/api/sets', { name: 'rose review' })).status).toBe(409);
+    expect((await call(srv.url, 'POST', '/api/sets', { name: ' bad' })).status).toBe(400);
+    const a = await call(srv.url, 'POST', '/api/annotations', { ...claimBody(), set: 'Rose review' });
+    expect(a.status).toBe(201);
+    const sets = await call(srv.url, 'GET', '/api/sets');
+    expect(sets.body.sets.find((s: { name: string }) => s.name === 'Rose review').count).toBe(1);
+    const filtered = await call(srv.url, 'GET', '/api/annotations?set=Rose%20review');
+    expect(filtered.body.annotations.map((x: { id: string }) => x.id)).toEqual([a.body.annotation.id]);
+  });
+});
+
+describe('persistence', () => {
+  it('finds everything again after a restart on the same data directory', async () => {
+    const dataDirServer = await startTestServer();
+    const made = await call(dataDirServer.url, 'POST', '/api/annotations', claimBody());
+    await call(dataDirServer.url, 'POST', '/api/sets', { name: 'kept' });
+    const dataDir = dataDirServer.dataDir;
+    // Close without removing the folder by reopening on it explicitly.
+    const again = await startTestServer({ dataDir });
+    const back = await call(again.url, 'GET', `/api/annotations/${made.body.annotation.id}`);
+    expect(back.body.annotation).toEqual(made.body.annotation);
+    const sets = await call(again.url, 'GET', '/api/sets');
+    expect(sets.body.sets.map((s: { name: string }) => s.name)).toContain('kept');
+    await again.close();
+    await dataDirServer.close();
+  });
+});
+
+describe('unknown routes', () => {
+  it('answers JSON 404 under /api', async () => {
+    const res = await call(srv.url, 'GET', '/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+});
