@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser tests each start Chromium; two cores do not gain from more workers.
     maxWorkers: 2,
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 });

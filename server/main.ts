@@ -1,20 +1,15 @@
 /**
  * `npm start`: builds the client if needed, opens the store and the sources, and serves app and API.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createApp } from './app';
 import { ensureClientBuilt } from './client-build';
 import { ConfigError, readConfig } from './config';
-import { SourceLibrary } from './sources/source-library';
-import { JsonAnnotationStore } from './store/json-annotation-store';
+import { openWorkspace } from './workspace';
 
 export async function serve(argv: string[]): Promise<void> {
   const config = readConfig(argv);
   const clientDir = await ensureClientBuilt((line) => console.log(line));
-  await mkdir(config.dataDir, { recursive: true });
-  const store = await JsonAnnotationStore.open(config.dataDir);
-  const sources = await SourceLibrary.open({ sourcesDir: config.sourcesDir, importDir: join(config.dataDir, 'sources') });
+  const { store, sources } = await openWorkspace(config);
   const app = createApp({ store, sources, clientDir });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -35,7 +30,7 @@ export async function serve(argv: string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.filename === (await import('node:path')).resolve(process.argv[1])) {
   serve(process.argv.slice(2)).catch((e: unknown) => {
     const message = e instanceof ConfigError ? e.message : e instanceof Error ? e.message : String(e);
     if ((e as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {

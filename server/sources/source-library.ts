@@ -85,7 +85,7 @@ export function toMeta(source: Source): SourceMeta {
 
 export class SourceLibrary {
   private byId = new Map<string, Source>();
-  private listeners: ((change: SourceChange) => void)[] = [];
+  private listeners: ((change: SourceChange) => Promise<void> | void)[] = [];
 
   private constructor(private readonly importDir: string | undefined) {}
 
@@ -114,7 +114,7 @@ export class SourceLibrary {
     return this.byId.get(id);
   }
 
-  onChange(listener: (change: SourceChange) => void): void {
+  onChange(listener: (change: SourceChange) => Promise<void> | void): void {
     this.listeners.push(listener);
   }
 
@@ -143,7 +143,8 @@ export class SourceLibrary {
     const meta = Object.fromEntries(Object.entries(sidecar).filter(([, v]) => v !== undefined));
     await new DurableTextFile(join(this.importDir, `${input.id}.meta.json`)).write(JSON.stringify(meta, null, 2) + '\n');
     this.byId.set(source.id, source);
-    for (const l of this.listeners) l({ source, previous });
+    // Listeners (re-anchoring, reuse) finish before the import is acknowledged.
+    for (const l of this.listeners) await l({ source, previous });
     return { status: previous ? 'revised' : 'created', source };
   }
 }

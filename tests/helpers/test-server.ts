@@ -8,15 +8,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp, type AppDeps } from '../../server/app';
 import { CLIENT_DIR } from '../../server/client-build';
-import { SourceLibrary } from '../../server/sources/source-library';
-import { JsonAnnotationStore } from '../../server/store/json-annotation-store';
+import type { SourceLibrary } from '../../server/sources/source-library';
+import type { AnnotationStore } from '../../server/store/annotation-store';
+import { openWorkspace } from '../../server/workspace';
 
 export const SEED_SOURCES = resolve(import.meta.dirname, '../../sources');
 
 export interface TestServer {
   url: string;
   dataDir: string;
-  store: JsonAnnotationStore;
+  store: AnnotationStore;
   sources: SourceLibrary;
   close(): Promise<void>;
 }
@@ -25,8 +26,7 @@ export async function startTestServer(
   opts: { sourcesDir?: string; dataDir?: string; app?: Partial<AppDeps> } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'collate-test-')));
-  const store = await JsonAnnotationStore.open(dataDir);
-  const sources = await SourceLibrary.open({ sourcesDir: opts.sourcesDir ?? SEED_SOURCES, importDir: join(dataDir, 'sources') });
+  const { store, sources } = await openWorkspace({ dataDir, sourcesDir: opts.sourcesDir ?? SEED_SOURCES });
   const app = createApp({ store, sources, clientDir: CLIENT_DIR, ...opts.app });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((ok, fail) => {

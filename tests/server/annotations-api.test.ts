@@ -198,3 +198,34 @@ describe('unknown routes', () => {
     expect(res.body.error.code).toBe('not_found');
   });
 });
+
+describe('source import and revision', () => {
+  it('imports a source, then re-anchors annotations when a revised text is imported', async () => {
+    const text = 'Officials said the radar would be in Turkey.\nThe talks resume in May.';
+    const first = await call(srv.url, 'POST', '/api/sources', { id: 'wire-story', text, title: 'Radar', outlet: 'Wire' });
+    expect(first.status).toBe(201);
+    expect(first.body.source).toMatchObject({ id: 'wire-story', outlet: 'Wire', length: text.length });
+    const again = await call(srv.url, 'POST', '/api/sources', { id: 'wire-story', text });
+    expect(again.body.status).toBe('unchanged');
+    const quote = 'the radar would be in Turkey';
+    const start = text.indexOf(quote);
+    const made = await call(srv.url, 'POST', '/api/annotations', { kind: 'note', targets: [{ source: 'wire-story', start, end: start + quote.length, exact: quote }] });
+    const gone = await call(srv.url, 'POST', '/api/annotations', { kind: 'note', targets: [{ source: 'wire-story', start: text.indexOf('May'), end: text.indexOf('May') + 3, exact: 'May' }] });
+    const revised = 'CORRECTION appended.\n' + text.replace('in May', 'in June');
+    const rev = await call(srv.url, 'POST', '/api/sources', { id: 'wire-story', text: revised });
+    expect(rev.status).toBe(200);
+    expect(rev.body.status).toBe('revised');
+    const moved = (await call(srv.url, 'GET', `/api/annotations/${made.body.annotation.id}`)).body.annotation;
+    expect(revised.slice(moved.targets[0].start, moved.targets[0].end)).toBe(quote);
+    expect(moved.revision).toBe(2);
+    const orphan = (await call(srv.url, 'GET', `/api/annotations/${gone.body.annotation.id}`)).body.annotation;
+    expect(orphan.targets[0]).toMatchObject({ orphaned: true, exact: 'May' });
+    // The shipped folder is never written: the revision lives in the data directory.
+    expect(await readFile(join(srv.dataDir, 'sources/wire-story.txt'), 'utf8')).toBe(revised);
+  });
+
+  it('rejects a bad source id or empty text', async () => {
+    expect((await call(srv.url, 'POST', '/api/sources', { id: 'Bad_Id', text: 'x' })).status).toBe(400);
+    expect((await call(srv.url, 'POST', '/api/sources', { id: 'ok-id', text: '' })).status).toBe(400);
+  });
+});
