@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { errorHandler, unknownRoute } from './http/http-error';
 import { annotationRoutes } from './routes/annotation-routes';
 import { setRoutes } from './routes/set-routes';
+import { transferRoutes } from './routes/transfer-routes';
+import { TransferService } from './services/transfer-service';
 import { sourceRoutes } from './routes/source-routes';
 import { AnnotationService } from './services/annotation-service';
 import type { SourceLibrary } from './sources/source-library';
@@ -19,10 +21,14 @@ export interface AppDeps {
   clientDir?: string;
   /** Largest accepted request body, in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** Largest accepted import body, in bytes (default 10 MiB). */
+  importLimit?: number;
   now?: () => Date;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** Imports carry whole exported sets, so they may be larger than one annotation. */
+export const DEFAULT_IMPORT_LIMIT = 10 * 1024 * 1024;
 
 export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
@@ -30,7 +36,11 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
 
+  const transfer = new TransferService(annotations, () => [], now);
+
   const api = express.Router();
+  // The import route's own, larger limit must parse first: a parsed body is not parsed again.
+  api.use('/import', express.json({ limit: deps.importLimit ?? DEFAULT_IMPORT_LIMIT, strict: false, type: ['application/json', 'application/ld+json'] }));
   api.use(express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: false }));
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -39,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/sources', sourceRoutes(deps.sources, annotations));
   api.use('/annotations', annotationRoutes(annotations));
   api.use('/sets', setRoutes(annotations, now));
+  api.use(transferRoutes(transfer));
   api.use(unknownRoute);
   api.use(errorHandler);
   app.use('/api', api);

@@ -1,14 +1,18 @@
 /**
  * `npm start`: builds the client if needed, opens the store and the sources, and serves app and API.
  */
+import { mkdir } from 'node:fs/promises';
 import { createApp } from './app';
 import { ensureClientBuilt } from './client-build';
 import { ConfigError, readConfig } from './config';
+import { holdDataDir } from './store/data-dir-lock';
 import { openWorkspace } from './workspace';
 
 export async function serve(argv: string[]): Promise<void> {
   const config = readConfig(argv);
   const clientDir = await ensureClientBuilt((line) => console.log(line));
+  await mkdir(config.dataDir, { recursive: true });
+  holdDataDir(config.dataDir);
   const { store, sources } = await openWorkspace(config);
   const app = createApp({ store, sources, clientDir });
   const server = app.listen(config.port, config.host);

@@ -2,6 +2,7 @@
  * The CLI's commands, by name. Each returns its exit code; serve returns -1 (it keeps running).
  */
 import { serve } from '../main';
+import { exportCommand, importCommand } from './transfer-commands';
 
 export interface Command {
   summary: string;
@@ -17,5 +18,15 @@ export const COMMANDS: Record<string, Command> = {
       await serve(argv);
       return -1;
     },
+  },
+  export: {
+    summary: 'write an annotation set as w3c, csv, claimreview or markdown',
+    usage: 'export --format w3c|csv|claimreview|markdown [--set S] [--source ID] [--kind K] [--tag T] [--bom] [--out FILE] [--data DIR] [--sources DIR]',
+    run: exportCommand,
+  },
+  import: {
+    summary: 'import W3C Web Annotation JSON-LD (all or nothing)',
+    usage: 'import FILE [--set S] [--data DIR] [--sources DIR]',
+    run: importCommand,
   },
 };

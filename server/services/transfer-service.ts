@@ -1,0 +1,105 @@
+/**
+ * Export and import of annotation sets, shared by the HTTP routes and the CLI: picks the annotations
+ * and sources an export needs, and stores a W3C import all or nothing.
+ */
+import type { AnnotationFilter } from '../../core/annotations/annotation-filter';
+import { exportAs, exportFileName, EXPORT_FORMATS, importW3c, type ExportFormat, type ExportOptions, type ImportError } from '../../core/export';
+import type { Annotation, ReusePassage, Source } from '../../core/model';
+import { DEFAULT_SET } from '../../core/model';
+import { HttpError } from '../http/http-error';
+import type { AnnotationService } from './annotation-service';
+import { newAnnotationId } from './annotation-service';
+
+export interface ExportRequest extends AnnotationFilter {
+  format: ExportFormat;
+  options?: ExportOptions;
+}
+
+export interface ExportResult {
+  body: string;
+  contentType: string;
+  fileName: string;
+  count: number;
+}
+
+export type ImportOutcome =
+  | { ok: true; annotations: Annotation[]; setsCreated: string[] }
+  | { ok: false; errors: ImportError[] };
+
+export class TransferService {
+  constructor(
+    private readonly annotations: AnnotationService,
+    private readonly reuse: () => readonly ReusePassage[] = () => [],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  export(req: ExportRequest): ExportResult {
+    const { format, options, ...filter } = req;
+    if (filter.set && !this.annotations.store.sets().some((s) => s.name === filter.set)) {
+      throw new HttpError(404, 'not_found', `annotation set "${filter.set}" does not exist`);
+    }
+    if (filter.source && !this.annotations.sources.get(filter.source)) {
+      throw new HttpError(404, 'not_found', `source "${filter.source}" does not exist`);
+    }
+    const chosen = this.annotations.list(filter);
+    const set = filter.set
+      ? this.annotations.store.sets().find((s) => s.name === filter.set)!
+      : { name: 'all-sets', description: 'Every annotation set' };
+    const sources = new Map<string, Source>();
+    const wanted = new Set(chosen.flatMap((a) => a.targets.map((t) => t.source)));
+    if (filter.source) wanted.add(filter.source);
+    // The report covers the sources in view even where they carry no annotation yet.
+    if (format === 'markdown' && !filter.source) for (const s of this.annotations.sources.list()) wanted.add(s.id);
+    for (const id of wanted) {
+      const s = this.annotations.sources.get(id);
+      if (s) sources.set(id, s);
+    }
+    const reuse = format === 'markdown' ? this.reuse().filter((p) => sources.has(p.a.source) || sources.has(p.b.source)) : [];
+    const body = exportAs(format, { set, annotations: chosen, sources, reuse, options: { generatedAt: this.now().toISOString(), ...options } });
+    return { body, contentType: EXPORT_FORMATS[format].contentType, fileName: exportFileName(format, set.name), count: chosen.length };
+  }
+
+  /**
+   * Parses, anchors and stores W3C annotations. Nothing is stored unless every annotation anchors.
+   * Collate ids are kept when free (so a round trip into an empty store is exact), new ones given otherwise.
+   */
+  async import(data: unknown, opts: { set?: string } = {}): Promise<ImportOutcome> {
+    const sources = new Map(this.annotations.sources.list().map((s) => [s.id, s]));
+    const parsed = importW3c(data, sources, opts.set ? { set: opts.set } : {});
+    if (!parsed.ok) return parsed;
+    const known = new Set(this.annotations.store.sets().map((s) => s.name));
+    const stamp = this.now().toISOString();
+    const taken = new Set(this.annotations.store.annotations().map((a) => a.id));
+    const records: Annotation[] = [];
+    const errors: ImportError[] = [];
+    parsed.annotations.forEach((item, i) => {
+      try {
+        const targets = this.annotations.resolveTargets(item.targets);
+        const wantId = item.origin.collateId;
+        const id = wantId && /^[A-Za-z0-9_-]{1,64}$/.test(wantId) && !taken.has(wantId) ? wantId : newAnnotationId();
+        taken.add(id);
+        const a: Annotation = {
+          id,
+          revision: item.origin.revision ?? 1,
+          created: item.created ?? stamp,
+          modified: item.modified ?? item.created ?? stamp,
+          creator: item.creator || this.annotations.creator,
+          set: item.set || DEFAULT_SET,
+          kind: item.kind,
+          targets,
+          tags: item.tags,
+          note: item.note,
+        };
+        if (item.kind === 'claim') a.claim = item.claim ?? { claimant: '', verdict: 'unverified', evidence: [] };
+        records.push(a);
+      } catch (e) {
+        errors.push({ path: `annotation ${i}`, message: e instanceof Error ? e.message : String(e) });
+      }
+    });
+    if (errors.length) return { ok: false, errors };
+    const setsCreated = [...new Set(records.map((a) => a.set))].filter((s) => !known.has(s));
+    for (const name of setsCreated) await this.annotations.store.addSet({ name, description: 'Created by an import', created: stamp });
+    await this.annotations.store.insert(records);
+    return { ok: true, annotations: records, setsCreated };
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * A lock file that says which server process owns a data directory, so the CLI does not write
+ * under a running server (whose in-memory state would then overwrite the CLI's change).
+ */
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LOCK = '.server.lock';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The pid of a live server holding `dataDir`, if any (a stale lock from a crash is ignored). */
+export function serverHolding(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, LOCK), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Takes the lock for this process; released on exit. */
+export function holdDataDir(dataDir: string): void {
+  const other = serverHolding(dataDir);
+  if (other) throw new Error(`another Collate server (pid ${other}) is using ${dataDir}; stop it or pick another --data folder`);
+  const path = join(dataDir, LOCK);
+  writeFileSync(path, String(process.pid));
+  process.once('exit', () => {
+    try {
+      if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
+    } catch {
+      /* already gone */
+    }
+  });
+}
