@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { errorHandler, unknownRoute } from './http/http-error';
 import { annotationRoutes } from './routes/annotation-routes';
 import { setRoutes } from './routes/set-routes';
+import { reuseRoutes } from './routes/reuse-routes';
 import { transferRoutes } from './routes/transfer-routes';
+import { ReuseService } from './services/reuse-service';
 import { TransferService } from './services/transfer-service';
 import { sourceRoutes } from './routes/source-routes';
 import { AnnotationService } from './services/annotation-service';
@@ -17,6 +19,8 @@ import type { AnnotationStore } from './store/annotation-store';
 export interface AppDeps {
   store: AnnotationStore;
   sources: SourceLibrary;
+  /** Duplicate-coverage detection over `sources`; built here when not given. */
+  reuse?: ReuseService;
   /** Folder of the built client (dist/client); omitted: API only. */
   clientDir?: string;
   /** Largest accepted request body, in bytes (default 1 MiB). */
@@ -36,7 +40,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
 
-  const transfer = new TransferService(annotations, () => [], now);
+  const reuse = deps.reuse ?? new ReuseService(deps.sources);
+  const transfer = new TransferService(annotations, () => reuse.passages(), now);
 
   const api = express.Router();
   // The import route's own, larger limit must parse first: a parsed body is not parsed again.
@@ -50,6 +55,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/annotations', annotationRoutes(annotations));
   api.use('/sets', setRoutes(annotations, now));
   api.use(transferRoutes(transfer));
+  api.use(reuseRoutes(reuse, annotations));
   api.use(unknownRoute);
   api.use(errorHandler);
   app.use('/api', api);

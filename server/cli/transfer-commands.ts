@@ -8,6 +8,7 @@ import { EXPORT_FORMAT_IDS, isExportFormat } from '../../core/export';
 import { KINDS } from '../../core/model';
 import { readConfig } from '../config';
 import { AnnotationService } from '../services/annotation-service';
+import { ReuseService } from '../services/reuse-service';
 import { TransferService } from '../services/transfer-service';
 import { holdDataDir, serverHolding } from '../store/data-dir-lock';
 import { DurableTextFile } from '../store/durable-file';
@@ -27,7 +28,8 @@ async function openTransfer(args: ReturnType<typeof parseArgs>) {
   const config = readConfig(workspaceFlags(args));
   const ws = await openWorkspace(config);
   const annotations = new AnnotationService(ws.store, ws.sources);
-  return { config, ws, transfer: new TransferService(annotations) };
+  const reuse = new ReuseService(ws.sources);
+  return { config, ws, transfer: new TransferService(annotations, () => reuse.passages()) };
 }
 
 export async function exportCommand(argv: string[]): Promise<number> {

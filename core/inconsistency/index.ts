@@ -1,0 +1,4 @@
+export * from './types';
+export * from './suggest';
+export * from './to-annotation';
+export { suggestionId } from './suggestion-id';

@@ -1,0 +1,57 @@
+/**
+ * GET /api/reuse (aligned passages) and /api/suggestions: suggested inconsistencies to confirm
+ * (which creates an inconsistency annotation) or dismiss (remembered in the store).
+ */
+import { Router } from 'express';
+import { suggestionToAnnotation } from '../../core/inconsistency';
+import { CreateAnnotation, SetName } from '../../core/model';
+import { found, notFound } from '../http/http-error';
+import { parseWith, queryString } from '../http/validate';
+import type { AnnotationService } from '../services/annotation-service';
+import type { ReuseService } from '../services/reuse-service';
+import { z } from 'zod';
+
+const ConfirmBody = z.object({ set: SetName.optional(), note: z.string().max(20_000).optional(), tags: z.array(z.string().trim().min(1).max(64)).max(50).optional() }).strict();
+
+export function reuseRoutes(reuse: ReuseService, annotations: AnnotationService): Router {
+  const r = Router();
+
+  const sourceParam = (query: unknown) => {
+    const id = queryString(query as Record<string, unknown>, 'source');
+    if (id && !annotations.sources.get(id)) throw notFound('source', id);
+    return id;
+  };
+
+  r.get('/reuse', (req, res) => {
+    res.json({ passages: reuse.passages(sourceParam(req.query)) });
+  });
+
+  r.get('/suggestions', (req, res) => {
+    const source = sourceParam(req.query);
+    const dismissed = annotations.store.dismissed();
+    const suggestions = reuse
+      .suggestions()
+      .filter((s) => !dismissed.has(s.id) && (!source || s.targets.some((t) => t.source === source)));
+    res.json({ suggestions });
+  });
+
+  const suggestion = (id: string) => found(reuse.suggestions().find((s) => s.id === id), 'suggestion', id);
+
+  r.post('/suggestions/:id/dismiss', async (req, res) => {
+    await annotations.store.dismiss(suggestion(req.params.id).id);
+    res.status(204).end();
+  });
+
+  r.post('/suggestions/:id/confirm', async (req, res) => {
+    const s = suggestion(req.params.id);
+    const body = parseWith(ConfirmBody, req.body ?? {});
+    const draft = suggestionToAnnotation(s, { set: body.set, extraTags: body.tags });
+    if (body.note !== undefined) draft.note = body.note;
+    const annotation = await annotations.create(parseWith(CreateAnnotation, draft));
+    // A confirmed suggestion is handled: it is not offered again.
+    await annotations.store.dismiss(s.id);
+    res.status(201).json({ annotation });
+  });
+
+  return r;
+}

@@ -1,0 +1,41 @@
+/**
+ * Duplicate coverage for the server: one incremental ReuseIndex over the loaded sources, updated when
+ * a source is imported or revised (only pairs touching it are realigned), with the passage list
+ * cached until the next change. Also the suggested inconsistencies drawn from those passages.
+ */
+import { suggestInconsistencies, type InconsistencySuggestion } from '../../core/inconsistency';
+import type { ReusePassage, Source } from '../../core/model';
+import { ReuseIndex } from '../../core/reuse';
+import type { SourceLibrary } from '../sources/source-library';
+
+export class ReuseService {
+  private readonly index = new ReuseIndex();
+  private passagesCache: ReusePassage[] | null = null;
+  private suggestionsCache: InconsistencySuggestion[] | null = null;
+
+  constructor(private readonly sources: SourceLibrary) {
+    for (const s of sources.list()) this.upsert(s);
+    sources.onChange(({ source }) => this.upsert(source));
+  }
+
+  private upsert(s: Source): void {
+    this.index.upsert({ id: s.id, text: s.text, outlet: s.outlet, author: s.author });
+    this.passagesCache = null;
+    this.suggestionsCache = null;
+  }
+
+  /** Aligned passages touching `sourceId`, or every pair's passages. */
+  passages(sourceId?: string): ReusePassage[] {
+    if (!this.passagesCache) this.passagesCache = this.index.passages();
+    return sourceId ? this.passagesCache.filter((p) => p.a.source === sourceId || p.b.source === sourceId) : this.passagesCache;
+  }
+
+  /** Every suggested inconsistency, dismissed ones included (the caller filters). */
+  suggestions(): InconsistencySuggestion[] {
+    if (!this.suggestionsCache) {
+      const texts = new Map(this.sources.list().map((s) => [s.id, { id: s.id, text: s.text }]));
+      this.suggestionsCache = suggestInconsistencies(texts, this.passages());
+    }
+    return this.suggestionsCache;
+  }
+}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startTestServer, type TestServer } from '../helpers/test-server';
+import { SEEDS, seedText } from '../helpers/fixtures';
+
+let srv: TestServer;
+beforeAll(async () => {
+  srv = await startTestServer();
+});
+afterAll(() => srv.close());
+
+interface Span { source: string; start: number; end: number }
+interface Passage { a: Span; b: Span; words: number; similarity: number; boilerplate: boolean }
+
+const covers = (span: Span, source: string, quote: string) => {
+  const at = seedText(source).indexOf(quote);
+  return span.source === source && span.start <= at && span.end >= at + quote.length;
+};
+
+describe('GET /api/reuse', () => {
+  it('returns the passages touching a source, with raw-text offsets', async () => {
+    const { status, body } = await call(srv.url, 'GET', `/api/reuse?source=${SEEDS.nbUndercut}`);
+    expect(status).toBe(200);
+    const passages: Passage[] = body.passages;
+    expect(passages.length).toBeGreaterThan(0);
+    for (const p of passages) expect([p.a.source, p.b.source]).toContain(SEEDS.nbUndercut);
+    const jta = 'Joint Threat Assessment, or JTA, for short';
+    expect(passages.some((p) => (covers(p.a, SEEDS.nbPursues, jta) && covers(p.b, SEEDS.nbUndercut, jta)) || (covers(p.b, SEEDS.nbPursues, jta) && covers(p.a, SEEDS.nbUndercut, jta)))).toBe(true);
+  });
+
+  it('lists every pair without a source and 404s an unknown one', async () => {
+    const all = await call(srv.url, 'GET', '/api/reuse');
+    const pairs = new Set(all.body.passages.map((p: Passage) => [p.a.source, p.b.source].sort().join('|')));
+    expect(pairs.has([SEEDS.gsnRenews, SEEDS.gsnPledge].sort().join('|'))).toBe(true);
+    expect(all.body.passages.some((p: Passage) => p.boilerplate)).toBe(true);
+    expect((await call(srv.url, 'GET', '/api/reuse?source=nope')).status).toBe(404);
+  });
+
+  it('recomputes when a source is imported', async () => {
+    const copied = seedText(SEEDS.mdaa).slice(1500, 2600);
+    await call(srv.url, 'POST', '/api/sources', { id: 'copycat', text: `Intro of our own.\n\n${copied}\n\nOutro.`, outlet: 'Copycat Daily' });
+    const { body } = await call(srv.url, 'GET', '/api/reuse?source=copycat');
+    expect(body.passages.some((p: Passage) => [p.a.source, p.b.source].includes(SEEDS.mdaa) && p.words > 100)).toBe(true);
+  });
+});
+
+describe('/api/suggestions', () => {
+  it('suggests the sectoral attribution, confirms it into an inconsistency and stops offering it', async () => {
+    const first = await call(srv.url, 'GET', `/api/suggestions?source=${SEEDS.nbPursues}`);
+    expect(first.status).toBe(200);
+    const sectoral = first.body.suggestions.find((s: { targets: { exact: string }[] }) => s.targets.some((t) => t.exact.includes('sectoral')));
+    expect(sectoral).toBeDefined();
+    expect(sectoral.category).toBe('attribution');
+    expect(sectoral.summary).toMatch(/Rose/);
+    expect(sectoral.summary).toMatch(/Tauscher/);
+    const confirmed = await call(srv.url, 'POST', `/api/suggestions/${sectoral.id}/confirm`, {});
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.annotation.kind).toBe('inconsistency');
+    expect(confirmed.body.annotation.targets).toHaveLength(2);
+    const after = await call(srv.url, 'GET', `/api/suggestions?source=${SEEDS.nbPursues}`);
+    expect(after.body.suggestions.map((s: { id: string }) => s.id)).not.toContain(sectoral.id);
+  });
+
+  it('remembers a dismissal', async () => {
+    const { body } = await call(srv.url, 'GET', '/api/suggestions');
+    expect(body.suggestions.length).toBeGreaterThan(0);
+    const id = body.suggestions[0].id;
+    expect((await call(srv.url, 'POST', `/api/suggestions/${id}/dismiss`)).status).toBe(204);
+    const again = await call(srv.url, 'GET', '/api/suggestions');
+    expect(again.body.suggestions.map((s: { id: string }) => s.id)).not.toContain(id);
+    expect(srv.store.dismissed().has(id)).toBe(true);
+    expect((await call(srv.url, 'POST', '/api/suggestions/inc_nope/dismiss')).status).toBe(404);
+  });
+});
