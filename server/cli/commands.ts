@@ -2,6 +2,7 @@
  * The CLI's commands, by name. Each returns its exit code; serve returns -1 (it keeps running).
  */
 import { serve } from '../main';
+import { reuseCommand } from './reuse-command';
 import { exportCommand, importCommand } from './transfer-commands';
 
 export interface Command {
@@ -18,6 +19,11 @@ export const COMMANDS: Record<string, Command> = {
       await serve(argv);
       return -1;
     },
+  },
+  reuse: {
+    summary: 'find passages shared by text files (duplicate coverage)',
+    usage: 'reuse <dir-or-files…> [--json] [--min-words N]',
+    run: reuseCommand,
   },
   export: {
     summary: 'write an annotation set as w3c, csv, claimreview or markdown',
