@@ -1,0 +1,3 @@
+export * from './match-quote';
+export * from './quote-context';
+export * from './reanchor';

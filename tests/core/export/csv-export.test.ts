@@ -1,0 +1,139 @@
+/**
+ * CSV export: parsed back with a small RFC 4180 reader written here, so quoting, line breaks in notes,
+ * CRLF records, the BOM option and the formula guard are checked from the reader's side.
+ */
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, exportCsv } from '../../../core/export';
+import { ALL_ANNOTATIONS, CLAIM_MISLEADING, CLAIM_MOSTLY_TRUE, INCONSISTENCY, NOTE_WITH_TAGS, REUSE, SEEDS, populatedInput } from './fixtures';
+
+/** RFC 4180: records end with CRLF, fields are separated by commas, quoted fields double their quotes. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (ch === '"') {
+        quoted = false;
+        i++;
+      } else {
+        field += ch;
+        i++;
+      }
+    } else if (ch === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (ch === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else if (ch === '\n' || ch === '\r' || ch === '"') {
+      throw new Error(`bare ${JSON.stringify(ch)} outside quotes at ${i}`);
+    } else {
+      field += ch;
+      i++;
+    }
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+const COLUMN = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c.key, i])) as Record<(typeof CSV_COLUMNS)[number]['key'], number>;
+
+function rowsOf(id: string, records: string[][]): string[][] {
+  return records.filter((r) => r[COLUMN.id] === id);
+}
+
+describe('CSV export', () => {
+  const text = exportCsv(populatedInput());
+  const records = parseCsv(text);
+
+  it('has the documented columns in order, then one row per target', () => {
+    expect(records[0]).toEqual([
+      'id', 'set', 'kind', 'source', 'outlet', 'start', 'end', 'exact', 'tags', 'note', 'claimant', 'verdict',
+      'evidence', 'creator', 'created', 'modified', 'linked_targets',
+    ]);
+    const targets = ALL_ANNOTATIONS.reduce((n, a) => n + a.targets.length, 0);
+    expect(records).toHaveLength(1 + targets);
+    expect(records.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
+  });
+
+  it('separates records with CRLF and ends with one', () => {
+    expect(text.endsWith('\r\n')).toBe(true);
+    // Outside quoted fields, every line break is a CRLF record end.
+    const unquoted = text.replace(/"(?:[^"]|"")*"/g, '');
+    expect(unquoted.split('\r\n')).toHaveLength(records.length + 1);
+    expect(unquoted.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('keeps notes with line breaks, quotes and commas intact', () => {
+    const [row] = rowsOf(NOTE_WITH_TAGS.id, records);
+    expect(row[COLUMN.note]).toBe(NOTE_WITH_TAGS.note);
+    expect(row[COLUMN.tags]).toBe('typo; copy-edit');
+    const [claim] = rowsOf(CLAIM_MOSTLY_TRUE.id, records);
+    expect(claim[COLUMN.note]).toBe(CLAIM_MOSTLY_TRUE.note);
+    expect(claim[COLUMN.evidence]).toBe(CLAIM_MOSTLY_TRUE.claim!.evidence.join('\n'));
+  });
+
+  it('writes claim details, offsets and outlets', () => {
+    const [row] = rowsOf(CLAIM_MOSTLY_TRUE.id, records);
+    const t = CLAIM_MOSTLY_TRUE.targets[0];
+    expect(row[COLUMN.verdict]).toBe('Mostly true');
+    expect(row[COLUMN.claimant]).toBe('Frank Rose');
+    expect(row[COLUMN.source]).toBe(SEEDS.gsnRenews);
+    expect(row[COLUMN.outlet]).toBe('Global Security Newswire');
+    expect([Number(row[COLUMN.start]), Number(row[COLUMN.end]), row[COLUMN.exact]]).toEqual([t.start, t.end, t.exact]);
+  });
+
+  it('lists the other targets of linking annotations', () => {
+    const rows = rowsOf(REUSE.id, records);
+    expect(rows).toHaveLength(3);
+    const [a, b, c] = REUSE.targets.map((t) => `${t.source}:${t.start}-${t.end}`);
+    expect(rows.map((r) => r[COLUMN.linked_targets])).toEqual([`${b}; ${c}`, `${a}; ${c}`, `${a}; ${b}`]);
+    expect(rowsOf(INCONSISTENCY.id, records)[0][COLUMN.linked_targets]).toBe(
+      `${INCONSISTENCY.targets[1].source}:${INCONSISTENCY.targets[1].start}-${INCONSISTENCY.targets[1].end}`,
+    );
+  });
+
+  it('puts an apostrophe before cells that would start a formula, but not before numbers', () => {
+    const [row] = rowsOf(CLAIM_MISLEADING.id, records);
+    expect(row[COLUMN.note]).toBe(`'${CLAIM_MISLEADING.note}`);
+    const guarded = exportCsv(
+      populatedInput({
+        annotations: [{ ...NOTE_WITH_TAGS, note: '+SUM(A1)', tags: ['@here', '-1', 'ok'], creator: '=1+1' }],
+      }),
+    );
+    const [, r] = parseCsv(guarded);
+    expect(r[COLUMN.note]).toBe("'+SUM(A1)");
+    expect(r[COLUMN.tags]).toBe("'@here; -1; ok");
+    expect(r[COLUMN.creator]).toBe("'=1+1");
+    expect(r[COLUMN.start]).toMatch(/^\d+$/);
+  });
+
+  it('starts with a byte order mark only when asked', () => {
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    const withBom = exportCsv(populatedInput({ options: { csvBom: true } }));
+    expect(withBom.charCodeAt(0)).toBe(0xfeff);
+    expect(withBom.slice(1)).toBe(text);
+  });
+
+  it('keeps characters outside the BMP', () => {
+    const astral = records.find((r) => r[COLUMN.exact].includes('🚀'));
+    expect(astral?.[COLUMN.tags]).toBe('𝔘nicode');
+  });
+});
