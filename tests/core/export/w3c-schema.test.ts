@@ -1,10 +1,10 @@
 /**
  * The W3C export against every MUST assertion of the W3C Web Annotation test suite (the schemas in
- * /work/shared/w3c-annotation-schemas, loaded the way the W3C harness did: draft-04, definitions added
+ * shared/w3c-annotation-schemas beside the repository, loaded the way the W3C harness did: draft-04, definitions added
  * first, each manifest's assertion files compiled and run with allErrors).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
@@ -12,7 +12,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportAs } from '../../../core/export';
 import { populatedInput } from './fixtures';
 
-const SCHEMAS = '/work/shared/w3c-annotation-schemas';
+/**
+ * The W3C's schemas are not copied into the repository: they sit in shared/ next to the checkout
+ * (CI clones beside it; a clone elsewhere on this machine finds /work/shared). COLLATE_W3C_SCHEMAS
+ * names another place.
+ */
+const SCHEMA_CANDIDATES = [
+  process.env.COLLATE_W3C_SCHEMAS,
+  resolve(import.meta.dirname, '../../../../shared/w3c-annotation-schemas'),
+  '/work/shared/w3c-annotation-schemas',
+].filter((p): p is string => !!p);
+const SCHEMAS = SCHEMA_CANDIDATES.find((p) => existsSync(join(p, 'definitions'))) ?? SCHEMA_CANDIDATES[0];
+if (!existsSync(join(SCHEMAS, 'definitions'))) {
+  throw new Error(`W3C annotation schemas not found; looked in ${SCHEMA_CANDIDATES.join(', ')} (set COLLATE_W3C_SCHEMAS)`);
+}
 
 interface Assertion {
   file: string;
