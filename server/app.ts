@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { errorHandler, unknownRoute } from './http/http-error';
 import { annotationRoutes } from './routes/annotation-routes';
 import { setRoutes } from './routes/set-routes';
+import { carryRoutes } from './routes/carry-routes';
 import { reuseRoutes } from './routes/reuse-routes';
+import { CarryService } from './services/carry-service';
 import { transferRoutes } from './routes/transfer-routes';
 import { ReuseService } from './services/reuse-service';
 import { TransferService } from './services/transfer-service';
@@ -52,6 +54,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   api.use('/sources', sourceRoutes(deps.sources, annotations));
+  api.use('/annotations', carryRoutes(new CarryService(annotations, reuse), annotations));
   api.use('/annotations', annotationRoutes(annotations));
   api.use('/sets', setRoutes(annotations, now));
   api.use(transferRoutes(transfer));

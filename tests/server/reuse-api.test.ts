@@ -71,3 +71,43 @@ describe('/api/suggestions', () => {
     expect((await call(srv.url, 'POST', '/api/suggestions/inc_nope/dismiss')).status).toBe(404);
   });
 });
+
+describe('carrying an annotation to the copies of its passage', () => {
+  const quote = 'Both Governments have held three JTA sessions, in July and December 2009, and again in May 2010.';
+
+  async function claimOnJta() {
+    const text = seedText(SEEDS.nbPursues);
+    const start = text.indexOf(quote);
+    const res = await call(srv.url, 'POST', '/api/annotations', {
+      kind: 'claim', targets: [{ source: SEEDS.nbPursues, start, end: start + quote.length, exact: quote }],
+      tags: ['dates'], claim: { claimant: 'State Department', verdict: 'true' },
+    });
+    return res.body.annotation;
+  }
+
+  it('lists the copies and repeats the claim on each', async () => {
+    const a = await claimOnJta();
+    const copies = await call(srv.url, 'GET', `/api/annotations/${a.id}/copies`);
+    expect(copies.body.copies.map((c: Span) => c.source)).toEqual([SEEDS.nbUndercut]);
+    const carried = await call(srv.url, 'POST', `/api/annotations/${a.id}/carry`, { mode: 'copy' });
+    expect(carried.status).toBe(201);
+    const [copy] = carried.body.annotations;
+    expect(copy).toMatchObject({ kind: 'claim', tags: ['dates'], claim: { claimant: 'State Department', verdict: 'true' } });
+    expect(copy.targets[0].source).toBe(SEEDS.nbUndercut);
+    expect(seedText(SEEDS.nbUndercut).slice(copy.targets[0].start, copy.targets[0].end)).toBe(copy.targets[0].exact);
+  });
+
+  it('links all copies in one reuse annotation, and refuses when there is no copy', async () => {
+    const a = await claimOnJta();
+    const reuseRes = await call(srv.url, 'POST', `/api/annotations/${a.id}/carry`, { mode: 'reuse' });
+    expect(reuseRes.body.annotations).toHaveLength(1);
+    expect(reuseRes.body.annotations[0].kind).toBe('reuse');
+    expect(reuseRes.body.annotations[0].targets.map((t: Span) => t.source).sort()).toEqual([SEEDS.nbPursues, SEEDS.nbUndercut].sort());
+    const lone = await call(srv.url, 'POST', '/api/annotations', { kind: 'note', targets: [{ source: SEEDS.mdaa, start: 0, end: 7, exact: seedText(SEEDS.mdaa).slice(0, 7) }] });
+    const none = await call(srv.url, 'POST', `/api/annotations/${lone.body.annotation.id}/carry`, { mode: 'copy' });
+    expect(none.status).toBe(422);
+    expect(none.body.error.code).toBe('no_copies');
+    expect((await call(srv.url, 'POST', `/api/annotations/${a.id}/carry`, { mode: 'teleport' })).status).toBe(400);
+    expect((await call(srv.url, 'GET', '/api/annotations/a_nope/copies')).status).toBe(404);
+  });
+});

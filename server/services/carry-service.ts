@@ -1,0 +1,49 @@
+/**
+ * Carrying an annotation to the other copies of its passage (duplicate coverage): either the same
+ * claim or note on each copy, or one `reuse` annotation linking the passage and all its copies.
+ */
+import { copiesOf, type Copy } from '../../core/carry/copies';
+import type { Annotation } from '../../core/model';
+import { HttpError } from '../http/http-error';
+import type { AnnotationService } from './annotation-service';
+import type { ReuseService } from './reuse-service';
+
+export type CarryMode = 'copy' | 'reuse';
+
+export class CarryService {
+  constructor(
+    private readonly annotations: AnnotationService,
+    private readonly reuse: ReuseService,
+  ) {}
+
+  /** Copies of each target's passage in other sources, minus passages the annotation already covers. */
+  copies(a: Annotation): Copy[] {
+    const textOf = (id: string) => this.annotations.sources.get(id)?.text;
+    const out: Copy[] = [];
+    const covered = (c: Copy) => a.targets.some((t) => t.source === c.source && t.start < c.end && c.start < t.end);
+    for (const t of a.targets) {
+      if (t.orphaned) continue;
+      for (const c of copiesOf(t, this.reuse.passages(t.source), textOf)) {
+        if (!covered(c) && !out.some((o) => o.source === c.source && o.start === c.start && o.end === c.end)) out.push(c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Creates the carried annotations. `sources` narrows which copies to use. Annotations are stored
+   * in one all-or-nothing insert.
+   */
+  async carry(a: Annotation, mode: CarryMode, sources?: string[]): Promise<Annotation[]> {
+    const copies = this.copies(a).filter((c) => !sources || sources.includes(c.source));
+    if (!copies.length) throw new HttpError(422, 'no_copies', 'this passage has no copy in another source to carry the annotation to');
+    const asTarget = (c: { source: string; start: number; end: number; exact: string }) => ({ source: c.source, start: c.start, end: c.end, exact: c.exact });
+    const base = { set: a.set, tags: a.tags, note: a.note };
+    const records =
+      mode === 'reuse'
+        ? [this.annotations.build({ ...base, kind: 'reuse', targets: [...a.targets.filter((t) => !t.orphaned).map(asTarget), ...copies.map(asTarget)] })]
+        : copies.map((c) => this.annotations.build({ ...base, kind: a.kind, claim: a.claim, targets: [asTarget(c)] }));
+    await this.annotations.store.insert(records);
+    return records;
+  }
+}
