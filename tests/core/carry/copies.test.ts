@@ -23,7 +23,7 @@ describe('mapAcross', () => {
 
 describe('copiesOf on the seed corpus', () => {
   const ids = Object.values(SEEDS);
-  const texts = new Map(ids.map((id) => [id, seedText(id)]));
+  const texts = new Map<string, string>(ids.map((id) => [id, seedText(id)]));
   const passages = findReuse(ids.map((id) => ({ id, text: texts.get(id)! })));
 
   it('finds the copy of a sentence from the shared JTA block in the other NewsBlaze article', () => {
