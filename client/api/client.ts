@@ -1,0 +1,101 @@
+/**
+ * Typed wrapper over the Collate HTTP API (see the API contract in GUIDE section 2). Every function
+ * resolves with the payload of a successful answer and rejects with an ApiError otherwise.
+ */
+import type {
+  Annotation,
+  AnnotationSet,
+  CreateAnnotation,
+  CreateSet,
+  Kind,
+  PatchAnnotation,
+  Source,
+  SourceMeta,
+} from '../../core/model';
+import { ApiError } from './api-error';
+
+/** A source listed on the home page, with its annotation counts by kind. */
+export type SourceSummary = SourceMeta & { counts: Record<Kind, number> };
+/** An annotation set with the number of annotations in it. */
+export type SetSummary = AnnotationSet & { count: number };
+
+const BASE = '/api';
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, {
+      method,
+      headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network', `Could not reach the server (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (res.status === 204) return undefined as T;
+  const raw = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!res.ok) {
+    const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? `${res.status} ${res.statusText}`, error?.details);
+  }
+  if (parsed === undefined) throw new ApiError(res.status, 'bad_response', 'The server sent an unreadable answer');
+  return parsed as T;
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+/** GET /api/sources: every source with annotation counts (limited to `set` when given). */
+export async function listSources(set?: string): Promise<SourceSummary[]> {
+  return (await request<{ sources: SourceSummary[] }>('GET', '/sources' + query({ set }))).sources;
+}
+
+/** GET /api/sources/:id: metadata and raw text. */
+export async function getSource(id: string): Promise<Source> {
+  return (await request<{ source: Source }>('GET', `/sources/${encodeURIComponent(id)}`)).source;
+}
+
+/** GET /api/annotations?source=: every annotation with a target in that source, in text order. */
+export async function listAnnotations(filter: { source?: string; set?: string } = {}): Promise<Annotation[]> {
+  return (await request<{ annotations: Annotation[] }>('GET', '/annotations' + query(filter))).annotations;
+}
+
+/** GET /api/annotations/:id. */
+export async function getAnnotation(id: string): Promise<Annotation> {
+  return (await request<{ annotation: Annotation }>('GET', `/annotations/${encodeURIComponent(id)}`)).annotation;
+}
+
+/** POST /api/annotations. */
+export async function createAnnotation(body: CreateAnnotation): Promise<Annotation> {
+  return (await request<{ annotation: Annotation }>('POST', '/annotations', body)).annotation;
+}
+
+/** PATCH /api/annotations/:id; a stale `revision` rejects with a 409 ApiError carrying the current version. */
+export async function patchAnnotation(id: string, body: PatchAnnotation): Promise<Annotation> {
+  return (await request<{ annotation: Annotation }>('PATCH', `/annotations/${encodeURIComponent(id)}`, body)).annotation;
+}
+
+/** DELETE /api/annotations/:id?revision=N; a stale revision rejects with a 409 ApiError. */
+export async function deleteAnnotation(id: string, revision: number): Promise<void> {
+  await request<void>('DELETE', `/annotations/${encodeURIComponent(id)}` + query({ revision: String(revision) }));
+}
+
+/** GET /api/sets: 'default' first. */
+export async function listSets(): Promise<SetSummary[]> {
+  return (await request<{ sets: SetSummary[] }>('GET', '/sets')).sets;
+}
+
+/** POST /api/sets. */
+export async function createSet(body: CreateSet): Promise<AnnotationSet> {
+  return (await request<{ set: AnnotationSet }>('POST', '/sets', body)).set;
+}

@@ -1,0 +1,245 @@
+/**
+ * The compare view (`#/compare/<a>/<b>`): two sources side by side, their aligned passages joined
+ * and numbered, word differences marked inside each passage, boilerplate greyed, the columns
+ * scrolled in step, a passage list to jump through (j/k or n/p), and two selections (one per
+ * column) linked as an inconsistency. It owns the page's API calls and DOM listeners; the cleanup
+ * function it returns removes them all.
+ */
+import './compare.css';
+import type { Source } from '../../core/model';
+import { ApiError, errorMessage } from '../api/api-error';
+import { getSource, listSets } from '../api/client';
+import { loadActiveSet } from '../sets/active-set';
+import { h, isTyping } from '../ui/dom';
+import { clearStatus, showStatus } from '../ui/status';
+import { compareLayout, passageAt, type CompareLayout } from './alignment-layout';
+import { passageElement, renderColumnText } from './compare-column';
+import { compareHref, type CompareFocus } from './compare-route';
+import { openInconsistencyDialog } from './inconsistency-dialog';
+import { passageList } from './passage-list';
+import { listReuse } from './reuse-api';
+import { boxIn, ScrollSync, type PassageBoxes } from './scroll-sync';
+import { SelectionPicks } from './selection-picks';
+import { rangeOf } from './selection-offsets';
+import { setHighlight } from './text-highlights';
+import { wordDiff } from './word-diff';
+
+/** Options of the compare view. */
+export interface CompareViewOptions {
+  /** A span to bring into view (and mark) once the texts show. */
+  focus?: CompareFocus;
+}
+
+const FOCUS_HIGHLIGHT = 'collate-compare-focus';
+
+async function loadSource(id: string): Promise<Source> {
+  try {
+    return await getSource(id);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) throw new ApiError(404, 'not_found', `There is no source with id “${id}”.`);
+    throw err;
+  }
+}
+
+function errorPage(title: string, message: string): HTMLElement {
+  return h('div', { class: 'page-error compare-error', role: 'alert' },
+    h('h1', {}, title),
+    h('p', {}, message),
+    h('p', {}, h('a', { href: '#/' }, '← All sources')),
+  );
+}
+
+function paneHead(s: Source, side: 'a' | 'b'): HTMLElement {
+  return h('header', { class: 'pane-head' },
+    h('span', { class: 'pane-side' }, side === 'a' ? 'Left' : 'Right'),
+    h('a', { class: 'pane-title', href: `#/source/${encodeURIComponent(s.id)}`, title: `${s.title} (open in the viewer)` }, s.title),
+    h('span', { class: 'pane-meta' }, [s.outlet, s.published].filter(Boolean).join(' · ')),
+  );
+}
+
+function legend(): HTMLElement {
+  const chip = (cls: string, label: string) => h('span', { class: 'legend-chip' }, h('span', { class: `chip-sample ${cls}` }, 'abc'), label);
+  return h('div', { class: 'compare-legend', 'aria-label': 'Legend' },
+    chip('sample-passage', 'aligned'),
+    chip('sample-boilerplate', 'boilerplate'),
+    chip('diff diff-removed', 'only left'),
+    chip('diff diff-inserted', 'only right'),
+    chip('diff diff-changed', 'reworded'),
+  );
+}
+
+/**
+ * Mount the comparison of sources `a` (left) and `b` (right) into `root`; returns the cleanup.
+ */
+export function renderCompareView(root: HTMLElement, a: string, b: string, opts: CompareViewOptions = {}): () => void {
+  let destroyed = false;
+  const cleanups: (() => void)[] = [];
+  document.title = 'Compare · Collate';
+  root.replaceChildren(h('p', { class: 'loading page-loading' }, 'Loading the comparison…'));
+
+  if (a === b) {
+    root.replaceChildren(errorPage('Nothing to compare', 'Pick two different sources to compare.'));
+    return () => {};
+  }
+
+  void (async () => {
+    let sourceA: Source;
+    let sourceB: Source;
+    let layout: CompareLayout;
+    let sets: string[];
+    try {
+      const [sa, sb, passages, setList] = await Promise.all([loadSource(a), loadSource(b), listReuse(a), listSets().catch(() => [])]);
+      [sourceA, sourceB] = [sa, sb];
+      layout = compareLayout(passages, a, b, sa.text, sb.text);
+      sets = setList.map((s) => s.name);
+    } catch (err) {
+      if (destroyed) return;
+      const notFound = err instanceof ApiError && err.status === 404;
+      root.replaceChildren(errorPage(notFound ? 'Source not found' : 'Could not load the comparison', errorMessage(err)));
+      return;
+    }
+    if (destroyed) return;
+    mount(sourceA, sourceB, layout, sets.length ? sets : ['default']);
+  })();
+
+  function mount(sa: Source, sb: Source, layout: CompareLayout, sets: string[]): void {
+    document.title = `Compare: ${sa.title} / ${sb.title} · Collate`;
+    const { passages } = layout;
+    const diffs = passages.map((p) => wordDiff(sa.text.slice(p.a.start, p.a.end), sb.text.slice(p.b.start, p.b.end), p.a.start, p.b.start));
+    const textA = renderColumnText('a', sa.text, layout.a, passages, diffs.map((d) => d.a));
+    const textB = renderColumnText('b', sb.text, layout.b, passages, diffs.map((d) => d.b));
+    const scrollA = h('div', { class: 'pane-scroll', tabindex: 0, 'aria-label': `Text of ${sa.title}` }, textA);
+    const scrollB = h('div', { class: 'pane-scroll', tabindex: 0, 'aria-label': `Text of ${sb.title}` }, textB);
+
+    let current: number | null = null;
+    let boxes: PassageBoxes = [];
+    const measure = (): PassageBoxes => {
+      boxes = passages.map((_, i) => {
+        const ea = passageElement(textA, i);
+        const eb = passageElement(textB, i);
+        return ea && eb ? { a: boxIn(scrollA, ea), b: boxIn(scrollB, eb) } : null;
+      });
+      return boxes;
+    };
+    const setCurrent = (i: number | null) => {
+      if (i === current) return;
+      for (const el of root.querySelectorAll('.passage.is-current')) el.classList.remove('is-current');
+      current = i;
+      if (i !== null) for (const col of [textA, textB]) passageElement(col, i)?.classList.add('is-current');
+      list.setCurrent(i);
+    };
+    const jump = (i: number) => {
+      const box = boxes[i];
+      if (!box) return;
+      sync.scrollBothTo(box.a.top, box.b.top);
+      setCurrent(i);
+    };
+    const list = passageList(passages, sa.text, jump);
+    const onScrolled = (side: 'a' | 'b', line: number) => {
+      // The current passage is the last one starting above the reading line on the scrolled side.
+      let found: number | null = null;
+      let foundTop = -Infinity;
+      for (let i = 0; i < boxes.length; i++) {
+        const top = boxes[i]?.[side].top;
+        if (top !== undefined && top <= line + 4 && top >= foundTop) [found, foundTop] = [i, top];
+      }
+      setCurrent(found);
+    };
+
+    const linkButton = h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-action': 'link-inconsistency', disabled: true }, 'Link as inconsistency');
+    const picks = new SelectionPicks({ a: { el: textA, text: sa.text }, b: { el: textB, text: sb.text } }, linkButton);
+    cleanups.push(() => picks.destroy());
+    linkButton.addEventListener('click', () => {
+      const [left, right] = [picks.picks.a, picks.picks.b];
+      if (!left || !right) return;
+      openInconsistencyDialog({
+        left: { source: sa.id, title: sa.title, span: left },
+        right: { source: sb.id, title: sb.title, span: right },
+        sets,
+        set: loadActiveSet(sets),
+        onSaved: (created) => {
+          picks.clear();
+          document.getSelection()?.removeAllRanges();
+          showStatus(`Inconsistency saved to set “${created.set}”.`, 'success');
+        },
+      });
+    });
+
+    const words = passages.reduce((n, p) => n + (p.boilerplate ? 0 : p.words), 0);
+    const boilerplate = passages.filter((p) => p.boilerplate).length;
+    const summary = passages.length === 0
+      ? 'No aligned passages: these two texts share no reused wording.'
+      : `${passages.length} aligned passage${passages.length === 1 ? '' : 's'} · ${words.toLocaleString('en')} words in common${boilerplate ? ` · ${boilerplate} boilerplate` : ''}`;
+    const body = h('div', { class: 'compare-body' },
+      list.el,
+      h('section', { class: 'compare-pane', 'data-side': 'a', 'aria-label': `Left: ${sa.title}` }, paneHead(sa, 'a'), scrollA),
+      h('section', { class: 'compare-pane', 'data-side': 'b', 'aria-label': `Right: ${sb.title}` }, paneHead(sb, 'b'), scrollB),
+    );
+    root.replaceChildren(
+      h('section', { class: 'compare', 'aria-labelledby': 'compare-title' },
+        h('div', { class: 'compare-top' },
+          h('nav', { class: 'breadcrumb' }, h('a', { href: '#/' }, '← All sources'), ' · ', h('a', { href: compareHref(b, a) }, 'Swap sides')),
+          h('h1', { id: 'compare-title', class: 'compare-title' }, 'Compare sources'),
+          h('p', { class: 'compare-summary' }, summary),
+          h('div', { class: 'compare-toolbar' }, legend(), picks.bar),
+        ),
+        body,
+      ),
+    );
+
+    const fit = () => {
+      const top = body.getBoundingClientRect().top + window.scrollY;
+      body.style.height = `${Math.max(360, window.innerHeight - top - 12)}px`;
+    };
+    fit();
+    const sync = new ScrollSync(scrollA, scrollB, measure, onScrolled);
+    cleanups.push(() => sync.destroy());
+    const resize = new ResizeObserver(() => sync.refresh());
+    resize.observe(textA);
+    resize.observe(textB);
+    window.addEventListener('resize', fit);
+    cleanups.push(() => {
+      resize.disconnect();
+      window.removeEventListener('resize', fit);
+    });
+
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e) || document.querySelector('dialog[open]')) return;
+      const step = e.key === 'j' || e.key === 'n' ? 1 : e.key === 'k' || e.key === 'p' ? -1 : 0;
+      if (step === 0 || passages.length === 0) return;
+      e.preventDefault();
+      const next = current === null ? (step > 0 ? 0 : passages.length - 1) : Math.min(passages.length - 1, Math.max(0, current + step));
+      jump(next);
+      list.el.querySelectorAll<HTMLElement>('.passage-entry')[next]?.focus({ preventScroll: true });
+    };
+    document.addEventListener('keydown', onKey);
+    cleanups.push(() => document.removeEventListener('keydown', onKey));
+
+    if (opts.focus) showFocus(opts.focus);
+
+    function showFocus(focus: CompareFocus): void {
+      const side = focus.source === sa.id ? 'a' : focus.source === sb.id ? 'b' : null;
+      if (!side) return;
+      const column = side === 'a' ? textA : textB;
+      const range = rangeOf(column, focus.start, Math.max(focus.start + 1, focus.end));
+      if (range) setHighlight(FOCUS_HIGHLIGHT, [range]);
+      cleanups.push(() => setHighlight(FOCUS_HIGHLIGHT, []));
+      const i = passageAt(passages, side, focus.start, focus.end);
+      const span = i === null ? null : passages[i][side];
+      if (i !== null && span && span.start < Math.max(focus.end, focus.start + 1) && focus.start < span.end) {
+        jump(i);
+      } else if (range) {
+        // Not in a passage: bring the span itself to the reading line; the other column follows.
+        const pane = side === 'a' ? scrollA : scrollB;
+        const y = range.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+        pane.scrollTop = Math.max(0, y - sync.lineOffset(side));
+      }
+    }
+  }
+
+  return () => {
+    destroyed = true;
+    for (const fn of cleanups.splice(0)) fn();
+    clearStatus();
+  };
+}

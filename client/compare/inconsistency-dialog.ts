@@ -1,0 +1,81 @@
+/**
+ * The "Link as inconsistency" form of the compare view: shows the two selected passages, asks for a
+ * note, tags (common ones as checkboxes, others typed) and the set, and posts an inconsistency
+ * annotation targeting both. A refused save keeps the dialog open with the server's reason.
+ */
+import type { Annotation, CreateAnnotation } from '../../core/model';
+import { errorMessage } from '../api/api-error';
+import { createAnnotation } from '../api/client';
+import { parseTags } from '../sidebar/form-values';
+import { openModal, type Modal } from '../transfer/modal-dialog';
+import { h } from '../ui/dom';
+import type { TextSpan } from './selection-offsets';
+
+/** Tags offered as checkboxes: what inconsistencies between reports are usually about. */
+export const INCONSISTENCY_TAGS = ['attribution', 'quote', 'number', 'date', 'venue'] as const;
+
+/** One side of the link: the source and the selected span in it. */
+export interface LinkSide {
+  source: string;
+  title: string;
+  span: TextSpan;
+}
+
+/** The POST body linking `left` and `right` as an inconsistency. */
+export function inconsistencyBody(left: LinkSide, right: LinkSide, values: { set: string; note: string; tags: string[] }): CreateAnnotation {
+  const target = (s: LinkSide) => ({ source: s.source, start: s.span.start, end: s.span.end, exact: s.span.exact });
+  return { kind: 'inconsistency', set: values.set, targets: [target(left), target(right)], tags: values.tags, note: values.note };
+}
+
+let counter = 0;
+
+/** Open the dialog; `onSaved` receives the created annotation. */
+export function openInconsistencyDialog(opts: {
+  left: LinkSide;
+  right: LinkSide;
+  sets: readonly string[];
+  set: string;
+  onSaved(annotation: Annotation): void;
+}): Modal {
+  const uid = `inc${++counter}`;
+  const note = h('textarea', { id: `${uid}-note`, name: 'note', rows: 3, placeholder: 'What differs, and which version is right?' });
+  const boxes = INCONSISTENCY_TAGS.map((tag) => h('input', { type: 'checkbox', name: 'tag', value: tag, id: `${uid}-tag-${tag}` }));
+  const otherTags = h('input', { type: 'text', id: `${uid}-tags`, name: 'tags', autocomplete: 'off', placeholder: 'comma separated' });
+  const set = h('select', { id: `${uid}-set`, name: 'set' }, opts.sets.map((s) => h('option', { value: s, selected: s === opts.set }, s)));
+  const quote = (side: LinkSide, label: string) =>
+    h('figure', { class: 'link-quote' },
+      h('figcaption', {}, `${label}: ${side.title}`, h('span', { class: 'link-offsets' }, ` (${side.span.start}–${side.span.end})`)),
+      h('blockquote', {}, side.span.exact),
+    );
+
+  const modal = openModal({
+    title: 'Link as inconsistency',
+    className: 'link-dialog',
+    submitLabel: 'Save inconsistency',
+    body: [
+      h('div', { class: 'link-quotes' }, quote(opts.left, 'Left'), quote(opts.right, 'Right')),
+      h('div', { class: 'field' }, h('label', { for: note.id }, 'Note'), note, h('span', { class: 'field-hint' }, 'Ctrl+Enter saves.')),
+      h('fieldset', { class: 'link-tags' },
+        h('legend', {}, 'Tags'),
+        boxes.map((b) => h('label', { class: 'tag-check', for: b.id }, b, ` ${b.value}`)),
+      ),
+      h('div', { class: 'modal-grid link-grid' },
+        h('div', { class: 'field' }, h('label', { for: otherTags.id }, 'Other tags'), otherTags),
+        h('div', { class: 'field' }, h('label', { for: set.id }, 'Set'), set),
+      ),
+    ],
+    onSubmit: async () => {
+      modal.showError(null);
+      const tags = parseTags([...boxes.filter((b) => b.checked).map((b) => b.value), otherTags.value].join(','));
+      try {
+        const created = await createAnnotation(inconsistencyBody(opts.left, opts.right, { set: set.value, note: note.value, tags }));
+        opts.onSaved(created);
+        return true;
+      } catch (err) {
+        modal.showError(`Not saved: ${errorMessage(err)}`);
+        return false;
+      }
+    },
+  });
+  return modal;
+}

@@ -1,0 +1,71 @@
+/**
+ * The list of aligned passages beside the compare columns: number, words, similarity, a snippet of
+ * the left text and a boilerplate flag. Clicking an entry (or Enter on it) jumps to the passage;
+ * the view marks the current one with aria-current.
+ */
+import { h } from '../ui/dom';
+import type { OrientedPassage } from './alignment-layout';
+
+/** Similarity as a whole percentage, never rounding a near-copy up to a claimed 100%. */
+export function similarityPercent(similarity: number): string {
+  const pct = Math.max(0, Math.min(100, similarity * 100));
+  return `${pct >= 99.5 && similarity < 1 ? 99 : Math.round(pct)}%`;
+}
+
+/** A short one-line excerpt of `text` (whitespace collapsed), cut at a word boundary. */
+export function snippet(text: string, max = 70): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+/** The list element and a way to mark the current entry. */
+export interface PassageList {
+  el: HTMLElement;
+  setCurrent(index: number | null): void;
+}
+
+/** Build the passage list; `onJump(i)` is called when entry i is chosen. */
+export function passageList(passages: readonly OrientedPassage[], textA: string, onJump: (index: number) => void): PassageList {
+  const items = passages.map((p, i) =>
+    h('li', {},
+      h('button', {
+        type: 'button',
+        class: `passage-entry${p.boilerplate ? ' is-boilerplate' : ''}`,
+        'data-passage': i,
+        onclick: () => onJump(i),
+      },
+        h('span', { class: 'passage-entry-head' },
+          h('span', { class: 'passage-number' }, String(i + 1)),
+          h('span', { class: 'passage-stats' }, `${p.words} words · ${similarityPercent(p.similarity)}`),
+          p.boilerplate ? h('span', { class: 'passage-flag' }, 'boilerplate') : null,
+        ),
+        h('span', { class: 'passage-snippet' }, snippet(textA.slice(p.a.start, p.a.end))),
+      ),
+    ),
+  );
+  const el = h('nav', { class: 'passage-list', 'aria-label': 'Aligned passages' },
+    h('h2', { class: 'passage-list-title' }, 'Aligned passages'),
+    h('p', { class: 'passage-list-keys' }, h('kbd', {}, 'j'), ' / ', h('kbd', {}, 'k'), ' next / previous'),
+    passages.length > 0 ? h('ol', {}, items) : h('p', { class: 'empty' }, 'No aligned passages between these two sources.'),
+  );
+  let current: number | null = null;
+  return {
+    el,
+    setCurrent(index) {
+      if (index === current) return;
+      const buttons = el.querySelectorAll<HTMLButtonElement>('.passage-entry');
+      if (current !== null) buttons[current]?.removeAttribute('aria-current');
+      current = index;
+      if (index === null) return;
+      const b = buttons[index];
+      if (!b) return;
+      b.setAttribute('aria-current', 'true');
+      // Keep the current entry visible in the list without moving the page.
+      const top = b.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop;
+      if (top < el.scrollTop || top + b.offsetHeight > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - 40);
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * One annotation in the sidebar: kind, verdict, claimant, quoted passage, tags, note and set, all as
+ * text. Clicking the card (or Enter on it) shows its passage; Edit opens the form; Delete asks first.
+ * Targets in other sources and orphaned targets are listed so nothing is silently hidden.
+ */
+import type { Annotation } from '../../core/model';
+import { KIND_LABELS, VERDICT_LABELS } from '../../core/model/vocabulary';
+import { h } from '../ui/dom';
+
+/** What a card needs from the sidebar. */
+export interface CardOptions {
+  annotation: Annotation;
+  sourceId: string;
+  focused: boolean;
+  onShow(id: string): void;
+  onEdit(a: Annotation): void;
+  /** Delete; resolves when done, rejects after the page reported the failure. */
+  onDelete(a: Annotation): Promise<void>;
+}
+
+const QUOTE_MAX = 220;
+
+/** Shorten long quotes in the middle of a word boundary, keeping the start. */
+export function excerpt(text: string, max = QUOTE_MAX): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
+}
+
+function targetsView(a: Annotation, sourceId: string): HTMLElement[] {
+  const here = a.targets.filter((t) => t.source === sourceId);
+  const elsewhere = a.targets.filter((t) => t.source !== sourceId);
+  const items: HTMLElement[] = here.map((t) =>
+    t.orphaned
+      ? h('blockquote', { class: 'card-quote orphaned' }, h('span', { class: 'badge badge-orphaned' }, 'Orphaned'), ' ', excerpt(t.exact))
+      : h('blockquote', { class: 'card-quote' }, excerpt(t.exact)),
+  );
+  if (elsewhere.length > 0) {
+    items.push(
+      h('ul', { class: 'card-elsewhere', 'aria-label': 'Passages in other sources' },
+        elsewhere.map((t) =>
+          h('li', {},
+            h('a', { href: `#/source/${encodeURIComponent(t.source)}` }, t.source),
+            t.orphaned ? h('span', { class: 'badge badge-orphaned' }, 'Orphaned') : null,
+            ': ',
+            h('q', {}, excerpt(t.exact, 100)),
+          ),
+        ),
+      ),
+    );
+  }
+  return items;
+}
+
+/** Build the card element (an `article` with `data-annotation-id`). */
+export function annotationCard(opts: CardOptions): HTMLElement {
+  const a = opts.annotation;
+  const verdict = a.kind === 'claim' ? a.claim?.verdict ?? 'unverified' : undefined;
+  const actions = h('div', { class: 'card-actions' });
+  const card = h('article', {
+    class: `card card-${a.kind}${verdict ? ' verdict-' + verdict : ''}${opts.focused ? ' focused' : ''}`,
+    'data-annotation-id': a.id,
+    'data-revision': a.revision,
+    tabindex: 0,
+    'aria-label': `${KIND_LABELS[a.kind]}${verdict ? ', ' + VERDICT_LABELS[verdict] : ''}: ${excerpt(a.targets[0]?.exact ?? '', 60)}`,
+  },
+    h('header', { class: 'card-head' },
+      h('span', { class: `badge badge-kind kind-${a.kind}` }, KIND_LABELS[a.kind]),
+      verdict ? h('span', { class: `badge badge-verdict verdict-${verdict}` }, VERDICT_LABELS[verdict]) : null,
+      a.claim?.claimant ? h('span', { class: 'card-claimant' }, a.claim.claimant) : null,
+      h('span', { class: 'card-set', title: 'Annotation set' }, a.set),
+    ),
+    targetsView(a, opts.sourceId),
+    a.note ? h('p', { class: 'card-note' }, a.note) : null,
+    a.claim && a.claim.evidence.length > 0
+      ? h('ul', { class: 'card-evidence', 'aria-label': 'Evidence' },
+          a.claim.evidence.map((e) => h('li', {}, /^https?:\/\//i.test(e) ? h('a', { href: e, target: '_blank', rel: 'noopener noreferrer' }, e) : e)))
+      : null,
+    a.tags.length > 0 ? h('ul', { class: 'card-tags', 'aria-label': 'Tags' }, a.tags.map((t) => h('li', { class: 'tag' }, t))) : null,
+    actions,
+  );
+
+  const showActions = () =>
+    actions.replaceChildren(
+      h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'edit', onclick: () => opts.onEdit(a) }, 'Edit'),
+      h('button', { type: 'button', class: 'btn btn-small btn-danger-quiet', 'data-action': 'delete', onclick: () => confirmDelete() }, 'Delete'),
+    );
+  const confirmDelete = () => {
+    const yes = h('button', { type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'confirm-delete' }, 'Delete');
+    const no = h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'cancel-delete', onclick: () => { showActions(); card.focus(); } }, 'Keep');
+    yes.addEventListener('click', async () => {
+      yes.disabled = true;
+      no.disabled = true;
+      yes.textContent = 'Deleting…';
+      try {
+        await opts.onDelete(a);
+      } catch {
+        showActions();
+      }
+    });
+    actions.replaceChildren(h('span', { class: 'confirm-text', role: 'alert' }, 'Delete this annotation?'), yes, no);
+    no.focus();
+  };
+  showActions();
+
+  card.addEventListener('click', (e) => {
+    if (e.target instanceof Element && e.target.closest('button, a')) return;
+    opts.onShow(a.id);
+  });
+  card.addEventListener('keydown', (e) => {
+    if (e.target !== card) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      opts.onShow(a.id);
+    } else if (e.key === 'Escape' && actions.querySelector('[data-action="confirm-delete"]')) {
+      showActions();
+    }
+  });
+  actions.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && actions.querySelector('[data-action="confirm-delete"]')) {
+      e.stopPropagation();
+      showActions();
+      card.focus();
+    }
+  });
+  return card;
+}

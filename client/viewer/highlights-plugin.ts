@@ -1,0 +1,103 @@
+/**
+ * Highlights: one inline decoration per annotation target in the open source, coloured by kind and
+ * verdict (`hl hl-claim hl-verdict-false`), carrying `data-annotation-id`. Each decoration renders its
+ * own `<span>` (nodeName), so overlapping and nested highlights nest as elements and their translucent
+ * backgrounds stack, which makes overlap visible.
+ */
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { AnnotationSpan } from './annotation-spans';
+import type { TextDocument } from './text-document';
+
+/** Plugin state: the spans and pending range drawn, with their decorations. */
+export const highlightsKey = new PluginKey<HighlightsState>('highlights');
+
+/** CSS classes of a span: `hl`, its kind, and for claims its verdict. */
+export function highlightClass(span: Pick<AnnotationSpan, 'kind' | 'verdict'>): string {
+  const classes = ['hl', `hl-${span.kind}`];
+  if (span.kind === 'claim') classes.push(`hl-verdict-${span.verdict ?? 'unverified'}`);
+  return classes.join(' ');
+}
+
+/** The passage a form is being filled in for, drawn so the user sees what they are annotating. */
+export interface PendingRange {
+  start: number;
+  end: number;
+}
+
+interface HighlightsMeta {
+  spans?: readonly AnnotationSpan[];
+  /** undefined keeps the current pending range; null clears it. */
+  pending?: PendingRange | null;
+}
+
+/** Plugin state: what is drawn and the decorations derived from it. */
+export interface HighlightsState {
+  spans: readonly AnnotationSpan[];
+  pending: PendingRange | null;
+  decorations: DecorationSet;
+}
+
+function buildDecorations(state: EditorState, textDoc: TextDocument, spans: readonly AnnotationSpan[], pending: PendingRange | null): DecorationSet {
+  const decos: Decoration[] = [];
+  // Longer spans first, so at equal starts the longer one is the outer element.
+  const ordered = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const span of ordered) {
+    const range = textDoc.rangeToPos(span.start, span.end);
+    if (!range) continue;
+    decos.push(
+      Decoration.inline(
+        range.from,
+        range.to,
+        { nodeName: 'span', class: highlightClass(span), 'data-annotation-id': span.id },
+        { annotationId: span.id },
+      ),
+    );
+  }
+  const pendingRange = pending ? textDoc.rangeToPos(pending.start, pending.end) : null;
+  if (pendingRange) decos.push(Decoration.inline(pendingRange.from, pendingRange.to, { nodeName: 'span', class: 'hl-pending' }));
+  return DecorationSet.create(state.doc, decos);
+}
+
+/** Replace the drawn highlights with `spans`. */
+export function setHighlights(tr: Transaction, spans: readonly AnnotationSpan[]): Transaction {
+  const meta: HighlightsMeta = { spans };
+  return tr.setMeta(highlightsKey, meta);
+}
+
+/** Mark (or with null, unmark) the passage an open form is about. */
+export function setPending(tr: Transaction, pending: PendingRange | null): Transaction {
+  const meta: HighlightsMeta = { pending };
+  return tr.setMeta(highlightsKey, meta);
+}
+
+/** The highlights plugin for a document built by `textDoc`. */
+export function highlightsPlugin(textDoc: TextDocument): Plugin<HighlightsState> {
+  return new Plugin<HighlightsState>({
+    key: highlightsKey,
+    state: {
+      init: () => ({ spans: [], pending: null, decorations: DecorationSet.empty }),
+      apply(tr, prev, _old, newState) {
+        const meta = tr.getMeta(highlightsKey) as HighlightsMeta | undefined;
+        if (!meta) return tr.docChanged ? { ...prev, decorations: prev.decorations.map(tr.mapping, tr.doc) } : prev;
+        const spans = meta.spans ?? prev.spans;
+        const pending = meta.pending === undefined ? prev.pending : meta.pending;
+        return { spans, pending, decorations: buildDecorations(newState, textDoc, spans, pending) };
+      },
+    },
+    props: {
+      decorations: (state) => highlightsKey.getState(state)?.decorations,
+    },
+  });
+}
+
+/** Ids of the annotations highlighted at a document position, innermost (shortest) first. */
+export function annotationsAt(state: EditorState, pos: number): string[] {
+  const set = highlightsKey.getState(state)?.decorations;
+  if (!set) return [];
+  const found = set.find(pos, pos, (spec) => typeof spec.annotationId === 'string');
+  return found
+    .filter((d) => d.from <= pos && pos < d.to)
+    .sort((a, b) => a.to - a.from - (b.to - b.from))
+    .map((d) => (d.spec as { annotationId: string }).annotationId);
+}

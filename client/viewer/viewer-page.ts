@@ -1,0 +1,295 @@
+/**
+ * The source page (`#/source/<id>`): the text in the viewer, the sidebar of annotations, the set
+ * picker and the keyboard shortcuts. It owns the page state (annotations, sets, active set) and does
+ * every API call, so the viewer and sidebar stay presentational.
+ */
+import type { Annotation, Source } from '../../core/model';
+import { DEFAULT_SET, KIND_LABELS } from '../../core/model/vocabulary';
+import { ApiError, errorMessage } from '../api/api-error';
+import * as api from '../api/client';
+import { transferButtons } from '../transfer';
+import { loadActiveSet } from '../sets/active-set';
+import { setPicker } from '../sets/set-picker';
+import { annotationForm } from '../sidebar/annotation-form';
+import { emptyValues, toCreateBody, toPatchBody, valuesOf, type FormValues } from '../sidebar/form-values';
+import { Sidebar } from '../sidebar/sidebar';
+import { h, isTyping } from '../ui/dom';
+import { helpDialog } from '../ui/help-dialog';
+import { clearStatus, showStatus } from '../ui/status';
+import { annotationSpans } from './annotation-spans';
+import { legend } from './legend';
+import type { SelectionAction } from './selection-popover-plugin';
+import { SourceView, type TextRange } from './source-view';
+
+/** Shown when a save or delete was refused because someone else changed the annotation first. */
+export const CONFLICT_MESSAGE = 'This annotation was changed elsewhere; the current version is shown; your edit was not saved.';
+
+/** A mounted page. */
+export interface Page {
+  destroy(): void;
+}
+
+function sourceMetaLine(s: Source): HTMLElement {
+  const words = s.text.split(/\s+/).filter(Boolean).length;
+  const parts: (string | null)[] = [
+    s.outlet,
+    s.author ? `by ${s.author}` : null,
+    s.published ?? null,
+    `${words.toLocaleString('en')} words`,
+  ];
+  return h('p', { class: 'source-meta' },
+    parts.filter((p): p is string => p !== null).join(' · '),
+    s.url ? [' · ', h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')] : null,
+    s.guessed.length > 0 ? h('span', { class: 'guessed', title: `Guessed from the text: ${s.guessed.join(', ')}` }, ' (some details guessed)') : null,
+  );
+}
+
+/** Mount the page of source `id` into `root`. */
+export function viewerPage(root: HTMLElement, id: string): Page {
+  let destroyed = false;
+  let view: SourceView | null = null;
+  let sidebar: Sidebar | null = null;
+  let annotations: Annotation[] = [];
+  let setNames: string[] = [DEFAULT_SET];
+  let activeSet = DEFAULT_SET;
+  const help = helpDialog();
+
+  root.replaceChildren(h('p', { class: 'loading page-loading' }, 'Loading source…'));
+
+  const refresh = () => {
+    if (!view || !sidebar) return;
+    view.setHighlights(annotationSpans(annotations, id, view.textDoc.text.length));
+    sidebar.update(annotations, setNames);
+  };
+
+  const replace = (a: Annotation) => {
+    annotations = annotations.some((x) => x.id === a.id) ? annotations.map((x) => (x.id === a.id ? a : x)) : [...annotations, a];
+  };
+
+  const focusAnnotation = (annotationId: string | null, from: 'card' | 'text') => {
+    view?.focus(annotationId, from === 'card');
+    sidebar?.setFocused(annotationId, from === 'text');
+  };
+
+  const closeForm = () => {
+    sidebar?.closeForm();
+    view?.setPending(null);
+  };
+
+  const openCreate = (kind: SelectionAction, range: TextRange) => {
+    if (!sidebar || !view) return;
+    view.dismissPopover();
+    view.setPending({ start: range.start, end: range.end });
+    const form = annotationForm({
+      mode: 'create',
+      kind,
+      quote: range.exact,
+      values: emptyValues(activeSet),
+      sets: setNames,
+      onCancel: () => {
+        closeForm();
+        // A fresh selection of the same words must bring the popover back.
+        view?.clearSelection();
+        clearStatus();
+      },
+      onSubmit: async (values: FormValues) => {
+        try {
+          const created = await api.createAnnotation(toCreateBody(kind, { source: id, start: range.start, end: range.end, exact: range.exact }, values));
+          if (destroyed) return;
+          replace(created);
+          closeForm();
+          view?.clearSelection();
+          refresh();
+          focusAnnotation(created.id, 'text');
+          showStatus(`${KIND_LABELS[kind]} saved to set “${created.set}”.`, 'success');
+        } catch (err) {
+          const message = errorMessage(err);
+          form.showError(`Not saved: ${message}`);
+          showStatus(`Not saved: ${message}`, 'error');
+          throw err;
+        }
+      },
+    });
+    sidebar.openForm(form);
+  };
+
+  const openEdit = (original: Annotation) => {
+    if (!sidebar) return;
+    view?.setPending(null);
+    let base = original;
+    const quote = original.targets.find((t) => t.source === id)?.exact ?? original.targets[0]?.exact ?? '';
+    const form = annotationForm({
+      mode: 'edit',
+      kind: original.kind,
+      quote,
+      values: valuesOf(original),
+      sets: setNames,
+      onCancel: () => {
+        closeForm();
+        clearStatus();
+      },
+      onSubmit: async (values: FormValues) => {
+        try {
+          const saved = await api.patchAnnotation(base.id, toPatchBody(base.kind, base.revision, values));
+          if (destroyed) return;
+          replace(saved);
+          closeForm();
+          refresh();
+          focusAnnotation(saved.id, 'text');
+          showStatus('Changes saved.', 'success');
+        } catch (err) {
+          const current = err instanceof ApiError ? err.currentAnnotation : undefined;
+          if (current) {
+            // Show the server's version everywhere; the next save is based on it, never a silent overwrite.
+            base = current;
+            replace(current);
+            refresh();
+            form.showConflict(CONFLICT_MESSAGE, valuesOf(current));
+            showStatus(CONFLICT_MESSAGE, 'error');
+          } else {
+            const message = err instanceof ApiError && err.status === 404 ? 'This annotation was deleted elsewhere.' : errorMessage(err);
+            form.showError(`Not saved: ${message}`);
+            showStatus(`Not saved: ${message}`, 'error');
+          }
+          throw err;
+        }
+      },
+    });
+    sidebar.openForm(form);
+  };
+
+  const remove = async (a: Annotation) => {
+    try {
+      await api.deleteAnnotation(a.id, a.revision);
+      annotations = annotations.filter((x) => x.id !== a.id);
+      if (sidebar?.openedForm) closeForm();
+      refresh();
+      showStatus(`${KIND_LABELS[a.kind]} deleted.`, 'success');
+    } catch (err) {
+      const current = err instanceof ApiError ? err.currentAnnotation : undefined;
+      if (current) {
+        replace(current);
+        refresh();
+        showStatus('This annotation was changed elsewhere; the current version is shown; it was not deleted.', 'error');
+      } else if (err instanceof ApiError && err.status === 404) {
+        annotations = annotations.filter((x) => x.id !== a.id);
+        refresh();
+        showStatus('This annotation had already been deleted elsewhere.', 'info');
+      } else {
+        showStatus(`Not deleted: ${errorMessage(err)}`, 'error');
+      }
+      throw err;
+    }
+  };
+
+  /** Fetch this source's annotations again (after an import made elsewhere on the page). */
+  const reloadAnnotations = async () => {
+    try {
+      const list = await api.listAnnotations({ source: id });
+      if (destroyed) return;
+      annotations = list;
+      refresh();
+    } catch (err) {
+      showStatus(`Could not reload the annotations: ${errorMessage(err)}`, 'error');
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    // A modal dialog (the help) handles its own keys, Escape included.
+    if (!view || !sidebar || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+    if (e.key === 'Escape') {
+      if (sidebar.openedForm) {
+        closeForm();
+        view.clearSelection();
+      } else if (view.selection()) {
+        view.dismissPopover();
+      } else {
+        focusAnnotation(null, 'card');
+      }
+      return;
+    }
+    if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === '?') {
+      e.preventDefault();
+      help.open();
+      return;
+    }
+    const action: SelectionAction | null = e.key === 'c' ? 'claim' : e.key === 'n' ? 'note' : null;
+    const range = action ? view.selection() : null;
+    if (action && range) {
+      e.preventDefault();
+      openCreate(action, range);
+    }
+  };
+  document.addEventListener('keydown', onKeyDown);
+
+  void (async () => {
+    try {
+      const [source, list, sets] = await Promise.all([api.getSource(id), api.listAnnotations({ source: id }), api.listSets()]);
+      if (destroyed) return;
+      setNames = sets.map((s) => s.name);
+      activeSet = loadActiveSet(setNames);
+      annotations = list;
+      document.title = `${source.title} · Collate`;
+
+      const mount = h('div', { class: 'source-mount' });
+      sidebar = new Sidebar(id, {
+        onShow: (annotationId) => focusAnnotation(annotationId, 'card'),
+        onEdit: (a) => openEdit(a),
+        onDelete: (a) => remove(a),
+      });
+      const toolbar = h('div', { class: 'viewer-toolbar' },
+        setPicker({
+          sets,
+          active: activeSet,
+          onChange: (active, all) => {
+            activeSet = active;
+            setNames = all.map((s) => s.name);
+            sidebar?.update(annotations, setNames);
+          },
+        }),
+        transferButtons({ exportOptions: () => ({ set: activeSet, source: id }), onImported: () => void reloadAnnotations() }),
+        h('button', { type: 'button', class: 'btn btn-small', 'aria-keyshortcuts': '?', onclick: () => help.open() }, 'Shortcuts ?'),
+      );
+      root.replaceChildren(
+        h('div', { class: 'viewer-layout' },
+          h('section', { class: 'viewer-main', 'aria-labelledby': 'source-title' },
+            h('nav', { class: 'breadcrumb' }, h('a', { href: '#/' }, '← All sources')),
+            h('h1', { id: 'source-title', class: 'source-title' }, source.title),
+            sourceMetaLine(source),
+            toolbar,
+            legend(),
+            h('p', { class: 'hint' }, 'Select a passage to make a claim (c) or a note (n).'),
+            mount,
+          ),
+          sidebar.el,
+        ),
+      );
+      view = new SourceView(mount, source.text, {
+        onAction: (action, range) => openCreate(action, range),
+        onHighlightClick: (annotationId) => focusAnnotation(annotationId, 'text'),
+      });
+      refresh();
+    } catch (err) {
+      if (destroyed) return;
+      const notFound = err instanceof ApiError && err.status === 404;
+      root.replaceChildren(
+        h('div', { class: 'page-error', role: 'alert' },
+          h('h1', {}, notFound ? 'Source not found' : 'Could not load this source'),
+          h('p', {}, notFound ? `There is no source with id “${id}”.` : errorMessage(err)),
+          h('p', {}, h('a', { href: '#/' }, '← All sources')),
+        ),
+      );
+    }
+  })();
+
+  return {
+    destroy() {
+      destroyed = true;
+      document.removeEventListener('keydown', onKeyDown);
+      view?.destroy();
+      help.destroy();
+      clearStatus();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Shared helpers of the browser tests: launching headless Chromium, selecting a passage of the
+ * source viewer the way a user's drag would (a DOM selection over known text), and API shortcuts
+ * for preparing and checking server state.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Annotation, CreateAnnotation } from '../../core/model';
+import { call } from '../helpers/test-server';
+
+/** Launch the system Chromium headless, with the flags that keep it quiet and offline. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Collects uncaught page errors, so a test can assert none happened. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/**
+ * Select the `occurrence`-th (0-based) occurrence of `phrase` inside one line of the viewer, across
+ * highlight spans, by setting the DOM selection as a mouse drag would.
+ */
+export async function selectPhrase(page: Page, phrase: string, occurrence = 0): Promise<void> {
+  await page.evaluate(
+    ({ phrase, occurrence }) => {
+      let seen = 0;
+      for (const line of document.querySelectorAll('.ProseMirror p.line')) {
+        const text = line.textContent ?? '';
+        let at = text.indexOf(phrase);
+        while (at >= 0 && seen < occurrence) {
+          seen++;
+          at = text.indexOf(phrase, at + 1);
+        }
+        if (at < 0) continue;
+        const locate = (offset: number, preferNext: boolean): [Node, number] => {
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          let acc = 0;
+          let node: Node | null;
+          while ((node = walker.nextNode())) {
+            const len = (node as Text).data.length;
+            if (offset < acc + len || (!preferNext && offset === acc + len)) return [node, offset - acc];
+            acc += len;
+          }
+          throw new Error('offset outside line');
+        };
+        const [startNode, startOffset] = locate(at, true);
+        const [endNode, endOffset] = locate(at + phrase.length, false);
+        const range = document.createRange();
+        range.setStart(startNode, startOffset);
+        range.setEnd(endNode, endOffset);
+        const sel = window.getSelection();
+        sel?.removeAllRanges();
+        sel?.addRange(range);
+        return;
+      }
+      throw new Error(`phrase not found in viewer: ${phrase}`);
+    },
+    { phrase, occurrence },
+  );
+  // The viewer has taken the selection once its popover shows.
+  await page.locator('.selection-popover').waitFor({ state: 'visible' });
+}
+
+/** Open a source page and wait until its text and sidebar are shown. */
+export async function openSource(page: Page, base: string, id: string): Promise<void> {
+  const url = `${base}/#/source/${id}`;
+  // Going to the URL already shown would change nothing: reload to fetch the current state.
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
+  await page.waitForSelector('.ProseMirror p.line');
+  await page.waitForSelector('.card-list:not(:has(.loading))');
+}
+
+/** The raw text of a source, from the API. */
+export async function sourceText(base: string, id: string): Promise<string> {
+  const res = await call(base, 'GET', `/api/sources/${id}`);
+  return (res.body as { source: { text: string } }).source.text;
+}
+
+/** Create an annotation through the API on the `occurrence`-th match of `phrase` in source `id`. */
+export async function createVia(
+  base: string,
+  id: string,
+  phrase: string,
+  rest: Omit<CreateAnnotation, 'targets'>,
+  occurrence = 0,
+): Promise<Annotation> {
+  const text = await sourceText(base, id);
+  let start = text.indexOf(phrase);
+  for (let i = 0; i < occurrence; i++) start = text.indexOf(phrase, start + 1);
+  if (start < 0) throw new Error(`phrase not in ${id}: ${phrase}`);
+  const res = await call(base, 'POST', '/api/annotations', {
+    ...rest,
+    targets: [{ source: id, start, end: start + phrase.length, exact: phrase }],
+  });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { annotation: Annotation }).annotation;
+}
+
+/** The annotations of source `id` as the server has them. */
+export async function annotationsOf(base: string, id: string): Promise<Annotation[]> {
+  const res = await call(base, 'GET', `/api/annotations?source=${id}`);
+  return (res.body as { annotations: Annotation[] }).annotations;
+}

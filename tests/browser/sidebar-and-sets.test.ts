@@ -1,0 +1,253 @@
+/**
+ * The rest of issue 2 in a real browser: the home page, edit and delete conflicts (409), failed saves
+ * that keep the form, user text shown as text, annotation sets, sidebar filters, and annotations
+ * with targets in several sources or orphaned targets.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startTestServer, type TestServer } from '../helpers/test-server';
+import { annotationsOf, createVia, launchBrowser, openSource, selectPhrase, sourceText, watchErrors } from './browser-helpers';
+
+const SOURCE = 'gsn-russia-could-receive-pledge';
+const OTHER = 'newsblaze-us-pursues-cooperation';
+const CONFLICT_TEXT = 'This annotation was changed elsewhere; the current version is shown; your edit was not saved.';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(8000);
+  errors = watchErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function clearAll(): Promise<void> {
+  for (const id of [SOURCE, OTHER]) {
+    for (const a of await annotationsOf(server.url, id)) await call(server.url, 'DELETE', `/api/annotations/${a.id}?revision=${a.revision}`);
+  }
+}
+
+describe('home page', () => {
+  it('lists sources grouped by outlet with counts, navigable by keyboard', async () => {
+    await createVia(server.url, SOURCE, 'France', { kind: 'claim', claim: { claimant: '', verdict: 'true', evidence: [] } });
+    await createVia(server.url, SOURCE, 'Russia', { kind: 'claim' });
+    await createVia(server.url, SOURCE, 'NATO', { kind: 'note', note: 'n' });
+    await page.goto(`${server.url}/#/`);
+    await page.waitForSelector('.source-link');
+    const outlets = await page.locator('.outlet-name').allTextContents();
+    expect(outlets.map((o) => o.replace(/\s*\d+$/, ''))).toEqual(['Global Security Newswire', 'Missile Defense Advocacy Alliance', 'NewsBlaze']);
+    await expect(page.locator('.source-item').count()).resolves.toBe(5);
+    const item = page.locator(`.source-item[data-source-id="${SOURCE}"]`);
+    await expect(item.locator('.count').allTextContents()).resolves.toEqual(['2 claims', '1 note']);
+    const length = (await sourceText(server.url, SOURCE)).length;
+    await expect(item.locator('.source-details').textContent()).resolves.toContain(`${length.toLocaleString('en')} characters`);
+
+    // Tab from the top of the page to the first source link and open it with Enter.
+    await page.locator('.brand').focus();
+    let focused: string | null | undefined = null;
+    for (let i = 0; i < 12 && !focused?.startsWith('#/source/'); i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    }
+    expect(focused).toMatch(/^#\/source\//);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.ProseMirror p.line');
+    expect(page.url()).toContain(focused ?? 'missing');
+    await clearAll();
+  });
+});
+
+describe('conflicts and failures', () => {
+  it('shows the current version and keeps the user edit on an edit conflict (409)', async () => {
+    const a = await createVia(server.url, SOURCE, 'Russia', { kind: 'claim', claim: { claimant: 'Original', verdict: 'unverified', evidence: [] } });
+    await openSource(page, server.url, SOURCE);
+    await page.click(`.card[data-annotation-id="${a.id}"] [data-action="edit"]`);
+    const form = page.locator('.annotation-form');
+    await form.locator('select[name="verdict"]').selectOption('false');
+    await form.locator('textarea[name="note"]').fill('my edit');
+
+    // Someone else changes it in between.
+    const other = await call(server.url, 'PATCH', `/api/annotations/${a.id}`, { revision: 1, claim: { claimant: 'Changed elsewhere', verdict: 'true', evidence: [] } });
+    expect(other.status).toBe(200);
+
+    await form.locator('button[type="submit"]').click();
+    await expect(form.locator('.form-error').textContent()).resolves.toContain(CONFLICT_TEXT);
+    await expect(page.locator('.status-line').textContent()).resolves.toContain(CONFLICT_TEXT);
+    // The form and the card show the current version; the server kept it.
+    await expect(form.locator('input[name="claimant"]').inputValue()).resolves.toBe('Changed elsewhere');
+    await expect(form.locator('select[name="verdict"]').inputValue()).resolves.toBe('true');
+    await expect(form.locator('textarea[name="note"]').inputValue()).resolves.toBe('');
+    await expect(page.locator(`.card[data-annotation-id="${a.id}"] .badge-verdict`).textContent()).resolves.toBe('True');
+    let [stored] = await annotationsOf(server.url, SOURCE);
+    expect(stored).toMatchObject({ revision: 2, note: '', claim: { claimant: 'Changed elsewhere', verdict: 'true' } });
+
+    // The user's edit is one click away and saves on top of the current version.
+    await form.getByRole('button', { name: 'Re-apply my edit' }).click();
+    await expect(form.locator('textarea[name="note"]').inputValue()).resolves.toBe('my edit');
+    await form.locator('button[type="submit"]').click();
+    await page.locator(`.ProseMirror .hl-verdict-false[data-annotation-id="${a.id}"]`).first().waitFor();
+    [stored] = await annotationsOf(server.url, SOURCE);
+    expect(stored).toMatchObject({ revision: 3, note: 'my edit', claim: { verdict: 'false' } });
+  });
+
+  it('refuses a delete of a changed annotation and shows its current version', async () => {
+    const [a] = await annotationsOf(server.url, SOURCE);
+    await openSource(page, server.url, SOURCE);
+    await call(server.url, 'PATCH', `/api/annotations/${a.id}`, { revision: a.revision, note: 'changed again' });
+    const card = page.locator(`.card[data-annotation-id="${a.id}"]`);
+    await card.locator('[data-action="delete"]').click();
+    await card.locator('[data-action="confirm-delete"]').click();
+    await expect.poll(() => page.locator('.status-line').textContent()).toContain('was changed elsewhere');
+    await expect.poll(() => page.locator(`.card[data-annotation-id="${a.id}"] .card-note`).textContent()).toBe('changed again');
+    expect(await annotationsOf(server.url, SOURCE)).toHaveLength(1);
+  });
+
+  it('keeps the form and its input open when the save fails', async () => {
+    await openSource(page, server.url, SOURCE);
+    await page.route('**/api/annotations', (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue()));
+    await selectPhrase(page, 'France');
+    await page.keyboard.press('n');
+    await page.locator('.annotation-form textarea[name="note"]').fill('A long careful note');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('.annotation-form .form-error').textContent()).toContain('Could not reach the server');
+    await expect(page.locator('.annotation-form textarea[name="note"]').inputValue()).resolves.toBe('A long careful note');
+    await page.unroute('**/api/annotations');
+    // A validation error from the server is shown in the form too, naming the field.
+    const note = page.locator('.annotation-form textarea[name="note"]');
+    await note.fill('x'.repeat(20_001));
+    await page.locator('.annotation-form button[type="submit"]').click();
+    await expect.poll(() => page.locator('.annotation-form .form-error').textContent()).toMatch(/Not saved: .*note/);
+    expect(await annotationsOf(server.url, SOURCE)).toHaveLength(1);
+    // Once fixed, the same form saves.
+    await note.fill('A long careful note');
+    await page.locator('.annotation-form button[type="submit"]').click();
+    await page.locator('.ProseMirror .hl-note').waitFor();
+    expect((await annotationsOf(server.url, SOURCE)).some((x) => x.note === 'A long careful note')).toBe(true);
+  });
+
+  it('shows notes with markup as text, never as HTML', async () => {
+    const evil = '<img src=x onerror="window.__xss=1"><b>bold</b>';
+    const a = await createVia(server.url, SOURCE, 'Moscow', { kind: 'note', note: evil, tags: ['<script>t</script>'] });
+    await openSource(page, server.url, SOURCE);
+    const card = page.locator(`.card[data-annotation-id="${a.id}"]`);
+    await expect(card.locator('.card-note').textContent()).resolves.toBe(evil);
+    await expect(card.locator('.tag').textContent()).resolves.toBe('<script>t</script>');
+    await expect(page.locator('.sidebar img, .sidebar b, .sidebar script').count()).resolves.toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await clearAll();
+  });
+});
+
+describe('sets, filters and linked annotations', () => {
+  it('creates a set, makes it active, remembers it across reloads, and files new annotations there', async () => {
+    await openSource(page, server.url, SOURCE);
+    await page.getByRole('button', { name: 'New set' }).click();
+    await page.locator('input[name="set-name"]').fill('fact-check');
+    await page.locator('input[name="set-description"]').fill('Claims checked this week');
+    await page.getByRole('button', { name: 'Create set' }).click();
+    await expect.poll(() => page.locator('#active-set').inputValue()).toBe('fact-check');
+    const sets = await call(server.url, 'GET', '/api/sets');
+    expect((sets.body as { sets: { name: string }[] }).sets.map((s) => s.name)).toEqual(['default', 'fact-check']);
+
+    await page.reload();
+    await page.waitForSelector('.ProseMirror p.line');
+    await expect(page.locator('#active-set').inputValue()).resolves.toBe('fact-check');
+    await selectPhrase(page, 'France');
+    await page.keyboard.press('c');
+    await expect(page.locator('.annotation-form select[name="set"]').inputValue()).resolves.toBe('fact-check');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.ProseMirror .hl-claim').waitFor();
+    const [stored] = await annotationsOf(server.url, SOURCE);
+    expect(stored.set).toBe('fact-check');
+    await expect(page.locator(`.card[data-annotation-id="${stored.id}"] .card-set`).textContent()).resolves.toBe('fact-check');
+
+    // Back to default for the next annotation.
+    await page.locator('#active-set').selectOption('default');
+    await selectPhrase(page, 'NATO');
+    await page.keyboard.press('n');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.ProseMirror .hl-note').waitFor();
+    expect((await annotationsOf(server.url, SOURCE)).map((a) => a.set).sort()).toEqual(['default', 'fact-check']);
+  });
+
+  it('filters the sidebar by kind, verdict, tag, set and search', async () => {
+    await clearAll();
+    await createVia(server.url, SOURCE, 'France', { kind: 'claim', claim: { claimant: 'Paris', verdict: 'false', evidence: [] }, tags: ['diplomacy'] });
+    await createVia(server.url, SOURCE, 'Russia', { kind: 'claim', set: 'fact-check', claim: { claimant: '', verdict: 'true', evidence: [] } });
+    await createVia(server.url, SOURCE, 'NATO', { kind: 'note', note: 'Check the alliance size', tags: ['diplomacy', 'numbers'] });
+    await openSource(page, server.url, SOURCE);
+    const cards = () => page.locator('.card').count();
+    await expect(cards()).resolves.toBe(3);
+
+    await page.locator('#filter-kind').selectOption('note');
+    await expect.poll(cards).toBe(1);
+    await expect(page.locator('.sidebar-title').textContent()).resolves.toBe('Annotations (1 of 3)');
+    await page.locator('#filter-kind').selectOption('');
+    await page.locator('#filter-verdict').selectOption('false');
+    await expect.poll(cards).toBe(1);
+    await expect(page.locator('.card .card-claimant').textContent()).resolves.toBe('Paris');
+    await page.locator('#filter-verdict').selectOption('');
+    await page.locator('#filter-tag').selectOption('diplomacy');
+    await expect.poll(cards).toBe(2);
+    await page.locator('#filter-set').selectOption('fact-check');
+    await expect.poll(cards).toBe(0);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(cards).toBe(3);
+    // Search covers notes and quotes, case-insensitively.
+    await page.locator('#filter-q').fill('ALLIANCE');
+    await expect.poll(cards).toBe(1);
+    await page.locator('#filter-q').fill('russia');
+    await expect.poll(cards).toBe(1);
+    await expect(page.locator('.card .card-quote').textContent()).resolves.toBe('Russia');
+    // Highlights stay drawn whatever the filter.
+    await expect(page.locator('.ProseMirror .hl[data-annotation-id]').count()).resolves.toBe(3);
+    await page.locator('#filter-q').fill('');
+  });
+
+  it('draws annotations with targets in several sources and marks orphaned targets', async () => {
+    await clearAll();
+    const here = await sourceText(server.url, SOURCE);
+    const there = await sourceText(server.url, OTHER);
+    const span = (text: string, id: string, phrase: string) => {
+      const start = text.indexOf(phrase);
+      return { source: id, start, end: start + phrase.length, exact: phrase };
+    };
+    const res = await call(server.url, 'POST', '/api/annotations', {
+      kind: 'inconsistency',
+      targets: [span(here, SOURCE, 'France'), span(there, OTHER, 'Russia'), span(here, SOURCE, 'NATO')],
+      note: 'Different framing',
+    });
+    expect(res.status).toBe(201);
+    const a = (res.body as { annotation: import('../../core/model').Annotation }).annotation;
+    // Mark the NATO target as orphaned, as re-anchoring after a source change would.
+    const updated = await server.store.update(a.id, a.revision, (cur) => ({
+      ...cur,
+      revision: cur.revision + 1,
+      targets: cur.targets.map((t) => (t.exact === 'NATO' ? { ...t, orphaned: true } : t)),
+    }));
+    expect(updated.ok).toBe(true);
+
+    await openSource(page, server.url, SOURCE);
+    const card = page.locator(`.card[data-annotation-id="${a.id}"]`);
+    await expect(card.locator('.badge-kind').textContent()).resolves.toBe('Inconsistency');
+    await expect(card.locator('.card-quote.orphaned').textContent()).resolves.toContain('NATO');
+    await expect(card.locator('.badge-orphaned').count()).resolves.toBe(1);
+    await expect(card.locator(`.card-elsewhere a[href="#/source/${OTHER}"]`).count()).resolves.toBe(1);
+    // Only the live target in this source is highlighted.
+    await expect(page.locator(`.ProseMirror .hl.hl-inconsistency[data-annotation-id="${a.id}"]`).allTextContents()).resolves.toEqual(['France']);
+
+    // Its other passage opens from the card, highlighted in the other source.
+    await card.locator('.card-elsewhere a').click();
+    await page.locator(`.ProseMirror .hl[data-annotation-id="${a.id}"]`).first().waitFor();
+    await expect(page.locator(`.ProseMirror .hl[data-annotation-id="${a.id}"]`).textContent()).resolves.toBe('Russia');
+    expect(errors).toEqual([]);
+  });
+});
