@@ -1,0 +1,117 @@
+/**
+ * Reuse detection benchmark (`npm run bench`, `npm run bench -- --quick`). For each corpus size a
+ * child process generates a seeded synthetic corpus, times findReuse (median of several runs after a
+ * warm-up), records peak RSS and scores the result against the planted ground truth. An all-pairs
+ * baseline (word LCS of every document pair, sampled and extrapolated) is timed on the 250-document
+ * corpus in the same run. Prints a table, the doubling ratios and the targets met or missed.
+ *
+ * Options: --quick (sizes 250 and 500, 3 runs, smaller baseline sample), --sizes 250,500,...,
+ * --runs N, --seed S, --json (print the raw results as JSON too).
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runBaseline } from './baseline';
+import type { BaselineResult } from './baseline';
+import { generateCorpus } from './corpus-generator';
+import type { WorkerResult } from './worker';
+
+const argv = process.argv.slice(2);
+const flag = (name: string): boolean => argv.includes(`--${name}`);
+const option = (name: string): string | undefined => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+const quick = flag('quick');
+const sizes = (option('sizes') ?? (quick ? '250,500' : '250,500,1000,2000,4000')).split(',').map(Number);
+const runs = Number(option('runs') ?? (quick ? 3 : 5));
+const seed = Number(option('seed') ?? 42);
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pad = (v: string | number, n: number): string => String(v).padStart(n);
+const fixed = (v: number, d = 0): string => v.toFixed(d);
+
+function measure(docs: number): WorkerResult {
+  const worker = fileURLToPath(new URL('./worker.ts', import.meta.url));
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', worker, '--docs', String(docs), '--runs', String(runs), '--seed', String(seed)],
+    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
+  );
+  if (child.status !== 0) throw new Error(`worker for ${docs} documents failed:\n${child.stderr}`);
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as WorkerResult;
+}
+
+const started = new Date();
+process.stderr.write(`reuse bench: sizes ${sizes.join(', ')}; ${runs} timed runs each; seed ${seed}\n`);
+const results: WorkerResult[] = [];
+for (const size of sizes) {
+  process.stderr.write(`  ${size} documents...\n`);
+  results.push(measure(size));
+}
+process.stderr.write('  all-pairs baseline on 250 documents...\n');
+const baseCorpus = generateCorpus({ docs: 250, seed });
+const baseline: BaselineResult = runBaseline(baseCorpus.docs, quick ? 200 : 1000, quick ? 5 : 20);
+const ours250 = results.find((r) => r.docs === 250) ?? measure(250);
+
+console.log(`\nReuse detection benchmark, ${started.toISOString()}, node ${process.version}, seed ${seed}`);
+console.log(`command: npm run bench${argv.length ? ' -- ' + argv.join(' ') : ''}\n`);
+console.log(
+  ['docs', 'words', 'wall ms', 'cpu ms', 'peak MB', 'passages', 'planted', 'recall', 'precision', 'chrome flagged', 'planted flagged', 'chrome docs']
+    .map((h, k) => pad(h, k ? 9 : 5))
+    .join(' '),
+);
+for (const r of results) {
+  const s = r.score;
+  console.log(
+    [
+      pad(r.docs, 5),
+      pad(r.words, 9),
+      pad(fixed(median(r.wallMs)), 9),
+      pad(fixed(median(r.cpuMs)), 9),
+      pad(fixed(r.peakRssMb), 9),
+      pad(r.passages, 9),
+      pad(s.plantedPairs, 9),
+      pad(fixed(s.recall, 4), 9),
+      pad(fixed(s.precision, 4), 9),
+      pad(`${s.chromeFlagged}/${s.chromePassages}`, 14),
+      pad(`${s.plantedFlagged}/${s.truePositives}`, 15),
+      pad(fixed(s.chromeCoverage, 3), 11),
+    ].join(' '),
+  );
+}
+console.log('\nDoubling ratios (median wall time, median cpu time):');
+for (let k = 1; k < results.length; k++) {
+  const [p, r] = [results[k - 1], results[k]];
+  if (r.docs !== 2 * p.docs) continue;
+  const wall = median(r.wallMs) / median(p.wallMs);
+  const cpu = median(r.cpuMs) / median(p.cpuMs);
+  console.log(`  ${p.docs} -> ${r.docs}: wall x${wall.toFixed(2)}, cpu x${cpu.toFixed(2)}${wall <= 2.2 ? '' : '  (above 2.2)'}`);
+}
+const oursMs = median(ours250.wallMs);
+console.log(
+  `\nAll-pairs baseline, 250 documents: word LCS of ${baseline.sampledPairs} sampled pairs, ` +
+    `${baseline.msPerPair.toFixed(2)} ms/pair, extrapolated to all ${baseline.allPairs} pairs: ` +
+    `${(baseline.extrapolatedMs / 1000).toFixed(1)} s (jsdiff diffWords: ${baseline.diffWordsMsPerPair.toFixed(1)} ms/pair ` +
+    `on ${baseline.diffWordsPairs} pairs, ${((baseline.diffWordsMsPerPair * baseline.allPairs) / 1000).toFixed(0)} s extrapolated).`,
+);
+console.log(`Speed ratio vs the LCS baseline: x${(baseline.extrapolatedMs / oursMs).toFixed(0)} (ours ${oursMs.toFixed(0)} ms).`);
+const at2000 = results.find((r) => r.docs === 2000);
+const checks: [string, boolean][] = [
+  ['recall >= 0.98 at every size', results.every((r) => r.score.recall >= 0.98)],
+  ['precision >= 0.98 at every size', results.every((r) => r.score.precision >= 0.98)],
+];
+if (at2000) {
+  checks.push(['2000 documents under 1.5 s wall (median)', median(at2000.wallMs) < 1500]);
+  checks.push(['2000 documents under 1 GiB peak RSS', at2000.peakRssMb < 1024]);
+}
+checks.push([
+  'each doubling at most 2.2x the wall time',
+  results.every((r, k) => k === 0 || r.docs !== 2 * results[k - 1].docs || median(r.wallMs) / median(results[k - 1].wallMs) <= 2.2),
+]);
+console.log('\nTargets:');
+for (const [name, ok] of checks) console.log(`  [${ok ? 'met' : 'MISSED'}] ${name}`);
+if (flag('json')) console.log(JSON.stringify({ results, baseline }, null, 2));

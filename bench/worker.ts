@@ -1,0 +1,57 @@
+/**
+ * One benchmark measurement in its own process, so peak RSS belongs to one corpus size only:
+ * generates the corpus for `--docs N`, runs findReuse `--runs R` times (after one warm-up run), scores
+ * the last result and prints one JSON line on stdout. Run with --expose-gc for a clean baseline.
+ */
+import { findReuse } from '../core/reuse';
+import { generateCorpus } from './corpus-generator';
+import { evaluate } from './evaluate';
+import type { Score } from './evaluate';
+
+export interface WorkerResult {
+  docs: number;
+  words: number;
+  runs: number;
+  wallMs: number[];
+  cpuMs: number[];
+  passages: number;
+  baselineRssMb: number;
+  peakRssMb: number;
+  score: Score;
+}
+
+function arg(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const docs = arg('docs', 250);
+const runs = arg('runs', 3);
+const corpus = generateCorpus({ docs, seed: arg('seed', 42) });
+gc?.();
+const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
+const wallMs: number[] = [];
+const cpuMs: number[] = [];
+let passages = findReuse(corpus.docs); // warm-up: JIT compilation is not what we measure
+for (let r = 0; r < runs; r++) {
+  gc?.();
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  passages = findReuse(corpus.docs);
+  wallMs.push(performance.now() - t);
+  const used = process.cpuUsage(cpu);
+  cpuMs.push((used.user + used.system) / 1000);
+}
+const result: WorkerResult = {
+  docs,
+  words: corpus.words,
+  runs,
+  wallMs,
+  cpuMs,
+  passages: passages.length,
+  baselineRssMb,
+  peakRssMb: process.resourceUsage().maxRSS / 1024,
+  score: evaluate(corpus, passages),
+};
+process.stdout.write(JSON.stringify(result) + '\n');

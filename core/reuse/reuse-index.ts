@@ -1,0 +1,280 @@
+/**
+ * Incremental reuse detection over a changing set of documents, and the one-shot `findReuse` built on
+ * it. Per-document work (tokens, fingerprints, postings) is done once per upsert; per-pair alignments
+ * are cached and recomputed only when one of the two documents changed. Everything that depends on the
+ * whole corpus (which pairs are candidates, how frequent a passage is in its outlet) is cheap and
+ * recomputed on each query, so the result depends only on the current documents, never on the order
+ * in which they were added or removed.
+ */
+import type { ReusePassage } from '../model/schemas';
+import { alignPair, matchedWords } from './align';
+import type { Segment } from './align';
+import { decide, outletFrequency, pairSignals, proseBefore, sameOutlet, sampleFingerprints } from './boilerplate';
+import type { BoilerplateDoc, PairSignals } from './boilerplate';
+import { allCandidatePairs, candidatePairsOf, pairSlots } from './candidates';
+import { fingerprint, fingerprintParams } from './fingerprint';
+import type { FingerprintParams, Fingerprints } from './fingerprint';
+import { cutAtBlocks, pieceRange, spanOf } from './pieces';
+import type { PiecedChain } from './pieces';
+import { forEachDistinct, Postings } from './postings';
+import { tokenize } from './tokenize';
+import type { TokenizedText } from './tokenize';
+
+/** A document to compare. `outlet` enables boilerplate detection, `author` the author-footer signal. */
+export interface ReuseDocument {
+  id: string;
+  text: string;
+  outlet?: string;
+  author?: string;
+}
+
+/** Settings of an index; fixed for its lifetime because cached fingerprints depend on them. */
+export interface ReuseOptions {
+  /** Shortest reuse reported, in matching words (default 8, at least 2). */
+  minWords?: number;
+  /** Fingerprints held by more documents than this pair each holder with one representative (default 24). */
+  dfCap?: number;
+}
+
+/** Progress callback: `done` of `total` steps. `total` may grow once, when the candidate pairs are known. */
+export type ReuseProgress = (done: number, total: number) => void;
+
+/** Options of {@link findReuse}. */
+export interface FindReuseOptions extends ReuseOptions {
+  onProgress?: ReuseProgress;
+}
+
+export const DEFAULT_MIN_WORDS = 8;
+export const DEFAULT_DF_CAP = 24;
+
+interface Entry {
+  readonly slot: number;
+  readonly version: number;
+  readonly doc: ReuseDocument;
+  readonly tokens: TokenizedText;
+  readonly fingerprints: Fingerprints;
+  readonly boilerplate: BoilerplateDoc;
+}
+
+/** Cached alignment of one pair, oriented so that `a` has the smaller id. */
+interface PairResult {
+  readonly versionA: number;
+  readonly versionB: number;
+  readonly chains: readonly PiecedChain[];
+  /** Pair-level boilerplate signals. */
+  readonly signals: PairSignals;
+  /** Fingerprint samples of each piece's A span, for the corpus-level frequency signal. */
+  readonly samples: readonly number[][][];
+}
+
+/** Incrementally maintained reuse index: upsert and remove documents, ask for passages at any time. */
+export class ReuseIndex {
+  readonly minWords: number;
+  readonly dfCap: number;
+  private readonly params: FingerprintParams;
+  private readonly byId = new Map<string, Entry>();
+  private readonly slots: (Entry | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private readonly postings = new Postings();
+  private readonly pairs = new Map<number, PairResult>();
+  private readonly outletSizes = new Map<string, number>();
+  private nextVersion = 1;
+
+  constructor(options: ReuseOptions = {}) {
+    this.minWords = options.minWords ?? DEFAULT_MIN_WORDS;
+    this.dfCap = options.dfCap ?? DEFAULT_DF_CAP;
+    if (!Number.isInteger(this.dfCap) || this.dfCap < 2) throw new RangeError('dfCap must be an integer >= 2');
+    this.params = fingerprintParams(this.minWords);
+  }
+
+  /** Number of documents in the index. */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Whether a document with this id is indexed. */
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Adds or replaces a document. Returns false when an identical document was already indexed. */
+  upsert(doc: ReuseDocument): boolean {
+    const old = this.byId.get(doc.id);
+    if (old && old.doc.text === doc.text && old.doc.outlet === doc.outlet && old.doc.author === doc.author) return false;
+    if (old) this.remove(doc.id);
+    const tokens = tokenize(doc.text);
+    const fingerprints = fingerprint(tokens, this.params);
+    const author = doc.author ? tokenize(doc.author).hashes : undefined;
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    const entry: Entry = {
+      slot,
+      version: this.nextVersion++,
+      doc: { id: doc.id, text: doc.text, outlet: doc.outlet, author: doc.author },
+      tokens,
+      fingerprints,
+      boilerplate: { tokens, fingerprints, outlet: doc.outlet, author, prose: proseBefore(tokens) },
+    };
+    this.slots[slot] = entry;
+    this.byId.set(doc.id, entry);
+    forEachDistinct(fingerprints.sortedHashes, (h) => this.postings.add(h, slot));
+    if (doc.outlet !== undefined) this.outletSizes.set(doc.outlet, (this.outletSizes.get(doc.outlet) ?? 0) + 1);
+    return true;
+  }
+
+  /** Removes a document. Returns false when it was not indexed. */
+  remove(id: string): boolean {
+    const entry = this.byId.get(id);
+    if (!entry) return false;
+    forEachDistinct(entry.fingerprints.sortedHashes, (h) => this.postings.remove(h, entry.slot));
+    const outlet = entry.doc.outlet;
+    if (outlet !== undefined) {
+      const left = (this.outletSizes.get(outlet) ?? 1) - 1;
+      if (left > 0) this.outletSizes.set(outlet, left);
+      else this.outletSizes.delete(outlet);
+    }
+    this.byId.delete(id);
+    this.slots[entry.slot] = undefined;
+    this.freeSlots.push(entry.slot);
+    return true;
+  }
+
+  /**
+   * Reused passages touching `sourceId`, or between all documents when it is omitted. Sorted by
+   * (a.source, b.source, a.start, b.start), with `a.source < b.source`.
+   */
+  passages(sourceId?: string, onProgress?: ReuseProgress): ReusePassage[] {
+    const idOf = (slot: number): string => this.slots[slot]?.doc.id ?? '';
+    let keys: number[];
+    if (sourceId === undefined) {
+      keys = allCandidatePairs(this.postings, this.dfCap, idOf);
+    } else {
+      const entry = this.byId.get(sourceId);
+      if (!entry) return [];
+      const distinct: number[] = [];
+      forEachDistinct(entry.fingerprints.sortedHashes, (h) => distinct.push(h));
+      keys = candidatePairsOf(entry.slot, distinct, this.postings, this.dfCap, idOf);
+    }
+    const outletCounts = new Map<string, Map<number, number>>();
+    const out: ReusePassage[] = [];
+    const step = Math.max(1, Math.ceil(keys.length / 200));
+    keys.forEach((key, done) => {
+      const [x, y] = pairSlots(key);
+      const ex = this.slots[x] as Entry;
+      const ey = this.slots[y] as Entry;
+      const [a, b] = ex.doc.id < ey.doc.id ? [ex, ey] : [ey, ex];
+      this.emit(a, b, this.pairResult(key, a, b), outletCounts, out);
+      if (onProgress && ((done + 1) % step === 0 || done + 1 === keys.length)) onProgress(done + 1, keys.length);
+    });
+    if (sourceId === undefined) {
+      const live = new Set(keys);
+      for (const key of this.pairs.keys()) if (!live.has(key)) this.pairs.delete(key);
+    }
+    return out.sort(
+      (p, q) =>
+        (p.a.source < q.a.source ? -1 : p.a.source > q.a.source ? 1 : 0) ||
+        (p.b.source < q.b.source ? -1 : p.b.source > q.b.source ? 1 : 0) ||
+        p.a.start - q.a.start ||
+        p.b.start - q.b.start,
+    );
+  }
+
+  private pairResult(key: number, a: Entry, b: Entry): PairResult {
+    const cached = this.pairs.get(key);
+    if (cached && cached.versionA === a.version && cached.versionB === b.version) return cached;
+    const aligned = alignPair(a.tokens.hashes, a.fingerprints, b.tokens.hashes, b.fingerprints, {
+      n: this.params.n,
+      minWords: this.minWords,
+    });
+    const chains = aligned.map((c) => cutAtBlocks(c, a.tokens.blocks, b.tokens.blocks));
+    const signals = pairSignals(a.boilerplate, b.boilerplate, chains);
+    const withOutlet = sameOutlet(a.boilerplate, b.boilerplate);
+    const samples = chains.map((chain) =>
+      chain.starts.map((_, k) => {
+        if (!withOutlet) return [];
+        const [from, to] = pieceRange(chain, k);
+        const s = spanOf(chain.segments, from, to);
+        const whole = spanOf(chain.segments, 0, chain.segments.length);
+        return sampleFingerprints(a.fingerprints, s.i0, s.i1, whole.i0, whole.i1, this.params.n);
+      }),
+    );
+    const result: PairResult = { versionA: a.version, versionB: b.version, chains, signals, samples };
+    this.pairs.set(key, result);
+    return result;
+  }
+
+  private outletDocs(outlet: string, hash: number, cache: Map<string, Map<number, number>>): number {
+    let perOutlet = cache.get(outlet);
+    if (!perOutlet) cache.set(outlet, (perOutlet = new Map()));
+    const cached = perOutlet.get(hash);
+    if (cached !== undefined) return cached;
+    const list = this.postings.get(hash);
+    let count = 0;
+    if (typeof list === 'number') count = this.slots[list]?.doc.outlet === outlet ? 1 : 0;
+    else if (list) for (const slot of list) if (this.slots[slot]?.doc.outlet === outlet) count++;
+    perOutlet.set(hash, count);
+    return count;
+  }
+
+  /** Turns a pair's pieces into passages: pieces with the same decision are joined again. */
+  private emit(a: Entry, b: Entry, pair: PairResult, cache: Map<string, Map<number, number>>, out: ReusePassage[]): void {
+    const outlet = sameOutlet(a.boilerplate, b.boilerplate) ? (a.doc.outlet as string) : undefined;
+    const outletSize = outlet === undefined ? 0 : (this.outletSizes.get(outlet) ?? 0);
+    pair.chains.forEach((chain, c) => {
+      const decisions = chain.starts.map((_, k) => {
+        if (outlet === undefined) return false;
+        const frequency = outletFrequency(pair.samples[c][k], (h) => this.outletDocs(outlet, h, cache));
+        return decide(pair.signals.chromeShape[c], pair.signals.authorFooter[c][k], frequency, outletSize);
+      });
+      let k = 0;
+      while (k < decisions.length) {
+        let end = k + 1;
+        while (end < decisions.length && decisions[end] === decisions[k]) end++;
+        const from = chain.starts[k];
+        const to = end < chain.starts.length ? chain.starts[end] : chain.segments.length;
+        const passage = this.toPassage(a, b, chain.segments, from, to, decisions[k]);
+        if (passage) out.push(passage);
+        k = end;
+      }
+    });
+  }
+
+  private toPassage(
+    a: Entry,
+    b: Entry,
+    segments: readonly Segment[],
+    from: number,
+    to: number,
+    boilerplate: boolean,
+  ): ReusePassage | undefined {
+    const words = matchedWords(segments, from, to);
+    if (words < this.minWords) return undefined;
+    const s = spanOf(segments, from, to);
+    const lengthA = s.i1 - s.i0;
+    const lengthB = s.j1 - s.j0;
+    return {
+      a: { source: a.doc.id, start: a.tokens.starts[s.i0], end: a.tokens.ends[s.i1 - 1] },
+      b: { source: b.doc.id, start: b.tokens.starts[s.j0], end: b.tokens.ends[s.j1 - 1] },
+      words,
+      similarity: Math.round(((2 * words) / (lengthA + lengthB)) * 1000) / 1000,
+      boilerplate,
+    };
+  }
+}
+
+/**
+ * One-shot reuse detection over `docs` (ids must be distinct). Progress is reported while indexing the
+ * documents and while aligning the candidate pairs.
+ */
+export function findReuse(docs: readonly ReuseDocument[], options: FindReuseOptions = {}): ReusePassage[] {
+  const index = new ReuseIndex(options);
+  const { onProgress } = options;
+  const n = docs.length;
+  const step = Math.max(1, Math.ceil(n / 100));
+  docs.forEach((doc, k) => {
+    if (index.has(doc.id)) throw new RangeError(`duplicate source id: ${doc.id}`);
+    index.upsert(doc);
+    if (onProgress && ((k + 1) % step === 0 || k + 1 === n)) onProgress(k + 1, 2 * n);
+  });
+  return index.passages(undefined, onProgress ? (done, total) => onProgress(n + done, n + total) : undefined);
+}
+

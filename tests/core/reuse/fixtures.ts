@@ -1,0 +1,41 @@
+/**
+ * Named fixtures for the reuse tests: deterministic filler prose made of pseudo-words, so that
+ * any shared passage in a test is one the test planted on purpose.
+ */
+
+/** A small deterministic PRNG (mulberry32). */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ['ka', 'lo', 'mir', 'ten', 'su', 'vra', 'del', 'pon', 'ri', 'sha', 'gu', 'nek', 'tor', 'bi', 'fal', 'zu'];
+
+/** `count` pseudo-words drawn from a seed: unrelated seeds share almost no 5-word runs. */
+export function filler(seed: number, count: number): string[] {
+  const rnd = prng(seed);
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const parts = 2 + Math.floor(rnd() * 2);
+    let w = '';
+    for (let p = 0; p < parts; p++) w += SYLLABLES[Math.floor(rnd() * SYLLABLES.length)];
+    out.push(w);
+  }
+  return out;
+}
+
+/** Joins words into sentences of ten words, so texts look like prose. */
+export function prose(words: readonly string[]): string {
+  const out: string[] = [];
+  for (let k = 0; k < words.length; k += 10) {
+    const s = words.slice(k, k + 10).join(' ');
+    out.push(s.charAt(0).toUpperCase() + s.slice(1) + '.');
+  }
+  return out.join(' ');
+}
