@@ -97,7 +97,9 @@ export class JsonAnnotationStore implements AnnotationStore {
     const c = this.collection();
     c.sets = c.sets.map((s) => SetSchema.parse(s));
     if (!c.sets.some((s) => s.name === DEFAULT_SET)) {
-      c.sets.unshift({ name: DEFAULT_SET, description: 'The default annotation set', created: new Date().toISOString() });
+      // Written at once, so the default set keeps one creation time across restarts.
+      const sets = [{ name: DEFAULT_SET, description: 'The default annotation set', created: new Date().toISOString() }, ...c.sets];
+      await this.writeCollection({ ...c, sets });
     }
   }
 

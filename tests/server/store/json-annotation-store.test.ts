@@ -110,6 +110,7 @@ describe('JsonAnnotationStore', () => {
     await store.dismiss('s_1');
     const again = await JsonAnnotationStore.open(dir);
     expect(again.sets().map((s) => s.name)).toEqual(['default', 'review']);
+    expect(again.sets()[0].created).toBe(store.sets()[0].created);
     expect(again.dismissed().has('s_1')).toBe(true);
   });
 });
