@@ -11,13 +11,9 @@ import type { ExportInput } from '../../../core/export';
 
 const SOURCES_DIR = join(import.meta.dirname, '../../../sources');
 
-export const SEEDS = {
-  gsnRenews: 'gsn-us-renews-call-for-russia',
-  gsnPledge: 'gsn-russia-could-receive-pledge',
-  nbPursues: 'newsblaze-us-pursues-cooperation',
-  nbUndercut: 'newsblaze-will-us-plans-undercut-russia',
-  mdaa: 'mdaa-russian-cooperation-white-paper',
-} as const;
+import { SEEDS } from '../../helpers/fixtures';
+
+export { SEEDS };
 
 /** A source whose text has surrogate pairs before and inside the annotated passage. */
 export const ASTRAL_ID = 'astral-sample';
