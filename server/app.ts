@@ -64,6 +64,16 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', api);
 
   if (deps.clientDir && existsSync(deps.clientDir)) {
+    // Defence in depth: even if user text ever reached the DOM as markup, no script could run or
+    // call out. Everything the client needs is served from here.
+    app.use((_req, res, next) => {
+      res.set(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+      );
+      res.set('X-Content-Type-Options', 'nosniff');
+      next();
+    });
     app.use(express.static(deps.clientDir, { index: 'index.html' }));
   }
   app.use(errorHandler);

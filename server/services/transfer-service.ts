@@ -55,7 +55,14 @@ export class TransferService {
       if (s) sources.set(id, s);
     }
     const reuse = format === 'markdown' ? this.reuse().filter((p) => sources.has(p.a.source) || sources.has(p.b.source)) : [];
-    const body = exportAs(format, { set, annotations: chosen, sources, reuse, options: { generatedAt: this.now().toISOString(), ...options } });
+    let body: string;
+    try {
+      body = exportAs(format, { set, annotations: chosen, sources, reuse, options: { generatedAt: this.now().toISOString(), ...options } });
+    } catch (e) {
+      // The formats throw RangeError for data they cannot express, e.g. a passage in a removed source.
+      if (e instanceof RangeError) throw new HttpError(422, 'export_failed', `cannot export as ${format}: ${e.message}`);
+      throw e;
+    }
     return { body, contentType: EXPORT_FORMATS[format].contentType, fileName: exportFileName(format, set.name), count: chosen.length };
   }
 
