@@ -2,6 +2,7 @@
  * Client-side filtering of the sidebar: by kind, verdict, tag, set and a free-text search over the
  * quoted passages, notes, claimants and tags. Pure code, unit tested.
  */
+import { matchesFilter as matchesQuery } from '../../core/annotations/annotation-filter';
 import type { Annotation, Kind, Verdict } from '../../core/model';
 
 /** The sidebar filter; empty strings mean "any". */
@@ -21,17 +22,9 @@ export function isEmptyFilter(f: AnnotationFilter): boolean {
   return !f.kind && !f.verdict && !f.tag && !f.set && !f.q.trim();
 }
 
-/** Whether `a` passes filter `f`. The search is case-insensitive and needs every word to occur. */
+/** Whether `a` passes filter `f`: the same rule as the API's query (core/annotations). */
 export function matchesFilter(a: Annotation, f: AnnotationFilter): boolean {
-  if (f.kind && a.kind !== f.kind) return false;
-  // A verdict only narrows claims: other kinds have none.
-  if (f.verdict && a.claim?.verdict !== f.verdict) return false;
-  if (f.tag && !a.tags.includes(f.tag)) return false;
-  if (f.set && a.set !== f.set) return false;
-  const words = f.q.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = [...a.targets.map((t) => t.exact), a.note, a.claim?.claimant ?? '', ...a.tags].join('\n').toLowerCase();
-  return words.every((w) => haystack.includes(w));
+  return matchesQuery(a, { kind: f.kind || undefined, verdict: f.verdict || undefined, tag: f.tag || undefined, set: f.set || undefined, q: f.q });
 }
 
 /** The annotations passing `f`, in their given order. */

@@ -10,7 +10,7 @@ export interface AnnotationFilter {
   kind?: string;
   tag?: string;
   verdict?: string;
-  /** Case-insensitive search over quotes, note, claimant and tags. */
+  /** Case-insensitive search over quotes, note, claimant and tags: every word must occur. */
   q?: string;
 }
 
@@ -20,15 +20,10 @@ export function matchesFilter(a: Annotation, f: AnnotationFilter): boolean {
   if (f.kind && a.kind !== f.kind) return false;
   if (f.tag && !a.tags.some((t) => t.toLowerCase() === f.tag!.toLowerCase())) return false;
   if (f.verdict && a.claim?.verdict !== f.verdict) return false;
-  if (f.q) {
-    const needle = f.q.toLowerCase();
-    const haystack = [
-      ...a.targets.map((t) => t.exact),
-      a.note,
-      a.claim?.claimant ?? '',
-      ...a.tags,
-    ];
-    if (!haystack.some((s) => s.toLowerCase().includes(needle))) return false;
+  const words = (f.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length) {
+    const haystack = [...a.targets.map((t) => t.exact), a.note, a.claim?.claimant ?? '', ...a.tags].join('\n').toLowerCase();
+    if (!words.every((w) => haystack.includes(w))) return false;
   }
   return true;
 }
