@@ -9,15 +9,23 @@ import type {
   CreateSet,
   Kind,
   PatchAnnotation,
+  ReusePassage,
   Source,
   SourceMeta,
 } from '../../core/model';
+import type { Copy } from '../../core/carry/copies';
+import type { InconsistencySuggestion } from '../../core/inconsistency/types';
 import { ApiError } from './api-error';
 
 /** A source listed on the home page, with its annotation counts by kind. */
 export type SourceSummary = SourceMeta & { counts: Record<Kind, number> };
 /** An annotation set with the number of annotations in it. */
 export type SetSummary = AnnotationSet & { count: number };
+/** Another copy of an annotated passage, found through duplicate coverage. */
+export type PassageCopy = Copy;
+/** How an annotation is carried to the copies of its passage: one per copy, or one reuse record. */
+export type CarryMode = 'copy' | 'reuse';
+export type { InconsistencySuggestion };
 
 const BASE = '/api';
 
@@ -98,4 +106,39 @@ export async function listSets(): Promise<SetSummary[]> {
 /** POST /api/sets. */
 export async function createSet(body: CreateSet): Promise<AnnotationSet> {
   return (await request<{ set: AnnotationSet }>('POST', '/sets', body)).set;
+}
+
+/** GET /api/reuse?source=: the aligned passages touching `source` (either side may be it). */
+export async function listReuse(source: string): Promise<ReusePassage[]> {
+  const body = await request<{ passages?: ReusePassage[] }>('GET', '/reuse' + query({ source }));
+  if (!Array.isArray(body.passages)) throw new ApiError(200, 'bad_response', 'The server sent no list of passages');
+  return body.passages;
+}
+
+/** GET /api/suggestions?source=: suggested inconsistencies touching `source`, dismissed ones left out. */
+export async function listSuggestions(source: string): Promise<InconsistencySuggestion[]> {
+  return (await request<{ suggestions: InconsistencySuggestion[] }>('GET', '/suggestions' + query({ source }))).suggestions;
+}
+
+/** POST /api/suggestions/:id/confirm: the suggestion becomes an inconsistency annotation. */
+export async function confirmSuggestion(id: string, body: { set?: string; note?: string; tags?: string[] } = {}): Promise<Annotation> {
+  return (await request<{ annotation: Annotation }>('POST', `/suggestions/${encodeURIComponent(id)}/confirm`, body)).annotation;
+}
+
+/** POST /api/suggestions/:id/dismiss: not offered again (remembered by the server). */
+export async function dismissSuggestion(id: string): Promise<void> {
+  await request<void>('POST', `/suggestions/${encodeURIComponent(id)}/dismiss`);
+}
+
+/** GET /api/annotations/:id/copies: the copies of its passages in other sources. */
+export async function listCopies(id: string): Promise<PassageCopy[]> {
+  return (await request<{ copies: PassageCopy[] }>('GET', `/annotations/${encodeURIComponent(id)}/copies`)).copies;
+}
+
+/**
+ * POST /api/annotations/:id/carry: repeat the annotation on each copy (`copy`) or link every copy in
+ * one reuse record (`reuse`); `sources` narrows the copies used. Rejects with 422 no_copies when none.
+ */
+export async function carryAnnotation(id: string, mode: CarryMode, sources?: string[]): Promise<Annotation[]> {
+  return (await request<{ annotations: Annotation[] }>('POST', `/annotations/${encodeURIComponent(id)}/carry`, sources ? { mode, sources } : { mode })).annotations;
 }

@@ -8,7 +8,7 @@
 import './compare.css';
 import type { Source } from '../../core/model';
 import { ApiError, errorMessage } from '../api/api-error';
-import { getSource, listSets } from '../api/client';
+import { getSource, listReuse, listSets } from '../api/client';
 import { loadActiveSet } from '../sets/active-set';
 import { h, isTyping } from '../ui/dom';
 import { clearStatus, showStatus } from '../ui/status';
@@ -17,7 +17,6 @@ import { passageElement, renderColumnText } from './compare-column';
 import { compareHref, type CompareFocus } from './compare-route';
 import { openInconsistencyDialog } from './inconsistency-dialog';
 import { passageList } from './passage-list';
-import { listReuse } from './reuse-api';
 import { boxIn, ScrollSync, type PassageBoxes } from './scroll-sync';
 import { SelectionPicks } from './selection-picks';
 import { rangeOf } from './selection-offsets';

@@ -1,7 +1,8 @@
 /**
  * The "Link as inconsistency" form of the compare view: shows the two selected passages, asks for a
  * note, tags (common ones as checkboxes, others typed) and the set, and posts an inconsistency
- * annotation targeting both. A refused save keeps the dialog open with the server's reason.
+ * annotation targeting both. The viewer's draft tray opens it with any number of passages. A
+ * refused save keeps the dialog open with the server's reason.
  */
 import type { Annotation, CreateAnnotation } from '../../core/model';
 import { errorMessage } from '../api/api-error';
@@ -23,28 +24,46 @@ export interface LinkSide {
 
 /** The POST body linking `left` and `right` as an inconsistency. */
 export function inconsistencyBody(left: LinkSide, right: LinkSide, values: { set: string; note: string; tags: string[] }): CreateAnnotation {
-  const target = (s: LinkSide) => ({ source: s.source, start: s.span.start, end: s.span.end, exact: s.span.exact });
-  return { kind: 'inconsistency', set: values.set, targets: [target(left), target(right)], tags: values.tags, note: values.note };
+  return linkBody([left, right], values);
 }
 
 let counter = 0;
 
-/** Open the dialog; `onSaved` receives the created annotation. */
+/** A passage shown in the dialog, with the label above its quote ("Left", "Passage 2"). */
+export interface LabelledSide extends LinkSide {
+  label: string;
+}
+
+/** The POST body linking every passage of `sides` (two or more) as one inconsistency. */
+export function linkBody(sides: readonly LinkSide[], values: { set: string; note: string; tags: string[] }): CreateAnnotation {
+  if (sides.length < 2) throw new RangeError('An inconsistency links at least two passages');
+  const targets = sides.map((s) => ({ source: s.source, start: s.span.start, end: s.span.end, exact: s.span.exact }));
+  return { kind: 'inconsistency', set: values.set, targets, tags: values.tags, note: values.note };
+}
+
+/**
+ * Open the dialog; `onSaved` receives the created annotation. The passages are `left` and `right`
+ * (the compare view) or, from the viewer's draft tray, `passages` (two or more, in any sources).
+ */
 export function openInconsistencyDialog(opts: {
-  left: LinkSide;
-  right: LinkSide;
+  left?: LinkSide;
+  right?: LinkSide;
+  passages?: readonly LabelledSide[];
   sets: readonly string[];
   set: string;
   onSaved(annotation: Annotation): void;
 }): Modal {
+  const sides: LabelledSide[] = opts.passages
+    ? [...opts.passages]
+    : [opts.left && { ...opts.left, label: 'Left' }, opts.right && { ...opts.right, label: 'Right' }].filter((x): x is LabelledSide => Boolean(x));
   const uid = `inc${++counter}`;
   const note = h('textarea', { id: `${uid}-note`, name: 'note', rows: 3, placeholder: 'What differs, and which version is right?' });
   const boxes = INCONSISTENCY_TAGS.map((tag) => h('input', { type: 'checkbox', name: 'tag', value: tag, id: `${uid}-tag-${tag}` }));
   const otherTags = h('input', { type: 'text', id: `${uid}-tags`, name: 'tags', autocomplete: 'off', placeholder: 'comma separated' });
   const set = h('select', { id: `${uid}-set`, name: 'set' }, opts.sets.map((s) => h('option', { value: s, selected: s === opts.set }, s)));
-  const quote = (side: LinkSide, label: string) =>
+  const quote = (side: LabelledSide) =>
     h('figure', { class: 'link-quote' },
-      h('figcaption', {}, `${label}: ${side.title}`, h('span', { class: 'link-offsets' }, ` (${side.span.start}–${side.span.end})`)),
+      h('figcaption', {}, `${side.label}: ${side.title}`, h('span', { class: 'link-offsets' }, ` (${side.span.start}–${side.span.end})`)),
       h('blockquote', {}, side.span.exact),
     );
 
@@ -53,7 +72,7 @@ export function openInconsistencyDialog(opts: {
     className: 'link-dialog',
     submitLabel: 'Save inconsistency',
     body: [
-      h('div', { class: 'link-quotes' }, quote(opts.left, 'Left'), quote(opts.right, 'Right')),
+      h('div', { class: `link-quotes${sides.length > 2 ? ' link-quotes-many' : ''}` }, sides.map(quote)),
       h('div', { class: 'field' }, h('label', { for: note.id }, 'Note'), note, h('span', { class: 'field-hint' }, 'Ctrl+Enter saves.')),
       h('fieldset', { class: 'link-tags' },
         h('legend', {}, 'Tags'),
@@ -68,7 +87,7 @@ export function openInconsistencyDialog(opts: {
       modal.showError(null);
       const tags = parseTags([...boxes.filter((b) => b.checked).map((b) => b.value), otherTags.value].join(','));
       try {
-        const created = await createAnnotation(inconsistencyBody(opts.left, opts.right, { set: set.value, note: note.value, tags }));
+        const created = await createAnnotation(linkBody(sides, { set: set.value, note: note.value, tags }));
         opts.onSaved(created);
         return true;
       } catch (err) {

@@ -5,6 +5,7 @@
  */
 import type { Annotation } from '../../core/model';
 import { KIND_LABELS, VERDICT_LABELS } from '../../core/model/vocabulary';
+import { compareHref } from '../compare/compare-route';
 import { h } from '../ui/dom';
 
 /** What a card needs from the sidebar. */
@@ -16,6 +17,8 @@ export interface CardOptions {
   onEdit(a: Annotation): void;
   /** Delete; resolves when done, rejects after the page reported the failure. */
   onDelete(a: Annotation): Promise<void>;
+  /** Extra controls below the card's actions (carrying it to copies). */
+  extra?: HTMLElement | null;
 }
 
 const QUOTE_MAX = 220;
@@ -46,6 +49,10 @@ function targetsView(a: Annotation, sourceId: string): HTMLElement[] {
             t.orphaned ? h('span', { class: 'badge badge-orphaned' }, 'Orphaned') : null,
             ': ',
             h('q', {}, excerpt(t.exact, 100)),
+            // Side by side with this source, on this annotation's passage here when it has one.
+            here[0] && !here[0].orphaned && !t.orphaned
+              ? [' ', h('a', { class: 'card-compare', 'data-action': 'compare', href: compareHref(sourceId, t.source, { source: sourceId, start: here[0].start, end: here[0].end }) }, 'compare')]
+              : null,
           ),
         ),
       ),
@@ -80,6 +87,7 @@ export function annotationCard(opts: CardOptions): HTMLElement {
       : null,
     a.tags.length > 0 ? h('ul', { class: 'card-tags', 'aria-label': 'Tags' }, a.tags.map((t) => h('li', { class: 'tag' }, t))) : null,
     actions,
+    opts.extra ?? null,
   );
 
   const showActions = () =>

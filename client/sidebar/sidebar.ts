@@ -1,6 +1,7 @@
 /**
  * The viewer's sidebar: a slot for the annotation form, the filter bar, and the annotation cards of
- * the open source in text order. It renders what the page gives it and reports user intent back.
+ * the open source in text order, with slots above and below the cards for other sections
+ * (suggestions, duplicate coverage). It renders what the page gives it and reports user intent back.
  */
 import type { Annotation } from '../../core/model';
 import { sortInTextOrder } from '../viewer/annotation-spans';
@@ -15,12 +16,18 @@ export interface SidebarHandlers {
   onShow(id: string): void;
   onEdit(a: Annotation): void;
   onDelete(a: Annotation): Promise<void>;
+  /** Extra controls at the foot of a card (e.g. carrying it to copies), or null. */
+  cardExtra?(a: Annotation): HTMLElement | null;
 }
 
 /** The sidebar of one source. */
 export class Sidebar {
   readonly el: HTMLElement;
   private readonly formSlot = h('div', { class: 'form-slot' });
+  /** Sections shown above the annotations. */
+  readonly before = h('div', { class: 'sidebar-before' });
+  /** Sections shown below the annotations. */
+  readonly after = h('div', { class: 'sidebar-after' });
   private readonly heading = h('h2', { class: 'sidebar-title', id: 'annotations-heading' }, 'Annotations');
   private readonly list = h('div', { class: 'card-list', role: 'list', 'aria-labelledby': 'annotations-heading' });
   private readonly filters: FilterBar;
@@ -39,9 +46,11 @@ export class Sidebar {
     });
     this.el = h('aside', { class: 'sidebar', 'aria-label': 'Annotations of this source' },
       this.formSlot,
+      this.before,
       h('div', { class: 'sidebar-head' }, this.heading),
       this.filters.el,
       this.list,
+      this.after,
     );
     this.list.replaceChildren(h('p', { class: 'loading' }, 'Loading annotations…'));
   }
@@ -119,6 +128,7 @@ export class Sidebar {
           onShow: (id) => this.handlers.onShow(id),
           onEdit: (x) => this.handlers.onEdit(x),
           onDelete: (x) => this.handlers.onDelete(x),
+          extra: this.handlers.cardExtra?.(a) ?? null,
         });
         card.setAttribute('role', 'listitem');
         return card;

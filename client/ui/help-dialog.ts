@@ -7,7 +7,12 @@ import { h } from './dom';
 const SHORTCUTS: [string, string][] = [
   ['Select text, then c', 'Make a claim of the selected passage'],
   ['Select text, then n', 'Make a note of the selected passage'],
-  ['Esc', 'Close the popover, a form or this help'],
+  ['Select text, then i', 'Start an inconsistency with the passage, or add it to the one in the tray'],
+  ['s / Shift+s', 'Select the next / previous sentence'],
+  ['Shift+→ / Shift+←', 'Grow / shrink the selection by a word'],
+  ['Tab (with a selection)', 'Move to the popover’s buttons'],
+  ['r / Shift+r', 'Go to the next / previous reused passage and list its copies'],
+  ['Esc', 'Clear a keyboard selection; close the popover, a form or this help'],
   ['Ctrl+Enter', 'Save the open form'],
   ['Tab / Enter on a card', 'Move between annotations / show its passage'],
   ['?', 'Show this help'],

@@ -1,6 +1,7 @@
 /**
- * The colour legend of the highlights: one swatch per claim verdict and per other kind, using the
- * same classes as the highlights so the legend can never drift from what is drawn.
+ * The colour legend of the highlights: one swatch per claim verdict and per other kind, and samples
+ * of the reuse marks, using the same classes as the decorations so the legend can never drift from
+ * what is drawn.
  */
 import { KINDS, KIND_LABELS, VERDICTS, VERDICT_LABELS } from '../../core/model/vocabulary';
 import { h } from '../ui/dom';
@@ -15,5 +16,10 @@ export function legend(): HTMLElement {
     h('span', { class: 'legend-title' }, 'Other:'),
     h('ul', {}, KINDS.filter((k) => k !== 'claim').map((k) => swatch(highlightClass({ kind: k }), KIND_LABELS[k]))),
     h('span', { class: 'legend-note' }, 'Overlaps stack darker.'),
+    h('span', { class: 'legend-title' }, 'Reuse:'),
+    h('ul', {},
+      h('li', {}, h('span', { class: 'legend-reuse reuse', 'aria-hidden': 'true' }, 'abc'), ' also in another source'),
+      h('li', {}, h('span', { class: 'legend-reuse reuse reuse-boilerplate', 'aria-hidden': 'true' }, 'abc'), ' site boilerplate'),
+    ),
   );
 }

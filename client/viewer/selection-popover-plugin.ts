@@ -1,14 +1,20 @@
 /**
  * The selection popover: when the user selects a passage, a small toolbar appears next to the
- * selection offering to make a claim or a note of it. Escape dismisses it until the selection changes.
- * The same actions are on the keyboard (`c`, `n`), handled by the page through `selectedRange`.
+ * selection offering to make a claim or a note of it, or to start (or add it to) an inconsistency
+ * across sources. Escape dismisses it until the selection changes. The same actions are on the
+ * keyboard (`c`, `n`, `i`), handled by the page through `selectedRange`; Tab reaches the buttons.
  */
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { h } from '../ui/dom';
 
-/** The kinds a passage can be turned into from one selection. */
-export type SelectionAction = 'claim' | 'note';
+/** What can be done with one selection: a claim, a note, or a passage of an inconsistency draft. */
+export type SelectionAction = 'claim' | 'note' | 'inconsistency';
+
+/** The label of each action's button, asked again each time the popover shows (it may change). */
+export type ActionLabels = (action: SelectionAction) => string;
+
+const DEFAULT_LABELS: ActionLabels = (action) => (action === 'claim' ? 'Claim' : action === 'note' ? 'Note' : 'Inconsistency');
 
 /** Plugin state: the selected document range (null when empty) and whether the user dismissed it. */
 export interface PopoverState {
@@ -30,13 +36,17 @@ export function selectedRange(state: EditorState): { from: number; to: number } 
 
 class PopoverView {
   private readonly el: HTMLElement;
+  private readonly labels = new Map<SelectionAction, HTMLElement>();
 
   constructor(
     private readonly view: EditorView,
     private readonly onAction: (action: SelectionAction, range: { from: number; to: number }) => void,
+    private readonly labelOf: ActionLabels,
   ) {
-    const button = (action: SelectionAction, label: string, key: string) =>
-      h(
+    const button = (action: SelectionAction, key: string) => {
+      const label = h('span', { class: 'popover-label' }, labelOf(action));
+      this.labels.set(action, label);
+      return h(
         'button',
         {
           type: 'button',
@@ -52,9 +62,11 @@ class PopoverView {
         label,
         h('kbd', {}, key),
       );
+    };
     this.el = h('div', { class: 'selection-popover', role: 'toolbar', 'aria-label': 'Annotate selection', hidden: true },
-      button('claim', 'Claim', 'c'),
-      button('note', 'Note', 'n'),
+      button('claim', 'c'),
+      button('note', 'n'),
+      button('inconsistency', 'i'),
     );
     document.body.appendChild(this.el);
     document.addEventListener('selectionchange', this.onSelectionChange);
@@ -93,6 +105,7 @@ class PopoverView {
       this.el.hidden = true;
       return;
     }
+    for (const [action, label] of this.labels) label.textContent = this.labelOf(action);
     const end = this.view.coordsAtPos(state.range.to, -1);
     const start = this.view.coordsAtPos(state.range.from, 1);
     this.el.hidden = false;
@@ -107,15 +120,31 @@ class PopoverView {
     this.el.style.top = `${top + window.scrollY}px`;
   }
 
+  /** Move keyboard focus to the first button, when the popover shows. */
+  focusFirst(): boolean {
+    const first = this.el.querySelector<HTMLElement>('button');
+    if (this.el.hidden || !first) return false;
+    first.focus();
+    return true;
+  }
+
   destroy(): void {
     document.removeEventListener('selectionchange', this.onSelectionChange);
     this.el.remove();
   }
 }
 
-/** The selection popover plugin; `onAction` receives the chosen kind and the selected document range. */
+const popovers = new WeakMap<EditorView, PopoverView>();
+
+/** Focus the popover's first button (for Tab from the text); false when it is not showing. */
+export function focusPopover(view: EditorView): boolean {
+  return popovers.get(view)?.focusFirst() ?? false;
+}
+
+/** The selection popover plugin; `onAction` receives the chosen action and the selected document range. */
 export function selectionPopoverPlugin(
   onAction: (action: SelectionAction, range: { from: number; to: number }) => void,
+  labelOf: ActionLabels = DEFAULT_LABELS,
 ): Plugin<PopoverState> {
   return new Plugin<PopoverState>({
     key: selectionPopoverKey,
@@ -130,6 +159,10 @@ export function selectionPopoverPlugin(
         return same ? prev : { range, dismissed: false };
       },
     },
-    view: (view) => new PopoverView(view, onAction),
+    view: (view) => {
+      const popover = new PopoverView(view, onAction, labelOf);
+      popovers.set(view, popover);
+      return popover;
+    },
   });
 }

@@ -1,13 +1,16 @@
 /**
- * The read-only ProseMirror view of one source with its three feature plugins (highlights, selection
- * popover, focus), behind a small interface in text offsets: callers never see document positions.
+ * The read-only ProseMirror view of one source with its feature plugins (highlights, reuse marks,
+ * selection popover, focus), behind a small interface in text offsets: callers never see document
+ * positions.
  */
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { AnnotationSpan } from './annotation-spans';
 import { focusPlugin, focusedId, setFocus } from './focus-plugin';
 import { highlightsPlugin, setHighlights, setPending, type PendingRange } from './highlights-plugin';
-import { dismissPopover, selectedRange, selectionPopoverPlugin, type SelectionAction } from './selection-popover-plugin';
+import type { ReuseMark } from '../reuse/reuse-marks';
+import { reusePlugin, reuseState, setActiveReuse, setReuseMarks, setReuseVisible, type ReuseEvents } from './reuse-plugin';
+import { dismissPopover, focusPopover, selectedRange, selectionPopoverPlugin, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
 import { TextDocument } from './text-document';
 
 /** A text range in offsets, with the exact text it covers. */
@@ -23,6 +26,12 @@ export interface SourceViewHandlers {
   onAction(action: SelectionAction, range: TextRange): void;
   /** The user clicked the highlight of an annotation. */
   onHighlightClick(id: string): void;
+  /** Pointer events on reuse marks. */
+  reuse: ReuseEvents;
+  /** Whether reuse marks show at first. */
+  showReuse: boolean;
+  /** The popover's button labels. */
+  actionLabels?: ActionLabels;
 }
 
 /** A source shown in a non-editable ProseMirror view where text can be selected and highlighted. */
@@ -36,9 +45,10 @@ export class SourceView {
     const state = EditorState.create({
       doc: this.textDoc.doc,
       plugins: [
+        reusePlugin(this.textDoc, handlers.reuse, handlers.showReuse),
         highlightsPlugin(this.textDoc),
         focusPlugin((id) => handlers.onHighlightClick(id)),
-        selectionPopoverPlugin((action, range) => handlers.onAction(action, this.toTextRange(range))),
+        selectionPopoverPlugin((action, range) => handlers.onAction(action, this.toTextRange(range)), handlers.actionLabels),
       ],
     });
     this.view = new EditorView(mount, {
@@ -103,6 +113,75 @@ export class SourceView {
       const el = this.view.dom.querySelector(`.hl-focus[data-focus^="${CSS.escape(id)}:"]`);
       el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     }
+  }
+
+  /**
+   * Select the text range [start, end) as a mouse drag would: the DOM selection is set, and the
+   * popover follows it. The range is scrolled into view.
+   */
+  selectRange(start: number, end: number): void {
+    const range = this.textDoc.rangeToPos(start, end);
+    if (!range || range.to <= range.from) return;
+    const from = this.view.domAtPos(range.from, 1);
+    const to = this.view.domAtPos(range.to, -1);
+    const dom = document.createRange();
+    dom.setStart(from.node, from.offset);
+    dom.setEnd(to.node, to.offset);
+    const sel = window.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(dom);
+    // Take the selection now rather than on the (asynchronous) selectionchange event.
+    const { state } = this.view;
+    this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, range.from, range.to)));
+    this.scrollToPos(range.from);
+  }
+
+  /** Bring document position `pos` to the middle of the window, unless it is comfortably in view. */
+  private scrollToPos(pos: number): void {
+    const { node } = this.view.domAtPos(pos, 1);
+    const el = node instanceof Element ? node : node.parentElement;
+    if (!el) return;
+    const rect = el.getBoundingClientRect();
+    if (rect.top < 80 || rect.bottom > window.innerHeight - 80) el.scrollIntoView({ block: 'center' });
+  }
+
+  /** The text offset of the first line showing at the top of the window (where reading is). */
+  readingOffset(): number {
+    const box = this.view.dom.getBoundingClientRect();
+    const hit = this.view.posAtCoords({ left: box.left + 4, top: Math.max(box.top + 2, 4) });
+    return hit ? this.textDoc.toOffset(hit.pos) : 0;
+  }
+
+  /** Move keyboard focus to the selection popover; false when it is not showing. */
+  focusPopover(): boolean {
+    return focusPopover(this.view);
+  }
+
+  /** Draw these reuse marks (replacing any before). */
+  setReuseMarks(marks: readonly ReuseMark[]): void {
+    this.view.dispatch(setReuseMarks(this.view.state.tr, marks));
+  }
+
+  /** Show or hide the reuse marks. */
+  setReuseVisible(visible: boolean): void {
+    this.view.dispatch(setReuseVisible(this.view.state.tr, visible));
+  }
+
+  /** Outline reuse mark `index` (null: none) and scroll to it; returns its element. */
+  activateReuse(index: number | null): HTMLElement | null {
+    this.view.dispatch(setActiveReuse(this.view.state.tr, index));
+    if (index === null) return null;
+    const el = this.view.dom.querySelector<HTMLElement>(`[data-reuse="${index}"]`);
+    if (el) {
+      const rect = el.getBoundingClientRect();
+      if (rect.top < 80 || rect.bottom > window.innerHeight - 80) el.scrollIntoView({ block: 'center' });
+    }
+    return el;
+  }
+
+  /** The outlined reuse mark, if any. */
+  activeReuse(): number | null {
+    return reuseState(this.view.state)?.active ?? null;
   }
 
   /** Release the view and its popover. */

@@ -1,12 +1,15 @@
 /**
  * The source page (`#/source/<id>`): the text in the viewer, the sidebar of annotations, the set
  * picker and the keyboard shortcuts. It owns the page state (annotations, sets, active set) and does
- * every API call, so the viewer and sidebar stay presentational.
+ * the annotation API calls, so the viewer and sidebar stay presentational; duplicate coverage and
+ * suggestions (ReuseFeatures) and the inconsistency draft (DraftTray) hand it what they create.
  */
 import type { Annotation, Source } from '../../core/model';
 import { DEFAULT_SET, KIND_LABELS } from '../../core/model/vocabulary';
 import { ApiError, errorMessage } from '../api/api-error';
 import * as api from '../api/client';
+import { DraftTray } from '../reuse/draft-tray';
+import { ReuseFeatures } from '../reuse/reuse-features';
 import { transferButtons } from '../transfer';
 import { loadActiveSet } from '../sets/active-set';
 import { setPicker } from '../sets/set-picker';
@@ -19,6 +22,7 @@ import { clearStatus, showStatus } from '../ui/status';
 import { annotationSpans } from './annotation-spans';
 import { legend } from './legend';
 import type { SelectionAction } from './selection-popover-plugin';
+import { KeyboardSelection } from './keyboard-selection';
 import { SourceView, type TextRange } from './source-view';
 
 /** Shown when a save or delete was refused because someone else changed the annotation first. */
@@ -52,6 +56,10 @@ export function viewerPage(root: HTMLElement, id: string): Page {
   let annotations: Annotation[] = [];
   let setNames: string[] = [DEFAULT_SET];
   let activeSet = DEFAULT_SET;
+  let features: ReuseFeatures | null = null;
+  let tray: DraftTray | null = null;
+  let sourceTitle = id;
+  const keys = new KeyboardSelection(() => view);
   const help = helpDialog();
 
   root.replaceChildren(h('p', { class: 'loading page-loading' }, 'Loading source…'));
@@ -71,12 +79,28 @@ export function viewerPage(root: HTMLElement, id: string): Page {
     sidebar?.setFocused(annotationId, from === 'text');
   };
 
+  /** Take in annotations made elsewhere on the page (a confirmed suggestion, a carry, the tray). */
+  const takeCreated = (created: readonly Annotation[], focus: boolean) => {
+    const here = created.filter((a) => a.targets.some((t) => t.source === id));
+    for (const a of here) replace(a);
+    if (here.length > 0) refresh();
+    if (focus && here[0]) focusAnnotation(here[0].id, 'text');
+  };
+
+  /** Put the selected passage into the inconsistency draft (starting one if needed). */
+  const addToDraft = (range: TextRange) => {
+    if (!tray || !view) return;
+    tray.add({ source: id, title: sourceTitle, start: range.start, end: range.end, exact: range.exact });
+    view.clearSelection();
+    keys.forget();
+  };
+
   const closeForm = () => {
     sidebar?.closeForm();
     view?.setPending(null);
   };
 
-  const openCreate = (kind: SelectionAction, range: TextRange) => {
+  const openCreate = (kind: Exclude<SelectionAction, 'inconsistency'>, range: TextRange) => {
     if (!sidebar || !view) return;
     view.dismissPopover();
     view.setPending({ start: range.start, end: range.end });
@@ -198,14 +222,24 @@ export function viewerPage(root: HTMLElement, id: string): Page {
     // A modal dialog (the help) handles its own keys, Escape included.
     if (!view || !sidebar || e.defaultPrevented || document.querySelector('dialog[open]')) return;
     if (e.key === 'Escape') {
-      if (sidebar.openedForm) {
+      const inPopover = document.activeElement instanceof HTMLElement && document.activeElement.closest('.selection-popover');
+      if (features?.closePopover()) {
+        // The copies popover was open: closing it is all Escape does.
+      } else if (sidebar.openedForm) {
         closeForm();
         view.clearSelection();
       } else if (view.selection()) {
-        view.dismissPopover();
+        // A keyboard selection has no mouse to clear it: Escape does.
+        if (!keys.clear()) view.dismissPopover();
+        if (inPopover) (document.activeElement as HTMLElement).blur();
       } else {
         focusAnnotation(null, 'card');
       }
+      return;
+    }
+    if (e.key === 'Tab' && !e.shiftKey && view.selection() && !(document.activeElement instanceof HTMLElement && document.activeElement.closest('.selection-popover'))) {
+      // The popover sits at the end of the page: Tab from a selection goes to its buttons first.
+      if (view.focusPopover()) e.preventDefault();
       return;
     }
     if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -214,30 +248,66 @@ export function viewerPage(root: HTMLElement, id: string): Page {
       help.open();
       return;
     }
-    const action: SelectionAction | null = e.key === 'c' ? 'claim' : e.key === 'n' ? 'note' : null;
-    const range = action ? view.selection() : null;
+    const action = e.key === 'c' ? 'claim' : e.key === 'n' ? 'note' : null;
+    const range = action || e.key === 'i' ? view.selection() : null;
     if (action && range) {
       e.preventDefault();
       openCreate(action, range);
+      return;
+    }
+    if (e.key === 'i' && range) {
+      e.preventDefault();
+      addToDraft(range);
+    } else if (e.key.toLowerCase() === 'r' && features) {
+      e.preventDefault();
+      features.step(e.shiftKey || e.key === 'R' ? -1 : 1);
+    } else if (keys.handle(e)) {
+      e.preventDefault();
     }
   };
   document.addEventListener('keydown', onKeyDown);
 
   void (async () => {
     try {
-      const [source, list, sets] = await Promise.all([api.getSource(id), api.listAnnotations({ source: id }), api.listSets()]);
+      const [source, list, sets, summaries] = await Promise.all([
+        api.getSource(id),
+        api.listAnnotations({ source: id }),
+        api.listSets(),
+        // Titles only name other sources in links: without them the ids serve.
+        api.listSources().catch(() => []),
+      ]);
       if (destroyed) return;
+      sourceTitle = source.title;
+      const titles = new Map(summaries.map((s) => [s.id, s.title]));
       setNames = sets.map((s) => s.name);
       activeSet = loadActiveSet(setNames);
       annotations = list;
       document.title = `${source.title} · Collate`;
 
       const mount = h('div', { class: 'source-mount' });
+      const reuse = new ReuseFeatures({
+        sourceId: id,
+        text: source.text,
+        titles,
+        activeSet: () => activeSet,
+        onCreated: (created, focus) => takeCreated(created, focus),
+        onShowRange: (start, end) => view?.selectRange(start, end),
+      });
+      features = reuse;
+      tray = new DraftTray({
+        sourceId: id,
+        sets: () => setNames,
+        activeSet: () => activeSet,
+        onSaved: (created) => takeCreated([created], true),
+      });
       sidebar = new Sidebar(id, {
         onShow: (annotationId) => focusAnnotation(annotationId, 'card'),
         onEdit: (a) => openEdit(a),
         onDelete: (a) => remove(a),
+        cardExtra: (a) => reuse.cardExtra(a),
       });
+      sidebar.before.append(reuse.suggestions.el);
+      sidebar.after.append(reuse.coverage.el);
       const toolbar = h('div', { class: 'viewer-toolbar' },
         setPicker({
           sets,
@@ -248,6 +318,7 @@ export function viewerPage(root: HTMLElement, id: string): Page {
             sidebar?.update(annotations, setNames);
           },
         }),
+        reuse.toggle,
         transferButtons({ exportOptions: () => ({ set: activeSet, source: id }), onImported: () => void reloadAnnotations() }),
         h('button', { type: 'button', class: 'btn btn-small', 'aria-keyshortcuts': '?', onclick: () => help.open() }, 'Shortcuts ?'),
       );
@@ -259,17 +330,26 @@ export function viewerPage(root: HTMLElement, id: string): Page {
             sourceMetaLine(source),
             toolbar,
             legend(),
-            h('p', { class: 'hint' }, 'Select a passage to make a claim (c) or a note (n).'),
+            h('p', { class: 'hint' }, 'Select a passage (or press s) to make a claim (c), a note (n) or an inconsistency across sources (i); r steps through reused passages.'),
             mount,
           ),
           sidebar.el,
         ),
+        tray.el,
       );
+      const draft = tray;
       view = new SourceView(mount, source.text, {
-        onAction: (action, range) => openCreate(action, range),
+        onAction: (action, range) => (action === 'inconsistency' ? addToDraft(range) : openCreate(action, range)),
         onHighlightClick: (annotationId) => focusAnnotation(annotationId, 'text'),
+        reuse: reuse.events,
+        showReuse: reuse.visible,
+        actionLabels: (action) => (action === 'claim' ? 'Claim' : action === 'note' ? 'Note' : draft.started ? 'Add to inconsistency' : 'Start inconsistency'),
       });
       refresh();
+      // Cards get their carry button once the reused passages are known.
+      void reuse.attach(view).then(() => {
+        if (!destroyed) refresh();
+      });
     } catch (err) {
       if (destroyed) return;
       const notFound = err instanceof ApiError && err.status === 404;
@@ -288,6 +368,8 @@ export function viewerPage(root: HTMLElement, id: string): Page {
       destroyed = true;
       document.removeEventListener('keydown', onKeyDown);
       view?.destroy();
+      features?.destroy();
+      tray?.destroy();
       help.destroy();
       clearStatus();
     },

@@ -79,8 +79,9 @@ describe('conflicts and failures', () => {
     expect(other.status).toBe(200);
 
     await form.locator('button[type="submit"]').click();
-    await expect(form.locator('.form-error').textContent()).resolves.toContain(CONFLICT_TEXT);
-    await expect(page.locator('.status-line').textContent()).resolves.toContain(CONFLICT_TEXT);
+    // The error shows once the server has answered: wait for it rather than read it at once.
+    await expect.poll(() => form.locator('.form-error').textContent()).toContain(CONFLICT_TEXT);
+    await expect.poll(() => page.locator('.status-line').textContent()).toContain(CONFLICT_TEXT);
     // The form and the card show the current version; the server kept it.
     await expect(form.locator('input[name="claimant"]').inputValue()).resolves.toBe('Changed elsewhere');
     await expect(form.locator('select[name="verdict"]').inputValue()).resolves.toBe('true');
@@ -245,7 +246,7 @@ describe('sets, filters and linked annotations', () => {
     await expect(page.locator(`.ProseMirror .hl.hl-inconsistency[data-annotation-id="${a.id}"]`).allTextContents()).resolves.toEqual(['France']);
 
     // Its other passage opens from the card, highlighted in the other source.
-    await card.locator('.card-elsewhere a').click();
+    await card.locator(`.card-elsewhere a[href="#/source/${OTHER}"]`).click();
     await page.locator(`.ProseMirror .hl[data-annotation-id="${a.id}"]`).first().waitFor();
     await expect(page.locator(`.ProseMirror .hl[data-annotation-id="${a.id}"]`).textContent()).resolves.toBe('Russia');
     expect(errors).toEqual([]);

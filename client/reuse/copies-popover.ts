@@ -1,0 +1,151 @@
+/**
+ * The copies popover: hovering a reused passage in the viewer (or clicking it, or stepping to it with
+ * `r`) lists the other sources that carry the same words, with their size and similarity, a link to
+ * open each source and one to the compare view focused on the passage. Hover shows it for as long as
+ * the pointer stays on the passage or the popover; a click or the keyboard pins it until Escape, a
+ * click elsewhere or the next passage.
+ */
+import { compareHref } from '../compare/compare-route';
+import { similarityPercent } from '../compare/passage-list';
+import { h } from '../ui/dom';
+import type { ReuseCopy, ReuseMark } from './reuse-marks';
+
+/** One copy as listed: the mark of the open source it copies, and the copy. */
+export interface CopyEntry {
+  mark: ReuseMark;
+  copy: ReuseCopy;
+}
+
+/** The entries of the marks at `indices`: every copy once, from the innermost mark holding it. */
+export function copyEntries(marks: readonly ReuseMark[], indices: readonly number[]): CopyEntry[] {
+  const out: CopyEntry[] = [];
+  for (const i of indices) {
+    const mark = marks[i];
+    if (!mark) continue;
+    for (const copy of mark.copies) {
+      if (!out.some((e) => e.copy.source === copy.source && e.copy.start === copy.start && e.copy.end === copy.end)) out.push({ mark, copy });
+    }
+  }
+  return out;
+}
+
+/** A link that opens the compare view of the open source and the copy's source, on this passage. */
+export function compareLink(sourceId: string, entry: CopyEntry, label: string, titles: ReadonlyMap<string, string>): HTMLAnchorElement {
+  return h('a', {
+    class: 'btn btn-small reuse-compare',
+    'data-action': 'compare',
+    'data-source': entry.copy.source,
+    href: compareHref(sourceId, entry.copy.source, { source: sourceId, start: entry.mark.start, end: entry.mark.end }),
+    title: `Compare side by side with ${titles.get(entry.copy.source) ?? entry.copy.source}`,
+  }, label);
+}
+
+/** One line describing a copy: source title (a link to it), words, similarity, boilerplate flag. */
+export function copyLine(sourceId: string, entry: CopyEntry, titles: ReadonlyMap<string, string>): HTMLElement {
+  const { copy } = entry;
+  return h('li', { class: 'reuse-copy', 'data-source': copy.source },
+    h('a', { class: 'reuse-copy-title', href: `#/source/${encodeURIComponent(copy.source)}` }, titles.get(copy.source) ?? copy.source),
+    h('span', { class: 'reuse-copy-stats' },
+      `${copy.words} words · ${similarityPercent(copy.similarity)}`,
+      copy.boilerplate ? h('span', { class: 'reuse-flag' }, 'boilerplate') : null,
+    ),
+    compareLink(sourceId, entry, 'Compare', titles),
+  );
+}
+
+/** The popover element and its controls. */
+export class CopiesPopover {
+  readonly el: HTMLElement;
+  private anchor: HTMLElement | null = null;
+  private pinned = false;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private showTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly sourceId: string,
+    private readonly titles: ReadonlyMap<string, string>,
+  ) {
+    this.el = h('div', { class: 'copies-popover', role: 'dialog', 'aria-label': 'Other copies of this passage', hidden: true });
+    this.el.addEventListener('mouseenter', () => clearTimeout(this.hideTimer));
+    this.el.addEventListener('mouseleave', () => this.leave());
+    document.body.appendChild(this.el);
+    document.addEventListener('mousedown', this.onOutside);
+  }
+
+  private readonly onOutside = (e: MouseEvent): void => {
+    if (this.el.hidden || !(e.target instanceof Node)) return;
+    if (this.el.contains(e.target) || this.anchor?.contains(e.target)) return;
+    this.hide();
+  };
+
+  /** True while it shows. */
+  get open(): boolean {
+    return !this.el.hidden;
+  }
+
+  /** Show the copies of `entries` next to `anchor`; `pinned` keeps it open when the pointer leaves. */
+  show(anchor: HTMLElement, entries: readonly CopyEntry[], pinned: boolean): void {
+    clearTimeout(this.hideTimer);
+    clearTimeout(this.showTimer);
+    this.anchor = anchor;
+    this.pinned = pinned;
+    const mark = entries[0]?.mark;
+    this.el.replaceChildren(
+      h('p', { class: 'copies-head' },
+        entries.length === 1 ? 'Also in 1 other source' : `Also in ${entries.length} other places`,
+        mark?.boilerplate ? h('span', { class: 'reuse-flag' }, 'boilerplate') : null,
+      ),
+      h('ul', { class: 'reuse-copies' }, entries.map((e) => copyLine(this.sourceId, e, this.titles))),
+    );
+    this.el.hidden = false;
+    this.place();
+  }
+
+  /** Show after a short delay (pointer resting on a passage), unless pinned open elsewhere. */
+  hover(anchor: HTMLElement, entries: readonly CopyEntry[]): void {
+    clearTimeout(this.hideTimer);
+    if (this.pinned && this.open) return;
+    if (this.open && this.anchor === anchor) return;
+    clearTimeout(this.showTimer);
+    this.showTimer = setTimeout(() => this.show(anchor, entries, false), 250);
+  }
+
+  /** The pointer left the passage or the popover: hide soon, unless pinned or coming back. */
+  leave(): void {
+    clearTimeout(this.showTimer);
+    if (this.pinned) return;
+    clearTimeout(this.hideTimer);
+    this.hideTimer = setTimeout(() => this.hide(), 300);
+  }
+
+  /** Move keyboard focus to the first link. */
+  focusFirst(): void {
+    this.el.querySelector<HTMLElement>('a, button')?.focus();
+  }
+
+  hide(): void {
+    clearTimeout(this.hideTimer);
+    clearTimeout(this.showTimer);
+    this.el.hidden = true;
+    this.pinned = false;
+    this.anchor = null;
+  }
+
+  private place(): void {
+    if (!this.anchor) return;
+    const rects = this.anchor.getClientRects();
+    const rect = rects[0] ?? this.anchor.getBoundingClientRect();
+    const width = this.el.offsetWidth;
+    const left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
+    const below = rect.bottom + 6;
+    const top = below + this.el.offsetHeight > window.innerHeight && rect.top > this.el.offsetHeight + 12 ? rect.top - this.el.offsetHeight - 6 : below;
+    this.el.style.left = `${left + window.scrollX}px`;
+    this.el.style.top = `${top + window.scrollY}px`;
+  }
+
+  destroy(): void {
+    this.hide();
+    document.removeEventListener('mousedown', this.onOutside);
+    this.el.remove();
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The inconsistency being put together across sources: the passages chosen so far (one per
+ * selection, in any sources), kept in localStorage so it survives moving from source to source and
+ * reloads. The list operations are pure and unit tested; `loadDraft` / `saveDraft` are the storage.
+ */
+
+/** One chosen passage, with the source's title for the tray. */
+export interface DraftPassage {
+  source: string;
+  title: string;
+  start: number;
+  end: number;
+  exact: string;
+}
+
+/** The draft: the passages in the order they were added. */
+export interface InconsistencyDraft {
+  passages: DraftPassage[];
+}
+
+const STORAGE_KEY = 'collate.inconsistencyDraft';
+
+/** An empty draft. */
+export const EMPTY_DRAFT: InconsistencyDraft = { passages: [] };
+
+/** An inconsistency needs at least this many passages (GUIDE: linking kinds link two or more). */
+export const MIN_PASSAGES = 2;
+
+function samePassage(a: DraftPassage, b: Pick<DraftPassage, 'source' | 'start' | 'end'>): boolean {
+  return a.source === b.source && a.start === b.start && a.end === b.end;
+}
+
+/** The draft with `p` added at the end; adding a passage already in it changes nothing. */
+export function addPassage(draft: InconsistencyDraft, p: DraftPassage): InconsistencyDraft {
+  if (draft.passages.some((x) => samePassage(x, p))) return draft;
+  return { passages: [...draft.passages, p] };
+}
+
+/** The draft without passage `index`. */
+export function removePassage(draft: InconsistencyDraft, index: number): InconsistencyDraft {
+  return { passages: draft.passages.filter((_, i) => i !== index) };
+}
+
+/** True when the draft can be saved. */
+export function isComplete(draft: InconsistencyDraft): boolean {
+  return draft.passages.length >= MIN_PASSAGES;
+}
+
+function isPassage(x: unknown): x is DraftPassage {
+  if (typeof x !== 'object' || x === null) return false;
+  const p = x as Record<string, unknown>;
+  return typeof p.source === 'string' && typeof p.title === 'string' && typeof p.exact === 'string'
+    && Number.isInteger(p.start) && Number.isInteger(p.end) && (p.end as number) > (p.start as number);
+}
+
+/** Read a stored draft, dropping anything malformed (storage is user-editable and may be stale). */
+export function parseDraft(raw: string | null): InconsistencyDraft {
+  if (!raw) return EMPTY_DRAFT;
+  try {
+    const parsed = JSON.parse(raw) as { passages?: unknown };
+    return { passages: Array.isArray(parsed.passages) ? parsed.passages.filter(isPassage) : [] };
+  } catch {
+    return EMPTY_DRAFT;
+  }
+}
+
+/** The stored draft (empty when none or when storage is unavailable). */
+export function loadDraft(): InconsistencyDraft {
+  try {
+    return parseDraft(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return EMPTY_DRAFT;
+  }
+}
+
+/** Store the draft; an empty one is removed. */
+export function saveDraft(draft: InconsistencyDraft): void {
+  try {
+    if (draft.passages.length === 0) localStorage.removeItem(STORAGE_KEY);
+    else localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
+  } catch {
+    // Without storage the draft still lives for this page.
+  }
+}
