@@ -6,8 +6,8 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startTestServer, type TestServer } from '../helpers/test-server';
-import { annotationsOf, createVia, launchBrowser, openSource, selectPhrase, sourceText, watchErrors } from './browser-helpers';
+import { call, type TestServer } from '../helpers/test-server';
+import { annotationsOf, createVia, openSource, selectPhrase, sourceText, closeSession, openSession } from './browser-helpers';
 
 const SOURCE = 'gsn-us-renews-call-for-russia';
 const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshot-viewer.png');
@@ -18,16 +18,10 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  page.setDefaultTimeout(8000);
-  errors = watchErrors(page);
+  ({ server, browser, page, errors } = await openSession({ width: 1360, height: 900 }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSession({ server, browser }));
 
 describe('annotating a source in the browser', () => {
   let claimId = '';

@@ -5,7 +5,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Annotation, CreateAnnotation } from '../../core/model';
-import { call } from '../helpers/test-server';
+import { call, startTestServer, type TestServer } from '../helpers/test-server';
 
 /** Launch the system Chromium headless, with the flags that keep it quiet and offline. */
 export function launchBrowser(): Promise<Browser> {
@@ -13,6 +13,27 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+export interface BrowserSession {
+  server: TestServer;
+  browser: Browser;
+  page: Page;
+  /** Uncaught page errors, for tests that assert none happened. */
+  errors: string[];
+}
+
+/** A real server and Chromium started side by side, with one page of the given size. */
+export async function openSession(viewport: { width: number; height: number }, pageOptions: { acceptDownloads?: boolean } = {}): Promise<BrowserSession> {
+  const [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  const page = await browser.newPage({ viewport, ...pageOptions });
+  page.setDefaultTimeout(8000);
+  return { server, browser, page, errors: watchErrors(page) };
+}
+
+export async function closeSession(s: Partial<BrowserSession>): Promise<void> {
+  await s.browser?.close();
+  await s.server?.close();
 }
 
 /** Collects uncaught page errors, so a test can assert none happened. */

@@ -9,8 +9,8 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, ReusePassage } from '../../core/model';
-import { call, startTestServer, type TestServer } from '../helpers/test-server';
-import { launchBrowser, sourceText, watchErrors } from './browser-helpers';
+import { call, type TestServer } from '../helpers/test-server';
+import { sourceText, closeSession, openSession } from './browser-helpers';
 
 const A = 'newsblaze-us-pursues-cooperation';
 const B = 'newsblaze-will-us-plans-undercut-russia';
@@ -23,18 +23,12 @@ let errors: string[];
 let between: ReusePassage[];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(8000);
-  errors = watchErrors(page);
+  ({ server, browser, page, errors } = await openSession({ width: 1400, height: 900 }));
   const res = await call(server.url, 'GET', `/api/reuse?source=${A}`);
   between = (res.body.passages as ReusePassage[]).filter((p) => [p.a.source, p.b.source].sort().join() === [A, B].sort().join());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSession({ server, browser }));
 
 async function openCompare(): Promise<void> {
   const url = `${server.url}/#/compare/${A}/${B}`;

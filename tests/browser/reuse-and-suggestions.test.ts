@@ -9,8 +9,8 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../core/model';
-import { startTestServer, type TestServer } from '../helpers/test-server';
-import { annotationsOf, createVia, launchBrowser, openSource, selectPhrase, watchErrors } from './browser-helpers';
+import type { TestServer } from '../helpers/test-server';
+import { annotationsOf, createVia, openSource, selectPhrase, closeSession, openSession } from './browser-helpers';
 
 const PURSUES = 'newsblaze-us-pursues-cooperation';
 const UNDERCUT = 'newsblaze-will-us-plans-undercut-russia';
@@ -24,16 +24,10 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  page.setDefaultTimeout(8000);
-  errors = watchErrors(page);
+  ({ server, browser, page, errors } = await openSession({ width: 1360, height: 900 }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSession({ server, browser }));
 
 /** Open a source and wait until its reused passages and suggestions are loaded. */
 async function openWithReuse(id: string): Promise<void> {

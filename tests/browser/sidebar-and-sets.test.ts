@@ -5,8 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startTestServer, type TestServer } from '../helpers/test-server';
-import { annotationsOf, createVia, launchBrowser, openSource, selectPhrase, sourceText, watchErrors } from './browser-helpers';
+import { call, type TestServer } from '../helpers/test-server';
+import { annotationsOf, createVia, openSource, selectPhrase, sourceText, closeSession, openSession } from './browser-helpers';
 
 const SOURCE = 'gsn-russia-could-receive-pledge';
 const OTHER = 'newsblaze-us-pursues-cooperation';
@@ -18,16 +18,10 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(8000);
-  errors = watchErrors(page);
+  ({ server, browser, page, errors } = await openSession({ width: 1280, height: 900 }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSession({ server, browser }));
 
 async function clearAll(): Promise<void> {
   for (const id of [SOURCE, OTHER]) {

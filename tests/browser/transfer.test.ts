@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../core/export/csv-export';
 import type { Annotation } from '../../core/model';
 import { call, startTestServer, type TestServer } from '../helpers/test-server';
-import { createVia, launchBrowser, watchErrors } from './browser-helpers';
+import { createVia, closeSession, openSession } from './browser-helpers';
 
 const SOURCE = 'gsn-us-renews-call-for-russia';
 
@@ -19,17 +19,11 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  page = await browser.newPage({ viewport: { width: 1200, height: 860 }, acceptDownloads: true });
-  page.setDefaultTimeout(8000);
-  errors = watchErrors(page);
+  ({ server, browser, page, errors } = await openSession({ width: 1200, height: 860 }, { acceptDownloads: true }));
   await createVia(server.url, SOURCE, 'cooperation was the only way', { kind: 'note', note: 'Exported, then imported.', tags: ['transfer'] });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSession({ server, browser }));
 
 async function openPage(): Promise<void> {
   await page.goto(`${server.url}/#/compare`);
