@@ -3,6 +3,7 @@
  * generates the corpus for `--docs N`, runs findReuse `--runs R` times (after one warm-up run), scores
  * the last result and prints one JSON line on stdout. Run with --expose-gc for a clean baseline.
  */
+import { loadavg } from 'node:os';
 import { findReuse } from '../core/reuse';
 import { generateCorpus } from './corpus-generator';
 import { evaluate } from './evaluate';
@@ -13,7 +14,11 @@ export interface WorkerResult {
   words: number;
   runs: number;
   wallMs: number[];
+  /** CPU time (user + system) of each timed run; includes V8's parallel GC threads, so it can exceed wall. */
   cpuMs: number[];
+  /** 1-minute load average when the timed runs started and ended (other processes compete for the cores). */
+  loadStart: number;
+  loadEnd: number;
   passages: number;
   baselineRssMb: number;
   peakRssMb: number;
@@ -31,6 +36,7 @@ const runs = arg('runs', 3);
 const corpus = generateCorpus({ docs, seed: arg('seed', 42) });
 gc?.();
 const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
+const loadStart = loadavg()[0];
 const wallMs: number[] = [];
 const cpuMs: number[] = [];
 let passages = findReuse(corpus.docs); // warm-up: JIT compilation is not what we measure
@@ -49,6 +55,8 @@ const result: WorkerResult = {
   runs,
   wallMs,
   cpuMs,
+  loadStart,
+  loadEnd: loadavg()[0],
   passages: passages.length,
   baselineRssMb,
   peakRssMb: process.resourceUsage().maxRSS / 1024,

@@ -7,6 +7,7 @@
  * here and there comes out whole rather than as a spray of fragments.
  */
 import type { Fingerprints } from './fingerprint';
+import { anchors, hashSeeds, seedDiagonal, seedI } from './seeds';
 
 /** An exact run A[i, i+len) == B[j, j+len) inside a chain. */
 export interface Segment {
@@ -31,8 +32,6 @@ const MAX_GAP = 16;
 const MAX_COST = 6;
 /** ...or in a gap that matches at least as many words as it leaves unmatched (clustered edits). */
 const MAX_COST_SIMILAR = 12;
-/** Hashes repeated more than this (occurrences in A times in B) seed nothing: repeats, not reuse. */
-const MAX_OCCURRENCE_PRODUCT = 64;
 /** Predecessors examined per MEM when chaining. */
 const LOOKBACK = 64;
 /** Shortest exact run picked up when pushing a chain end over an edit... */
@@ -40,7 +39,6 @@ const MIN_EXTENSION_RUN = 3;
 /** ...at most this many words away on either side. */
 const MAX_EXTENSION_GAP = 10;
 
-const POS_RANGE = 2 ** 21;
 const lcsRow = new Int32Array(MAX_GAP + 1);
 
 /** Length of the longest common subsequence of A[ai, ai+an) and B[bj, bj+bn), both at most MAX_GAP. */
@@ -64,45 +62,6 @@ function bridgeable(cost: number, l: number): boolean {
   return cost <= MAX_COST || (cost <= MAX_COST_SIMILAR && l >= cost);
 }
 
-let seedBuffer = new Float64Array(1024);
-
-/** Seeds: token position pairs whose fingerprints are equal, sorted by diagonal then position. */
-function anchors(fa: Fingerprints, fb: Fingerprints, lenA: number): Float64Array {
-  let count = 0;
-  const ha = fa.sortedHashes;
-  const hb = fb.sortedHashes;
-  let x = 0;
-  let y = 0;
-  while (x < ha.length && y < hb.length) {
-    const u = ha[x] >>> 0;
-    const v = hb[y] >>> 0;
-    if (u < v) x++;
-    else if (u > v) y++;
-    else {
-      let x2 = x + 1;
-      let y2 = y + 1;
-      while (x2 < ha.length && ha[x2] === ha[x]) x2++;
-      while (y2 < hb.length && hb[y2] === hb[y]) y2++;
-      if ((x2 - x) * (y2 - y) <= MAX_OCCURRENCE_PRODUCT) {
-        for (let p = x; p < x2; p++) {
-          for (let q = y; q < y2; q++) {
-            if (count === seedBuffer.length) {
-              const grown = new Float64Array(count * 2);
-              grown.set(seedBuffer);
-              seedBuffer = grown;
-            }
-            const i = fa.sortedPositions[p];
-            seedBuffer[count++] = (fb.sortedPositions[q] - i + lenA) * POS_RANGE + i;
-          }
-        }
-      }
-      x = x2;
-      y = y2;
-    }
-  }
-  return seedBuffer.slice(0, count).sort();
-}
-
 interface Mem {
   i: number;
   j: number;
@@ -115,8 +74,8 @@ function maximalMatches(a: Int32Array, b: Int32Array, seeds: Float64Array, n: nu
   let lastDiag = -1;
   let lastEnd = -1;
   for (let k = 0; k < seeds.length; k++) {
-    const i = seeds[k] % POS_RANGE;
-    const diag = (seeds[k] - i) / POS_RANGE;
+    const i = seedI(seeds[k]);
+    const diag = seedDiagonal(seeds[k]);
     if (diag === lastDiag && i < lastEnd) continue;
     const j = i + diag - a.length;
     let e = i;
@@ -204,7 +163,11 @@ function nextRun(a: Int32Array, b: Int32Array, i: number, j: number, dir: 1 | -1
         x + dir * r >= 0 && y + dir * r >= 0 && x + dir * r < a.length && y + dir * r < b.length &&
         a[x + dir * r] === b[y + dir * r]
       ) r++;
-      if (r < 2) continue;
+      // Cheap rejections before the gap LCS: the run is too short whatever the gap, or even a gap
+      // matching min(da, db) words (cost |da - db|) could not beat the best run found so far.
+      const skew = da > db ? da - db : db - da;
+      if (r < 2 || (r < MIN_EXTENSION_RUN && (!pairs || skew > 2))) continue;
+      if (r + Math.min(da, db) - 0.5 * skew <= bestGain) continue;
       const l = dir === 1 ? gapLcs(a, i, da, b, j, db) : gapLcs(a, x + 1, da, b, y + 1, db);
       const cost = da + db - 2 * l;
       if (!bridgeable(cost, l) || (r < MIN_EXTENSION_RUN && (!pairs || cost > 2))) continue;
@@ -315,6 +278,24 @@ function dropContained(chains: Segment[][]): Segment[][] {
   return kept.sort((x, y) => x.i0 - y.i0 || x.j0 - y.j0).map((s) => s.c);
 }
 
+/** Chains the seeds' maximal matches and keeps the chains that are reuse (see {@link alignPair}). */
+function alignSeeds(a: Int32Array, b: Int32Array, seeds: Float64Array, params: AlignParams, firstOnly: boolean): Segment[][] {
+  if (seeds.length === 0) return [];
+  const mems = maximalMatches(a, b, seeds, params.n);
+  const chains = chainMatches(a, b, mems);
+  const out: Segment[][] = [];
+  for (const chain of chains) {
+    extendEnds(a, b, chain, false);
+    const words = matchedWords(chain);
+    if (words >= params.minWords && (words >= 3 * params.minWords || acceptShort(a, b, chain, words, params.minWords))) {
+      if (firstOnly) return [chain];
+      extendEnds(a, b, chain, true);
+      out.push(chain);
+    }
+  }
+  return dropContained(out);
+}
+
 /**
  * Aligns two tokenised documents around their shared fingerprints. Returns the chains matching at
  * least `minWords` words, ordered by position in A. Pure: depends on the two documents only.
@@ -326,18 +307,21 @@ export function alignPair(
   fb: Fingerprints,
   params: AlignParams,
 ): Segment[][] {
-  const seeds = anchors(fa, fb, a.length);
-  if (seeds.length === 0) return [];
-  const mems = maximalMatches(a, b, seeds, params.n);
-  const chains = chainMatches(a, b, mems);
-  const out: Segment[][] = [];
-  for (const chain of chains) {
-    extendEnds(a, b, chain, false);
-    const words = matchedWords(chain);
-    if (words >= params.minWords && (words >= 3 * params.minWords || acceptShort(a, b, chain, words, params.minWords))) {
-      extendEnds(a, b, chain, true);
-      out.push(chain);
-    }
-  }
-  return dropContained(out);
+  return alignSeeds(a, b, anchors(fa, fb, a.length), params, false);
+}
+
+/**
+ * The first chain that {@link alignPair} would accept among those grown from the occurrences of one
+ * shared fingerprint `hash` alone, or undefined: the cheap confirmation of a pair whose only rare
+ * evidence is that fingerprint (usually a chance collision of common words, rejected in microseconds).
+ */
+export function alignOnHash(
+  a: Int32Array,
+  fa: Fingerprints,
+  b: Int32Array,
+  fb: Fingerprints,
+  hash: number,
+  params: AlignParams,
+): Segment[] | undefined {
+  return alignSeeds(a, b, hashSeeds(fa, fb, a.length, hash), params, true)[0];
 }

@@ -159,7 +159,8 @@ export function pairSignals(a: BoilerplateDoc, b: BoilerplateDoc, chains: readon
   return { chromeShape, authorFooter };
 }
 
-function firstAtOrAfter(pos: Int32Array, t: number): number {
+/** Index of the first of the ascending positions `pos` at or after token `t`. */
+export function firstAtOrAfter(pos: Int32Array, t: number): number {
   let lo = 0;
   let hi = pos.length;
   while (lo < hi) {

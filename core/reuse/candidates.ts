@@ -1,23 +1,40 @@
 /**
  * Candidate document pairs from shared fingerprints, so alignment runs on a near-linear number of
- * pairs instead of all of them. A fingerprint held by at most `dfCap` documents votes for every pair of
- * them. A more frequent one (an outlet's header or footer, a stock phrase, a story syndicated widely)
- * would make that quadratic, so it votes only for each holder paired with one representative: the
- * holder with the smallest id. Its copies are then reported as a star around that document rather than
- * as every pair, and output stays linear in the corpus. A pair qualifies with one rare shared fingerprint
- * or three frequent ones: a couple of stock phrases with the same representative should not cost an
- * alignment each. The price: a passage of fewer than about 12 words held by more than `dfCap`
- * documents may be missed.
+ * pairs instead of all of them. A fingerprint held by at most `dfCap` documents is rare: it counts for
+ * every pair of its holders. A more frequent one (an outlet's header or footer, a stock phrase, a story
+ * syndicated widely) would make that quadratic, so it only votes for each holder paired with one
+ * representative, the holder with the smallest id: its copies are reported as a star around that
+ * document rather than as every pair, and output stays linear in the corpus. The price: a passage of
+ * fewer than about 12 words held by more than `dfCap` documents may be missed.
+ *
+ * A pair qualifies with two rare shared fingerprints, or three frequent votes (a couple of stock
+ * phrases with the same representative should not cost an alignment each), or one rare fingerprint
+ * that the caller confirms aligns into a reuse on its own. The last rule matters at scale: a five-word
+ * stock phrase with common words around it recurs by chance in a handful of documents, and the number
+ * of pairs sharing such a chance n-gram grows with the square of the corpus. Without the check, each
+ * of those pairs cost a full alignment and, within an outlet, reported the pair's shared chrome.
  *
  * The choice of pairs depends only on the set of documents and their ids, never on insertion order, so
  * an incrementally maintained index and a one-shot run agree.
  */
-import { Postings } from './postings';
+import { PairVotes } from './pair-votes';
+import type { Postings } from './postings';
 
 const SLOT_RANGE = 2 ** 26;
-const RARE_VOTE = 3;
-const FREQUENT_VOTE = 1;
-const QUALIFY = 3;
+/** Rare shared fingerprints that qualify a pair without confirmation. */
+const RARE_QUALIFY = 2;
+/** Frequent-fingerprint votes that qualify a pair. */
+const FREQUENT_QUALIFY = 3;
+
+/** What candidate selection needs from the index. */
+export interface CandidateContext {
+  readonly postings: Postings;
+  readonly dfCap: number;
+  /** Id of the document in `slot`: representatives are chosen by id, not slot, for order independence. */
+  idOf(slot: number): string;
+  /** Whether documents x and y align into a reuse around their shared fingerprint `hash` alone. */
+  confirm(x: number, y: number, hash: number): boolean;
+}
 
 /** Key of an unordered slot pair. */
 export function pairKey(x: number, y: number): number {
@@ -30,69 +47,68 @@ export function pairSlots(key: number): [number, number] {
   return [lo, key - lo * SLOT_RANGE];
 }
 
-/** Slot of the holder with the smallest id. */
-function representative(list: readonly number[], idOf: (slot: number) => string): number {
-  let best = list[0];
+/** Slot of the holder with the smallest id among `slots[0, count)`. */
+function representative(slots: Int32Array, count: number, idOf: (slot: number) => string): number {
+  let best = slots[0];
   let bestId = idOf(best);
-  for (let k = 1; k < list.length; k++) {
-    const id = idOf(list[k]);
+  for (let k = 1; k < count; k++) {
+    const id = idOf(slots[k]);
     if (id < bestId) {
-      best = list[k];
+      best = slots[k];
       bestId = id;
     }
   }
   return best;
 }
 
-function vote(votes: Map<number, number>, x: number, y: number, weight: number): void {
-  const key = pairKey(x, y);
-  votes.set(key, (votes.get(key) ?? 0) + weight);
-}
-
-function qualifying(votes: Map<number, number>): number[] {
-  const out: number[] = [];
-  for (const [key, v] of votes) if (v >= QUALIFY) out.push(key);
-  return out.sort((x, y) => x - y);
+function qualifying(votes: PairVotes, context: CandidateContext): number[] {
+  const keys: number[] = [];
+  votes.forEach((x, y, rareCount, rareHash, frequentCount) => {
+    if (
+      rareCount >= RARE_QUALIFY ||
+      frequentCount >= FREQUENT_QUALIFY ||
+      (rareCount === 1 && context.confirm(x, y, rareHash))
+    ) {
+      keys.push(pairKey(x, y));
+    }
+  });
+  return keys.sort((x, y) => x - y);
 }
 
 /** Every qualifying pair in the index, as sorted pair keys. */
-export function allCandidatePairs(postings: Postings, dfCap: number, idOf: (slot: number) => string): number[] {
-  const votes = new Map<number, number>();
-  for (const [, list] of postings.shared()) {
-    if (list.length <= dfCap) {
-      for (let x = 0; x < list.length; x++) {
-        for (let y = x + 1; y < list.length; y++) vote(votes, list[x], list[y], RARE_VOTE);
-      }
+export function allCandidatePairs(context: CandidateContext): number[] {
+  const { dfCap, idOf } = context;
+  const votes = new PairVotes();
+  context.postings.forEachShared((hash, slots, count) => {
+    if (count <= dfCap) {
+      for (let x = 0; x < count; x++) for (let y = x + 1; y < count; y++) votes.rare(slots[x], slots[y], hash);
     } else {
-      const rep = representative(list, idOf);
-      for (const slot of list) if (slot !== rep) vote(votes, slot, rep, FREQUENT_VOTE);
+      const rep = representative(slots, count, idOf);
+      for (let k = 0; k < count; k++) if (slots[k] !== rep) votes.frequent(slots[k], rep);
     }
-  }
-  return qualifying(votes);
+  });
+  return qualifying(votes, context);
 }
 
 /**
  * The qualifying pairs that involve `slot`: exactly the pairs of {@link allCandidatePairs} containing it.
  * `distinctHashes` are the document's fingerprint hashes, each once.
  */
-export function candidatePairsOf(
-  slot: number,
-  distinctHashes: Iterable<number>,
-  postings: Postings,
-  dfCap: number,
-  idOf: (slot: number) => string,
-): number[] {
-  const votes = new Map<number, number>();
+export function candidatePairsOf(slot: number, distinctHashes: Iterable<number>, context: CandidateContext): number[] {
+  const { dfCap, idOf } = context;
+  const votes = new PairVotes();
+  let buffer: Int32Array = new Int32Array(64);
   for (const hash of distinctHashes) {
-    const list = postings.get(hash);
-    if (list === undefined || typeof list === 'number') continue;
-    if (list.length <= dfCap) {
-      for (const other of list) if (other !== slot) vote(votes, slot, other, RARE_VOTE);
+    const [slots, count] = context.postings.slots(hash, buffer);
+    buffer = slots;
+    if (count < 2) continue;
+    if (count <= dfCap) {
+      for (let k = 0; k < count; k++) if (slots[k] !== slot) votes.rare(slot, slots[k], hash);
     } else {
-      const rep = representative(list, idOf);
-      if (rep !== slot) vote(votes, slot, rep, FREQUENT_VOTE);
-      else for (const other of list) if (other !== slot) vote(votes, other, slot, FREQUENT_VOTE);
+      const rep = representative(slots, count, idOf);
+      if (rep !== slot) votes.frequent(slot, rep);
+      else for (let k = 0; k < count; k++) if (slots[k] !== slot) votes.frequent(slots[k], slot);
     }
   }
-  return qualifying(votes);
+  return qualifying(votes, context);
 }

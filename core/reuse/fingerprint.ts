@@ -45,23 +45,30 @@ function shingleHash(words: Int32Array, i: number, n: number): number {
 }
 
 const POS_RANGE = 2 ** 21;
+const INV_POS_RANGE = 2 ** -21;
 
-function sortByHash(hashes: Int32Array, positions: Int32Array): [Int32Array, Int32Array] {
+/** Scratch arrays reused across documents (grown on demand): only the kept fingerprints are copied out. */
+let shingleScratch = new Int32Array(4096);
+let keptScratch = new Int32Array(4096);
+let packedScratch = new Float64Array(1024);
+
+/** Fills `sortedHashes` and `sortedPositions` with (hash, position) pairs sorted by unsigned hash, then position. */
+function sortByHash(hashes: Int32Array, positions: Int32Array, sortedHashes: Int32Array, sortedPositions: Int32Array): void {
   const count = hashes.length;
-  const sortedHashes = new Int32Array(count);
-  const sortedPositions = new Int32Array(count);
   let maxPos = 0;
   for (let k = 0; k < count; k++) if (positions[k] > maxPos) maxPos = positions[k];
   if (maxPos < POS_RANGE) {
     // Packing (unsigned hash, position) into one exact double lets the native numeric sort do the work.
-    const packed = new Float64Array(count);
+    if (packedScratch.length < count) packedScratch = new Float64Array(Math.max(count, 2 * packedScratch.length));
+    const packed = packedScratch.subarray(0, count);
     for (let k = 0; k < count; k++) packed[k] = (hashes[k] >>> 0) * POS_RANGE + positions[k];
     packed.sort();
     for (let k = 0; k < count; k++) {
       const v = packed[k];
-      const pos = v % POS_RANGE;
-      sortedPositions[k] = pos;
-      sortedHashes[k] = ((v - pos) / POS_RANGE) | 0;
+      // Scaling by a power of two is exact, so floor() splits the double without a slow modulo.
+      const hash = Math.floor(v * INV_POS_RANGE);
+      sortedPositions[k] = v - hash * POS_RANGE;
+      sortedHashes[k] = hash | 0;
     }
   } else {
     const order = Array.from({ length: count }, (_, k) => k);
@@ -71,7 +78,6 @@ function sortByHash(hashes: Int32Array, positions: Int32Array): [Int32Array, Int
       sortedPositions[k] = positions[order[k]];
     }
   }
-  return [sortedHashes, sortedPositions];
 }
 
 /** Computes the winnowed fingerprints of a tokenised text. */
@@ -79,9 +85,13 @@ export function fingerprint(tokens: TokenizedText, params: FingerprintParams): F
   const { n, w } = params;
   const words = tokens.hashes;
   const shingles = Math.max(0, words.length - n + 1);
-  const all = new Int32Array(shingles);
+  if (shingleScratch.length < shingles) {
+    shingleScratch = new Int32Array(Math.max(shingles, 2 * shingleScratch.length));
+    keptScratch = new Int32Array(shingleScratch.length);
+  }
+  const all = shingleScratch;
+  const keptPos = keptScratch;
   for (let i = 0; i < shingles; i++) all[i] = shingleHash(words, i, n);
-  const keptPos = new Int32Array(shingles);
   let kept = 0;
   let last = -1;
   const windows = shingles >= w ? shingles - w + 1 : shingles > 0 ? 1 : 0;
@@ -89,15 +99,29 @@ export function fingerprint(tokens: TokenizedText, params: FingerprintParams): F
   for (let s = 0; s < windows; s++) {
     // Rightmost minimum, as in robust winnowing: a run of equal minima keeps one fingerprint.
     let best = s;
-    for (let k = s + 1; k < s + width; k++) if (all[k] >>> 0 <= all[best] >>> 0) best = k;
+    let bestHash = all[s] >>> 0;
+    for (let k = s + 1; k < s + width; k++) {
+      const h = all[k] >>> 0;
+      if (h <= bestHash) {
+        best = k;
+        bestHash = h;
+      }
+    }
     if (best !== last) {
       keptPos[kept++] = best;
       last = best;
     }
   }
-  const positions = keptPos.slice(0, kept);
-  const hashes = new Int32Array(kept);
-  for (let k = 0; k < kept; k++) hashes[k] = all[positions[k]];
-  const [sortedHashes, sortedPositions] = sortByHash(hashes, positions);
-  return { hashes, positions, sortedHashes, sortedPositions };
+  // One allocation per document, cut into views (see tokenize).
+  const out = new Int32Array(4 * kept);
+  const result: Fingerprints = {
+    hashes: out.subarray(0, kept),
+    positions: out.subarray(kept, 2 * kept),
+    sortedHashes: out.subarray(2 * kept, 3 * kept),
+    sortedPositions: out.subarray(3 * kept),
+  };
+  result.positions.set(keptPos.subarray(0, kept));
+  for (let k = 0; k < kept; k++) result.hashes[k] = all[keptPos[k]];
+  sortByHash(result.hashes, result.positions, result.sortedHashes, result.sortedPositions);
+  return result;
 }

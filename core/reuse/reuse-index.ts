@@ -7,11 +7,12 @@
  * in which they were added or removed.
  */
 import type { ReusePassage } from '../model/schemas';
-import { alignPair, matchedWords } from './align';
+import { alignOnHash, alignPair, matchedWords } from './align';
 import type { Segment } from './align';
-import { decide, outletFrequency, pairSignals, proseBefore, sameOutlet, sampleFingerprints } from './boilerplate';
+import { decide, firstAtOrAfter, outletFrequency, pairSignals, proseBefore, sameOutlet, sampleFingerprints } from './boilerplate';
 import type { BoilerplateDoc, PairSignals } from './boilerplate';
 import { allCandidatePairs, candidatePairsOf, pairSlots } from './candidates';
+import type { CandidateContext } from './candidates';
 import { fingerprint, fingerprintParams } from './fingerprint';
 import type { FingerprintParams, Fingerprints } from './fingerprint';
 import { cutAtBlocks, pieceRange, spanOf } from './pieces';
@@ -46,6 +47,12 @@ export interface FindReuseOptions extends ReuseOptions {
 
 export const DEFAULT_MIN_WORDS = 8;
 export const DEFAULT_DF_CAP = 24;
+/**
+ * Distinct fingerprints per character of news prose: about one word per 6 to 7 characters and
+ * 2 / (w + 1) = 0.4 kept fingerprints per word. An under-estimate costs one rehash; an over-estimate
+ * a table twice as big, with more cache misses on every insertion.
+ */
+const FINGERPRINTS_PER_CHAR = 0.06;
 
 interface Entry {
   readonly slot: number;
@@ -79,6 +86,7 @@ export class ReuseIndex {
   private readonly pairs = new Map<number, PairResult>();
   private readonly outletSizes = new Map<string, number>();
   private nextVersion = 1;
+  private slotBuffer: Int32Array = new Int32Array(64);
 
   constructor(options: ReuseOptions = {}) {
     this.minWords = options.minWords ?? DEFAULT_MIN_WORDS;
@@ -95,6 +103,14 @@ export class ReuseIndex {
   /** Whether a document with this id is indexed. */
   has(id: string): boolean {
     return this.byId.has(id);
+  }
+
+  /**
+   * Prepares the index for documents totalling about `characters` characters, so that its tables need
+   * not grow (and rehash) while they are added. Only a hint: the index grows as needed anyway.
+   */
+  reserve(characters: number): void {
+    this.postings.reserve(Math.ceil(characters * FINGERPRINTS_PER_CHAR));
   }
 
   /** Adds or replaces a document. Returns false when an identical document was already indexed. */
@@ -143,16 +159,16 @@ export class ReuseIndex {
    * (a.source, b.source, a.start, b.start), with `a.source < b.source`.
    */
   passages(sourceId?: string, onProgress?: ReuseProgress): ReusePassage[] {
-    const idOf = (slot: number): string => this.slots[slot]?.doc.id ?? '';
+    const context = this.candidateContext();
     let keys: number[];
     if (sourceId === undefined) {
-      keys = allCandidatePairs(this.postings, this.dfCap, idOf);
+      keys = allCandidatePairs(context);
     } else {
       const entry = this.byId.get(sourceId);
       if (!entry) return [];
       const distinct: number[] = [];
       forEachDistinct(entry.fingerprints.sortedHashes, (h) => distinct.push(h));
-      keys = candidatePairsOf(entry.slot, distinct, this.postings, this.dfCap, idOf);
+      keys = candidatePairsOf(entry.slot, distinct, context);
     }
     const outletCounts = new Map<string, Map<number, number>>();
     const out: ReusePassage[] = [];
@@ -176,6 +192,39 @@ export class ReuseIndex {
         p.a.start - q.a.start ||
         p.b.start - q.b.start,
     );
+  }
+
+  private candidateContext(): CandidateContext {
+    const align = { n: this.params.n, minWords: this.minWords };
+    return {
+      postings: this.postings,
+      dfCap: this.dfCap,
+      idOf: (slot) => this.slots[slot]?.doc.id ?? '',
+      confirm: (x, y, hash) => {
+        const ex = this.slots[x] as Entry;
+        const ey = this.slots[y] as Entry;
+        // Oriented by id like the full alignment, so the answer does not depend on slot numbers.
+        const [a, b] = ex.doc.id < ey.doc.id ? [ex, ey] : [ey, ex];
+        const chain = alignOnHash(a.tokens.hashes, a.fingerprints, b.tokens.hashes, b.fingerprints, hash, align);
+        return chain !== undefined && !this.frequentText(a.fingerprints, chain[0].i, chain[chain.length - 1].i + chain[chain.length - 1].len);
+      },
+    };
+  }
+
+  /**
+   * Whether most fingerprints of tokens [t0, t1) of a document are held by more than `dfCap`
+   * documents. Winnowing keeps a different sample of the same text in different contexts, so the edge
+   * of an outlet's header is kept in only some of its pages: rare by count, yet frequent text. A pair
+   * held together by such a fingerprint is already covered by the star around the representative.
+   */
+  private frequentText(fp: Fingerprints, t0: number, t1: number): boolean {
+    let frequent = 0;
+    let total = 0;
+    for (let k = firstAtOrAfter(fp.positions, t0); k < fp.positions.length && fp.positions[k] + this.params.n <= t1; k++) {
+      total++;
+      if (this.postings.df(fp.hashes[k]) > this.dfCap) frequent++;
+    }
+    return 2 * frequent > total;
   }
 
   private pairResult(key: number, a: Entry, b: Entry): PairResult {
@@ -207,10 +256,10 @@ export class ReuseIndex {
     if (!perOutlet) cache.set(outlet, (perOutlet = new Map()));
     const cached = perOutlet.get(hash);
     if (cached !== undefined) return cached;
-    const list = this.postings.get(hash);
+    const [slots, holders] = this.postings.slots(hash, this.slotBuffer);
+    this.slotBuffer = slots;
     let count = 0;
-    if (typeof list === 'number') count = this.slots[list]?.doc.outlet === outlet ? 1 : 0;
-    else if (list) for (const slot of list) if (this.slots[slot]?.doc.outlet === outlet) count++;
+    for (let k = 0; k < holders; k++) if (this.slots[slots[k]]?.doc.outlet === outlet) count++;
     perOutlet.set(hash, count);
     return count;
   }
@@ -267,6 +316,7 @@ export class ReuseIndex {
  */
 export function findReuse(docs: readonly ReuseDocument[], options: FindReuseOptions = {}): ReusePassage[] {
   const index = new ReuseIndex(options);
+  index.reserve(docs.reduce((sum, doc) => sum + doc.text.length, 0));
   const { onProgress } = options;
   const n = docs.length;
   const step = Math.max(1, Math.ceil(n / 100));

@@ -62,6 +62,33 @@ export function hashWord(word: string): number {
   return t.hashes.length === 1 ? t.hashes[0] : 0;
 }
 
+/** Folded code of each ASCII character: lower-case letters and digits, 0 for separators. */
+const ASCII_FOLD = new Int32Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) ASCII_FOLD[c] = c;
+  else if (c >= 65 && c <= 90) ASCII_FOLD[c] = c + 32;
+}
+
+/**
+ * Scratch arrays reused across calls (grown on demand), so tokenising a corpus allocates only the
+ * exact-size results rather than several text-sized arrays per document.
+ */
+let scratch = { hashes: new Int32Array(0), starts: new Int32Array(0), ends: new Int32Array(0), blank: new Int32Array(0), line: new Int32Array(0) };
+
+function scratchFor(capacity: number): typeof scratch {
+  if (scratch.hashes.length < capacity) {
+    const size = Math.max(capacity, 2 * scratch.hashes.length, 4096);
+    scratch = {
+      hashes: new Int32Array(size),
+      starts: new Int32Array(size),
+      ends: new Int32Array(size),
+      blank: new Int32Array(size),
+      line: new Int32Array(size),
+    };
+  }
+  return scratch;
+}
+
 /**
  * Cuts `text` into word tokens with raw offsets and block numbers. Pure and linear in the text length.
  * Blocks are separated by blank lines; a text without any blank line uses single line breaks instead,
@@ -69,12 +96,8 @@ export function hashWord(word: string): number {
  */
 export function tokenize(text: string): TokenizedText {
   const len = text.length;
-  const cap = (len >> 1) + 1;
-  const hashes = new Int32Array(cap);
-  const starts = new Int32Array(cap);
-  const ends = new Int32Array(cap);
-  const blankBlocks = new Int32Array(cap);
-  const lineBlocks = new Int32Array(cap);
+  // Every token but the last is followed by a separator, so there are at most (len + 1) / 2 of them.
+  const { hashes, starts, ends, blank: blankBlocks, line: lineBlocks } = scratchFor((len >> 1) + 1);
   let count = 0;
   let blankBlock = 0;
   let lineBlock = 0;
@@ -82,8 +105,8 @@ export function tokenize(text: string): TokenizedText {
   let i = 0;
   while (i < len) {
     const code = text.charCodeAt(i);
-    const kind = charKind(code);
-    if (kind === 0 || (kind === 2 && foldNonAscii(code) === '')) {
+    if (code < 128 ? ASCII_FOLD[code] === 0 : !foldNonAscii(code)) {
+      // A separator, or a combining mark outside a word.
       if (code === 10) newlines++;
       i++;
       continue;
@@ -96,30 +119,26 @@ export function tokenize(text: string): TokenizedText {
     let h = FNV_OFFSET;
     const start = i;
     let end = i;
-    while (i < len) {
+    for (; i < len; i++) {
       const c = text.charCodeAt(i);
       if (c < 128) {
-        if (c >= 65 && c <= 90) {
-          h = Math.imul(h ^ (c + 32), FNV_PRIME);
-        } else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-          h = Math.imul(h ^ c, FNV_PRIME);
-        } else if (c === 39 && i + 1 < len && charKind(text.charCodeAt(i + 1)) !== 0) {
-          i++;
+        const folded = ASCII_FOLD[c];
+        if (folded !== 0) {
+          h = Math.imul(h ^ folded, FNV_PRIME);
+          end = i + 1;
           continue;
-        } else break;
-      } else {
-        const folded = foldNonAscii(c);
-        if (folded === null) {
-          if (isApostrophe(c) && i + 1 < len && charKind(text.charCodeAt(i + 1)) !== 0) {
-            i++;
-            continue;
-          }
-          break;
         }
-        for (let k = 0; k < folded.length; k++) h = Math.imul(h ^ folded.charCodeAt(k), FNV_PRIME);
+        // An apostrophe inside a word is dropped; anything else ends the word.
+        if (c === 39 && i + 1 < len && charKind(text.charCodeAt(i + 1)) !== 0) continue;
+        break;
       }
-      i++;
-      end = i;
+      const folded = foldNonAscii(c);
+      if (folded === null) {
+        if (isApostrophe(c) && i + 1 < len && charKind(text.charCodeAt(i + 1)) !== 0) continue;
+        break;
+      }
+      for (let k = 0; k < folded.length; k++) h = Math.imul(h ^ folded.charCodeAt(k), FNV_PRIME);
+      end = i + 1;
     }
     hashes[count] = h;
     starts[count] = start;
@@ -129,17 +148,24 @@ export function tokenize(text: string): TokenizedText {
     count++;
   }
   const useLines = blankBlock === 0 && lineBlock > 0;
-  const blocks = (useLines ? lineBlocks : blankBlocks).slice(0, count);
-  const blockCount = count === 0 ? 0 : blocks[count - 1] + 1;
-  const blockWords = new Int32Array(blockCount);
-  for (let t = 0; t < count; t++) blockWords[blocks[t]]++;
-  return {
-    hashes: hashes.slice(0, count),
-    starts: starts.slice(0, count),
-    ends: ends.slice(0, count),
-    blocks,
-    blockWords,
+  const blockSource = useLines ? lineBlocks : blankBlocks;
+  const blockCount = count === 0 ? 0 : blockSource[count - 1] + 1;
+  // One allocation per document, cut into views: a corpus allocates thousands of these, and each
+  // separate buffer is a separate external allocation for the garbage collector to track.
+  const out = new Int32Array(4 * count + blockCount);
+  const result: TokenizedText = {
+    hashes: out.subarray(0, count),
+    starts: out.subarray(count, 2 * count),
+    ends: out.subarray(2 * count, 3 * count),
+    blocks: out.subarray(3 * count, 4 * count),
+    blockWords: out.subarray(4 * count),
   };
+  result.hashes.set(hashes.subarray(0, count));
+  result.starts.set(starts.subarray(0, count));
+  result.ends.set(ends.subarray(0, count));
+  result.blocks.set(blockSource.subarray(0, count));
+  for (let t = 0; t < count; t++) result.blockWords[blockSource[t]]++;
+  return result;
 }
 
 /** The folded form of every word in `text`, for debugging and tests (slow path, not used in matching). */
