@@ -17,7 +17,9 @@ afterAll(() => rm(dataDir, { recursive: true, force: true }));
 describe('crash safety', () => {
   it('keeps every acknowledged write across a kill -9 in the middle of writing', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'collate-crash-'));
-    const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts', '--port', '0', '--data', dataDir], {
+    // One process (tsx as a loader, not its CLI, which would put the server in a grandchild that
+    // outlives the kill).
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', dataDir], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -50,9 +52,10 @@ describe('crash safety', () => {
     };
     const writers = [0, 1, 2, 3].map(writer);
     while (acknowledged.length < 60) await new Promise((r) => setTimeout(r, 5));
+    const exited = new Promise((ok) => child.once('exit', ok));
     child.kill('SIGKILL');
     stop = true;
-    await Promise.all(writers);
+    await Promise.all([...writers, exited]);
 
     for (const name of await readdir(join(dataDir, 'by-source'))) {
       if (name.endsWith('.json')) JSON.parse(await readFile(join(dataDir, 'by-source', name), 'utf8'));
