@@ -2,18 +2,10 @@
  * Named fixtures for the reuse tests: deterministic filler prose made of pseudo-words, so that
  * any shared passage in a test is one the test planted on purpose.
  */
+import { mulberry32 } from '../../../bench/corpus-generator';
 
-/** A small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG: the benchmark generator's mulberry32. */
+export const prng = mulberry32;
 
 const SYLLABLES = ['ka', 'lo', 'mir', 'ten', 'su', 'vra', 'del', 'pon', 'ri', 'sha', 'gu', 'nek', 'tor', 'bi', 'fal', 'zu'];
 
