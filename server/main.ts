@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { createApp } from './app';
 import { ensureClientBuilt } from './client-build';
 import { ConfigError, readConfig } from './config';
+import { ReuseService } from './services/reuse-service';
 import { holdDataDir } from './store/data-dir-lock';
 import { openWorkspace } from './workspace';
 
@@ -14,7 +15,8 @@ export async function serve(argv: string[]): Promise<void> {
   await mkdir(config.dataDir, { recursive: true });
   holdDataDir(config.dataDir);
   const { store, sources } = await openWorkspace(config);
-  const app = createApp({ store, sources, clientDir });
+  const reuse = new ReuseService(sources, (line) => console.log(line));
+  const app = createApp({ store, sources, clientDir, reuse });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

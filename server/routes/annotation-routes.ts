@@ -1,6 +1,6 @@
 /** /api/annotations: list with filters, create, read, edit and delete with revision checks. */
 import { Router } from 'express';
-import { CreateAnnotation, PatchAnnotation } from '../../core/model';
+import { CreateAnnotation, KINDS, PatchAnnotation, VERDICTS } from '../../core/model';
 import { found, HttpError, notFound } from '../http/http-error';
 import { parseWith, queryString } from '../http/validate';
 import type { AnnotationService } from '../services/annotation-service';
@@ -32,6 +32,12 @@ export function annotationRoutes(service: AnnotationService): Router {
       q: queryString(q, 'q'),
     };
     if (filter.source && !service.sources.get(filter.source)) throw notFound('source', filter.source);
+    if (filter.kind && !(KINDS as readonly string[]).includes(filter.kind)) {
+      throw new HttpError(400, 'invalid', `kind must be one of ${KINDS.join(', ')}, not "${filter.kind}"`);
+    }
+    if (filter.verdict && !(VERDICTS as readonly string[]).includes(filter.verdict)) {
+      throw new HttpError(400, 'invalid', `verdict must be one of ${VERDICTS.join(', ')}, not "${filter.verdict}"`);
+    }
     res.json({ annotations: service.list(filter) });
   });
 

@@ -191,6 +191,17 @@ describe('persistence', () => {
   });
 });
 
+describe('query validation', () => {
+  it('refuses unknown kinds and verdicts and repeated parameters instead of answering an empty list', async () => {
+    for (const q of ['kind=opinion', 'verdict=probably', 'kind=note&kind=claim']) {
+      const res = await call(srv.url, 'GET', `/api/annotations?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.body.error.code).toBe('invalid');
+    }
+    expect((await call(srv.url, 'GET', '/api/annotations?source=nope')).status).toBe(404);
+  });
+});
+
 describe('unknown routes', () => {
   it('answers JSON 404 under /api', async () => {
     const res = await call(srv.url, 'GET', '/api/nothing-here');
