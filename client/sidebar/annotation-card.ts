@@ -19,6 +19,8 @@ export interface CardOptions {
   onDelete(a: Annotation): Promise<void>;
   /** Extra controls below the card's actions (carrying it to copies). */
   extra?: HTMLElement | null;
+  /** Titles of other sources by id. */
+  titles?: ReadonlyMap<string, string>;
 }
 
 const QUOTE_MAX = 220;
@@ -32,7 +34,7 @@ export function excerpt(text: string, max = QUOTE_MAX): string {
   return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
 }
 
-function targetsView(a: Annotation, sourceId: string): HTMLElement[] {
+function targetsView(a: Annotation, sourceId: string, titles?: ReadonlyMap<string, string>): HTMLElement[] {
   const here = a.targets.filter((t) => t.source === sourceId);
   const elsewhere = a.targets.filter((t) => t.source !== sourceId);
   const items: HTMLElement[] = here.map((t) =>
@@ -45,7 +47,7 @@ function targetsView(a: Annotation, sourceId: string): HTMLElement[] {
       h('ul', { class: 'card-elsewhere', 'aria-label': 'Passages in other sources' },
         elsewhere.map((t) =>
           h('li', {},
-            h('a', { href: `#/source/${encodeURIComponent(t.source)}` }, t.source),
+            h('a', { href: `#/source/${encodeURIComponent(t.source)}`, class: 'card-source-link' }, titles?.get(t.source) ?? t.source),
             t.orphaned ? h('span', { class: 'badge badge-orphaned' }, 'Orphaned') : null,
             ': ',
             h('q', {}, excerpt(t.exact, 100)),
@@ -79,7 +81,7 @@ export function annotationCard(opts: CardOptions): HTMLElement {
       a.claim?.claimant ? h('span', { class: 'card-claimant' }, a.claim.claimant) : null,
       h('span', { class: 'card-set', title: 'Annotation set' }, a.set),
     ),
-    targetsView(a, opts.sourceId),
+    targetsView(a, opts.sourceId, opts.titles),
     a.note ? h('p', { class: 'card-note' }, a.note) : null,
     a.claim && a.claim.evidence.length > 0
       ? h('ul', { class: 'card-evidence', 'aria-label': 'Evidence' },

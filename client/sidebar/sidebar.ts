@@ -18,6 +18,8 @@ export interface SidebarHandlers {
   onDelete(a: Annotation): Promise<void>;
   /** Extra controls at the foot of a card (e.g. carrying it to copies), or null. */
   cardExtra?(a: Annotation): HTMLElement | null;
+  /** Titles of other sources, to name them on linked passages (ids serve without it). */
+  titles?: ReadonlyMap<string, string>;
 }
 
 /** The sidebar of one source. */
@@ -129,6 +131,7 @@ export class Sidebar {
           onEdit: (x) => this.handlers.onEdit(x),
           onDelete: (x) => this.handlers.onDelete(x),
           extra: this.handlers.cardExtra?.(a) ?? null,
+          titles: this.handlers.titles,
         });
         card.setAttribute('role', 'listitem');
         return card;

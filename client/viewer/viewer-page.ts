@@ -305,6 +305,7 @@ export function viewerPage(root: HTMLElement, id: string): Page {
         onEdit: (a) => openEdit(a),
         onDelete: (a) => remove(a),
         cardExtra: (a) => reuse.cardExtra(a),
+        titles,
       });
       sidebar.before.append(reuse.suggestions.el);
       sidebar.after.append(reuse.coverage.el);

@@ -153,7 +153,10 @@ describe('suggested inconsistencies', () => {
 
     await openWithReuse(UNDERCUT);
     const card = page.locator(`.card[data-annotation-id="${stored[0].id}"]`);
-    await expect(card.locator('.card-elsewhere a').first().textContent()).resolves.toBe(PURSUES);
+    // The linked passage is named by its source's title and links to it.
+    const link = card.locator('.card-elsewhere a.card-source-link').first();
+    await expect(link.textContent()).resolves.toBe('US Pursues Missile Defense Cooperation With Russia');
+    await expect(link.getAttribute('href')).resolves.toBe(`#/source/${PURSUES}`);
     await expect(page.locator('.ProseMirror .hl-inconsistency').allTextContents().then((t) => t.join(''))).resolves.toContain('sectoral');
   });
 
