@@ -9,6 +9,7 @@
  * so a failed write changes nothing. Writes are serialised per file; a change that moves an
  * annotation between files locks both, in a fixed order, so two moves cannot deadlock.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -30,6 +31,15 @@ interface CollectionFile {
 }
 
 const COLLECTION = 'collection';
+/** Returned under a lock that turned out to be the wrong one (the annotation moved meanwhile). */
+const RETRY = Symbol('retry');
+
+/** An insert named ids that exist already (or twice); nothing was written. */
+export class IdTakenError extends Error {
+  constructor(readonly ids: string[]) {
+    super(`annotation id(s) taken already: ${ids.join(', ')}`);
+  }
+}
 const BY_SOURCE = 'by-source';
 
 /** Which file an annotation lives in: its source's, or the collection file when it spans sources. */
@@ -43,18 +53,35 @@ export class JsonAnnotationStore implements AnnotationStore {
   private where = new Map<string, string>();
   private queue = new SerialQueue();
   private snapshot: Annotation[] | null = null;
+  /** Ids of inserts under way. */
+  private reserved = new Set<string>();
 
-  private constructor(readonly dataDir: string) {}
+  private constructor(
+    readonly dataDir: string,
+    private readonly readOnly: boolean,
+  ) {}
 
-  /** Opens (creating if needed) the store in `dataDir`. A damaged file stops the open: nothing is overwritten. */
-  static async open(dataDir: string): Promise<JsonAnnotationStore> {
-    const store = new JsonAnnotationStore(dataDir);
+  /**
+   * Opens (creating if needed) the store in `dataDir`. A damaged file stops the open: nothing is
+   * overwritten. `readOnly` opens an existing store without writing anything (exports beside a
+   * running server); its write methods then throw.
+   */
+  static async open(dataDir: string, opts: { readOnly?: boolean } = {}): Promise<JsonAnnotationStore> {
+    const store = new JsonAnnotationStore(dataDir, opts.readOnly ?? false);
     await store.load();
     return store;
   }
 
   private async load(): Promise<void> {
-    await mkdir(join(this.dataDir, BY_SOURCE), { recursive: true });
+    if (this.readOnly) {
+      if (!existsSync(this.dataDir)) throw new Error(`there is no data folder at ${this.dataDir}`);
+    } else {
+      await mkdir(join(this.dataDir, BY_SOURCE), { recursive: true });
+      for (const name of await readdir(this.dataDir)) {
+        // A write of collection.json interrupted before its rename.
+        if (name.startsWith('.collection.json.') && name.endsWith('.tmp')) await unlink(join(this.dataDir, name)).catch(() => {});
+      }
+    }
     const collection = new Low<CollectionFile>(new JsonFile(join(this.dataDir, 'collection.json')), {
       version: 1,
       sets: [],
@@ -63,8 +90,10 @@ export class JsonAnnotationStore implements AnnotationStore {
     });
     await collection.read();
     this.files.set(COLLECTION, collection as Low<SourceFile | CollectionFile>);
-    for (const name of await readdir(join(this.dataDir, BY_SOURCE))) {
+    const names = existsSync(join(this.dataDir, BY_SOURCE)) ? await readdir(join(this.dataDir, BY_SOURCE)) : [];
+    for (const name of names) {
       if (name.endsWith('.tmp')) {
+        if (this.readOnly) continue;
         // A write interrupted before its rename: the real file still holds the last acknowledged state.
         await unlink(join(this.dataDir, BY_SOURCE, name)).catch(() => {});
         continue;
@@ -97,9 +126,10 @@ export class JsonAnnotationStore implements AnnotationStore {
     const c = this.collection();
     c.sets = c.sets.map((s) => SetSchema.parse(s));
     if (!c.sets.some((s) => s.name === DEFAULT_SET)) {
-      // Written at once, so the default set keeps one creation time across restarts.
       const sets = [{ name: DEFAULT_SET, description: 'The default annotation set', created: new Date().toISOString() }, ...c.sets];
-      await this.writeCollection({ ...c, sets });
+      // Written at once, so the default set keeps one creation time across restarts.
+      if (this.readOnly) this.files.get(COLLECTION)!.data = { ...c, sets };
+      else await this.writeCollection({ ...c, sets });
     }
   }
 
@@ -136,6 +166,7 @@ export class JsonAnnotationStore implements AnnotationStore {
    * back, so a multi-file change is all or nothing as far as the process can make it.
    */
   private async commit(changes: Map<string, Annotation[]>): Promise<void> {
+    this.assertWritable();
     const done: [string, SourceFile | CollectionFile][] = [];
     try {
       for (const [key, annotations] of changes) {
@@ -167,19 +198,26 @@ export class JsonAnnotationStore implements AnnotationStore {
     return key ? this.db(key).data!.annotations.find((a) => a.id === id) : undefined;
   }
 
-  insert(annotations: Annotation[]): Promise<void> {
+  async insert(annotations: Annotation[]): Promise<void> {
+    // Ids are claimed synchronously, before any await, so two inserts cannot both take one id.
+    const taken = annotations.filter((a, i) => this.where.has(a.id) || this.reserved.has(a.id) || annotations.findIndex((b) => b.id === a.id) !== i);
+    if (taken.length) throw new IdTakenError(taken.map((a) => a.id));
+    for (const a of annotations) this.reserved.add(a.id);
     const byKey = new Map<string, Annotation[]>();
     for (const a of annotations) {
-      if (this.where.has(a.id)) throw new RangeError(`annotation ${a.id} exists already`);
       const key = fileKeyOf(a);
       byKey.set(key, [...(byKey.get(key) ?? []), a]);
     }
-    return this.withFiles([...byKey.keys()], async () => {
-      const changes = new Map<string, Annotation[]>();
-      for (const [key, added] of byKey) changes.set(key, [...this.db(key).data!.annotations, ...added]);
-      await this.commit(changes);
-      for (const [key, added] of byKey) for (const a of added) this.where.set(a.id, key);
-    });
+    try {
+      await this.withFiles([...byKey.keys()], async () => {
+        const changes = new Map<string, Annotation[]>();
+        for (const [key, added] of byKey) changes.set(key, [...this.db(key).data!.annotations, ...added]);
+        await this.commit(changes);
+        for (const [key, added] of byKey) for (const a of added) this.where.set(a.id, key);
+      });
+    } finally {
+      for (const a of annotations) this.reserved.delete(a.id);
+    }
   }
 
   async update(
@@ -187,45 +225,55 @@ export class JsonAnnotationStore implements AnnotationStore {
     expectedRevision: number,
     next: (current: Annotation) => Annotation,
   ): Promise<Guarded<Annotation>> {
-    const before = this.get(id);
-    if (!before) return { ok: false, reason: 'not_found' };
-    // Lock the file it is in and the file it would move to; re-check once the locks are held.
-    const keys = [this.where.get(id)!, fileKeyOf(next(before))];
-    return this.withFiles(keys, async () => {
-      const current = this.get(id);
-      if (!current) return { ok: false, reason: 'not_found' } as const;
-      if (current.revision !== expectedRevision) return { ok: false, reason: 'conflict', current } as const;
-      const updated = next(current);
-      if (updated.id !== id) throw new RangeError('an update may not change the id');
-      const from = this.where.get(id)!;
-      const to = fileKeyOf(updated);
-      if (!keys.includes(to)) throw new RangeError('an update must be deterministic in where it moves the annotation');
-      const changes = new Map<string, Annotation[]>();
-      // Write the new home first: a crash in between leaves two copies, and load keeps the newer.
-      if (to !== from) changes.set(to, [...this.db(to).data!.annotations, updated]);
-      changes.set(
-        from,
-        to === from
-          ? this.db(from).data!.annotations.map((a) => (a.id === id ? updated : a))
-          : this.db(from).data!.annotations.filter((a) => a.id !== id),
-      );
-      await this.commit(changes);
-      this.where.set(id, to);
-      return { ok: true, value: updated } as const;
-    });
+    // Lock the file it is in and the file it would move to. If another change moved it before the
+    // locks were held, the locks are the wrong ones: let go and try again.
+    for (;;) {
+      const before = this.get(id);
+      if (!before) return { ok: false, reason: 'not_found' };
+      const keys = [this.where.get(id)!, fileKeyOf(next(before))];
+      const result = await this.withFiles(keys, async (): Promise<Guarded<Annotation> | typeof RETRY> => {
+        const from = this.where.get(id);
+        if (from === undefined) return { ok: false, reason: 'not_found' };
+        if (!keys.includes(from)) return RETRY;
+        const current = this.get(id)!;
+        if (current.revision !== expectedRevision) return { ok: false, reason: 'conflict', current };
+        const updated = next(current);
+        if (updated.id !== id) throw new RangeError('an update may not change the id');
+        const to = fileKeyOf(updated);
+        if (!keys.includes(to)) return RETRY;
+        const changes = new Map<string, Annotation[]>();
+        // Write the new home first: a crash in between leaves two copies, and load keeps the newer.
+        if (to !== from) changes.set(to, [...this.db(to).data!.annotations, updated]);
+        changes.set(
+          from,
+          to === from
+            ? this.db(from).data!.annotations.map((a) => (a.id === id ? updated : a))
+            : this.db(from).data!.annotations.filter((a) => a.id !== id),
+        );
+        await this.commit(changes);
+        this.where.set(id, to);
+        return { ok: true, value: updated };
+      });
+      if (result !== RETRY) return result;
+    }
   }
 
   async remove(id: string, expectedRevision: number): Promise<Guarded<Annotation>> {
-    const key = this.where.get(id);
-    if (!key) return { ok: false, reason: 'not_found' };
-    return this.withFiles([key], async () => {
-      const current = this.get(id);
-      if (!current) return { ok: false, reason: 'not_found' } as const;
-      if (current.revision !== expectedRevision) return { ok: false, reason: 'conflict', current } as const;
-      await this.commit(new Map([[key, this.db(key).data!.annotations.filter((a) => a.id !== id)]]));
-      this.where.delete(id);
-      return { ok: true, value: current } as const;
-    });
+    for (;;) {
+      const key = this.where.get(id);
+      if (!key) return { ok: false, reason: 'not_found' };
+      const result = await this.withFiles([key], async (): Promise<Guarded<Annotation> | typeof RETRY> => {
+        const at = this.where.get(id);
+        if (at === undefined) return { ok: false, reason: 'not_found' };
+        if (at !== key) return RETRY;
+        const current = this.get(id)!;
+        if (current.revision !== expectedRevision) return { ok: false, reason: 'conflict', current };
+        await this.commit(new Map([[key, this.db(key).data!.annotations.filter((a) => a.id !== id)]]));
+        this.where.delete(id);
+        return { ok: true, value: current };
+      });
+      if (result !== RETRY) return result;
+    }
   }
 
   sets(): readonly AnnotationSet[] {
@@ -253,7 +301,12 @@ export class JsonAnnotationStore implements AnnotationStore {
     });
   }
 
+  private assertWritable(): void {
+    if (this.readOnly) throw new Error(`the store in ${this.dataDir} was opened read-only`);
+  }
+
   private async writeCollection(next: CollectionFile): Promise<void> {
+    this.assertWritable();
     const db = this.files.get(COLLECTION)!;
     await db.adapter.write(next);
     db.data = next;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../core/model';
-import { JsonAnnotationStore } from '../../../server/store/json-annotation-store';
+import { IdTakenError, JsonAnnotationStore } from '../../../server/store/json-annotation-store';
 
 let dir: string;
 beforeEach(async () => {
@@ -69,6 +69,56 @@ describe('JsonAnnotationStore', () => {
     const winner = results.find((r) => r.ok)!;
     const onDisk = JSON.parse(await read('by-source/alpha.json')).annotations[0];
     expect(onDisk.note).toBe(winner.ok && winner.value.note);
+  });
+
+  it('deletes an annotation that a concurrent edit is moving to another file, leaving no copy behind', async () => {
+    const store = await JsonAnnotationStore.open(dir);
+    const a = note('alpha');
+    await store.insert([a]);
+    const move = store.update(a.id, 1, (cur) => ({ ...cur, revision: 2, kind: 'inconsistency', targets: [...cur.targets, { ...cur.targets[0], source: 'beta' }] }));
+    // Let the move take its locks and start writing, so the delete looks for the old file.
+    await new Promise((r) => setImmediate(r));
+    const del = store.remove(a.id, 2);
+    const [moved, removed] = await Promise.all([move, del]);
+    expect(moved.ok).toBe(true);
+    expect(removed.ok).toBe(true);
+    expect(store.get(a.id)).toBeUndefined();
+    expect(store.annotations().some((x) => x.id === a.id)).toBe(false);
+    const reopened = await JsonAnnotationStore.open(dir);
+    expect(reopened.get(a.id)).toBeUndefined();
+  });
+
+  it('applies an edit that waits behind a move to the annotation in its new file', async () => {
+    const store = await JsonAnnotationStore.open(dir);
+    const a = note('alpha');
+    await store.insert([a]);
+    const move = store.update(a.id, 1, (cur) => ({ ...cur, revision: 2, kind: 'inconsistency', targets: [...cur.targets, { ...cur.targets[0], source: 'beta' }] }));
+    await new Promise((r) => setImmediate(r));
+    const edit = store.update(a.id, 2, (cur) => ({ ...cur, revision: 3, note: 'after the move' }));
+    const [, edited] = await Promise.all([move, edit]);
+    expect(edited.ok).toBe(true);
+    const reopened = await JsonAnnotationStore.open(dir);
+    expect(reopened.annotations().filter((x) => x.id === a.id)).toHaveLength(1);
+    expect(reopened.get(a.id)).toMatchObject({ revision: 3, note: 'after the move' });
+  });
+
+  it('lets only one of several concurrent inserts take an id', async () => {
+    const store = await JsonAnnotationStore.open(dir);
+    const a = note('alpha');
+    const results = await Promise.allSettled([store.insert([a]), store.insert([{ ...a }]), store.insert([{ ...a, targets: [...a.targets, { ...a.targets[0], source: 'beta' }] }])]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(IdTakenError);
+    await expect(store.insert([note('gamma'), { ...a }])).rejects.toBeInstanceOf(IdTakenError);
+    const reopened = await JsonAnnotationStore.open(dir);
+    expect(reopened.annotations().filter((x) => x.id === a.id)).toHaveLength(1);
+  });
+
+  it('opens read-only without writing, and refuses writes then', async () => {
+    await expect(JsonAnnotationStore.open(join(dir, 'missing'), { readOnly: true })).rejects.toThrow(/no data folder/);
+    const store = await JsonAnnotationStore.open(dir, { readOnly: true });
+    expect(store.sets().map((s) => s.name)).toEqual(['default']);
+    await expect(readFile(join(dir, 'collection.json'))).rejects.toThrow();
+    await expect(store.insert([note('alpha')])).rejects.toThrow(/read-only/);
   });
 
   it('changes nothing in memory when the disk write fails', async () => {
