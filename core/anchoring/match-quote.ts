@@ -58,10 +58,17 @@ export function matchQuote(text: string, quote: QuoteSelector): TextRange | null
   return { start: best, end: best + exact.length };
 }
 
-/** Every start offset of `needle` in `haystack`, overlapping ones included. */
+/**
+ * How many occurrences are weighed at most. A quote that occurs more often than this (one letter, a
+ * common word) cannot be told apart by context anyway, and scoring every one would let a single
+ * import of many such quotes occupy the server for minutes.
+ */
+export const MAX_CANDIDATES = 1000;
+
+/** Start offsets of `needle` in `haystack`, overlapping ones included, up to MAX_CANDIDATES. */
 function occurrences(haystack: string, needle: string): number[] {
   const found: number[] = [];
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+  for (let at = haystack.indexOf(needle); at !== -1 && found.length < MAX_CANDIDATES; at = haystack.indexOf(needle, at + 1)) {
     found.push(at);
   }
   return found;

@@ -25,7 +25,7 @@ import {
 } from '../model';
 import { CodePointIndex } from './code-points';
 import { DEFAULT_ANNOTATION_BASE_URI, DEFAULT_SOURCE_BASE_URI } from './export-input';
-import { COLLATE_KIND, COLLATE_REVISION, COLLATE_SET } from './w3c-types';
+import { COLLATE_KIND, COLLATE_ORPHANED, COLLATE_REVISION, COLLATE_SET } from './w3c-types';
 import { parseBodies } from './w3c-bodies';
 import { parseSelectors } from './w3c-selectors';
 import { isRecord, joinPath, listOf, type ImportError } from './json-path';
@@ -45,10 +45,17 @@ export interface ImportOptions {
  * One imported annotation: the fields of a `CreateAnnotation` request (already validated against it),
  * plus what the store normally assigns, for callers that keep the original history.
  */
+/**
+ * A target as imported: anchored (`exact` is the text at start..end), or, when Collate exported it as
+ * orphaned and its quote is still not in the text, orphaned with its quote and context kept (start
+ * and end then only say how long the quote is).
+ */
+export type ImportedTarget = TargetInput & { orphaned?: true; prefix?: string; suffix?: string };
+
 export interface ImportedAnnotation {
   set: string;
   kind: Kind;
-  targets: TargetInput[];
+  targets: ImportedTarget[];
   tags: string[];
   note: string;
   claim?: ClaimInfo;
@@ -188,7 +195,7 @@ function parseAnnotation(
     errors.push({ path: joinPath(path, 'type'), message: 'must include "Annotation"' });
   }
 
-  const targets: TargetInput[] = [];
+  const targets: ImportedTarget[] = [];
   const rawTargets = listOf(a.target);
   if (rawTargets.length === 0) errors.push({ path: joinPath(path, 'target'), message: 'an annotation needs at least one target' });
   rawTargets.forEach((t, i) => {
@@ -227,7 +234,8 @@ function parseAnnotation(
   };
   if (errors.length > before) return undefined;
 
-  const checked = CreateAnnotation.safeParse(fields);
+  // Orphaned targets pass the schema in their plain shape; they are put back after it.
+  const checked = CreateAnnotation.safeParse({ ...fields, targets: targets.map(({ source, start, end, exact }) => ({ source, start, end, exact })) });
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
@@ -243,15 +251,15 @@ function parseAnnotation(
     if (a.id.startsWith(base)) origin.collateId = a.id.slice(base.length);
   }
   const revision = a[COLLATE_REVISION];
-  if (typeof revision === 'number' && Number.isInteger(revision) && revision >= 1) origin.revision = revision;
+  if (typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 1) origin.revision = revision;
 
-  const result: ImportedAnnotation = { ...checked.data, origin };
+  const result: ImportedAnnotation = { ...checked.data, targets, origin };
   if (created !== undefined) result.created = created;
   if (modified !== undefined) result.modified = modified;
   return result;
 }
 
-function parseTarget(value: unknown, path: string, resolver: SourceResolver, errors: ImportError[]): TargetInput | undefined {
+function parseTarget(value: unknown, path: string, resolver: SourceResolver, errors: ImportError[]): ImportedTarget | undefined {
   if (!isRecord(value) || typeof value.source !== 'string') {
     errors.push({
       path,
@@ -274,6 +282,10 @@ function parseTarget(value: unknown, path: string, resolver: SourceResolver, err
   }
   if (quote) {
     const range = matchQuote(source.text, { ...quote, start });
+    if (!range && value[COLLATE_ORPHANED] === true && quote.exact.length > 0) {
+      // Orphaned when exported and still not found: kept as orphaned, as it was in the store.
+      return { source: source.id, start: 0, end: quote.exact.length, exact: quote.exact, orphaned: true, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' };
+    }
     if (!range) {
       errors.push({ path, message: `quote not found in source "${source.id}": ${JSON.stringify(quote.exact.slice(0, 80))}` });
       return undefined;
@@ -290,11 +302,13 @@ function parseTarget(value: unknown, path: string, resolver: SourceResolver, err
 function timestamp(value: unknown, path: string, errors: ImportError[]): string | undefined {
   const single = Array.isArray(value) && value.length === 1 ? value[0] : value;
   if (single === undefined) return undefined;
-  if (typeof single !== 'string' || Number.isNaN(Date.parse(single))) {
-    errors.push({ path, message: 'must be a date-time string' });
+  const time = typeof single === 'string' ? Date.parse(single) : NaN;
+  if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}/.test(single as string)) {
+    errors.push({ path, message: 'must be an ISO 8601 date-time string' });
     return undefined;
   }
-  return single;
+  // Stored in one form, as Collate writes its own times.
+  return new Date(time).toISOString();
 }
 
 /** A creator as a name: a string, or an agent's name, nickname or id. */

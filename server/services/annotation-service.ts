@@ -57,6 +57,9 @@ export class AnnotationService {
       if (t.end > source.text.length) {
         throw new HttpError(422, 'out_of_range', `targets[${i}]: end ${t.end} is past the end of source "${t.source}" (length ${source.text.length})`);
       }
+      if (splitsCharacter(source.text, t.start) || splitsCharacter(source.text, t.end)) {
+        throw new HttpError(422, 'out_of_range', `targets[${i}]: ${t.start}..${t.end} cuts a character of "${t.source}" in half (offsets are UTF-16 code units; an emoji takes two)`);
+      }
       const actual = source.text.slice(t.start, t.end);
       if (actual !== t.exact) {
         throw new HttpError(
@@ -113,6 +116,11 @@ export class AnnotationService {
     if (targets && LINKING_KINDS.includes(current.kind) && targets.length < 2) {
       throw new HttpError(400, 'invalid', `a ${current.kind} links at least two passages`);
     }
+    const { revision: _based, ...changes } = patch;
+    if (Object.keys(changes).length === 0) {
+      // Nothing to change: no new revision, but a stale base is still a conflict.
+      return current.revision === patch.revision ? { ok: true, value: current } : { ok: false, reason: 'conflict', current };
+    }
     const stamp = this.now().toISOString();
     return this.store.update(id, patch.revision, (cur) => ({
       ...cur,
@@ -129,6 +137,14 @@ export class AnnotationService {
   remove(id: string, revision: number): Promise<Guarded<Annotation>> {
     return this.store.remove(id, revision);
   }
+}
+
+/** Whether `offset` falls between the two halves of a surrogate pair. */
+function splitsCharacter(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
 function dedupe(tags: string[]): string[] {

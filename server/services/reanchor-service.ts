@@ -18,15 +18,21 @@ export async function reanchorAll(
   const textOf = (id: string) => sources.get(id)?.text;
   for (const a of [...store.annotations()]) {
     if (only && !a.targets.some((t) => t.source === only)) continue;
-    const next = reanchorAnnotation(a, textOf);
-    if (!next) continue;
-    const result = await store.update(a.id, a.revision, (cur) => {
-      const again = reanchorAnnotation(cur, textOf) ?? cur;
-      return { ...again, revision: cur.revision + 1, modified: now().toISOString() };
-    });
-    if (result.ok) {
-      if (result.value.targets.some((t) => t.orphaned)) orphaned++;
-      else moved++;
+    if (!reanchorAnnotation(a, textOf)) continue;
+    // An edit may land between the snapshot and the write: then re-anchor its result instead.
+    let revision = a.revision;
+    for (;;) {
+      const result = await store.update(a.id, revision, (cur) => {
+        const again = reanchorAnnotation(cur, textOf) ?? cur;
+        return { ...again, revision: cur.revision + 1, modified: now().toISOString() };
+      });
+      if (result.ok) {
+        if (result.value.targets.some((t) => t.orphaned)) orphaned++;
+        else moved++;
+        break;
+      }
+      if (result.reason === 'not_found' || !reanchorAnnotation(result.current, textOf)) break;
+      revision = result.current.revision;
     }
   }
   return { moved, orphaned };

@@ -30,7 +30,9 @@ export class ReuseService {
   }
 
   private upsert(s: Source): void {
-    this.index.upsert({ id: s.id, text: s.text, outlet: s.outlet, author: s.author });
+    // A guessed outlet ("Unknown outlet") would make all such sources one outlet for boilerplate.
+    const outlet = s.guessed.includes('outlet') ? undefined : s.outlet;
+    this.index.upsert({ id: s.id, text: s.text, outlet, author: s.author });
     this.passagesCache = null;
     this.suggestionsCache = null;
   }

@@ -5,7 +5,8 @@
 import type { AnnotationFilter } from '../../core/annotations/annotation-filter';
 import { exportAs, exportFileName, EXPORT_FORMATS, importW3c, type ExportFormat, type ExportOptions, type ImportError } from '../../core/export';
 import type { Annotation, ReusePassage, Source } from '../../core/model';
-import { DEFAULT_SET } from '../../core/model';
+import { Annotation as AnnotationSchema, DEFAULT_SET } from '../../core/model';
+import { IdTakenError } from '../store/annotation-store';
 import { HttpError } from '../http/http-error';
 import type { AnnotationService } from './annotation-service';
 import { newAnnotationId } from './annotation-service';
@@ -21,6 +22,9 @@ export interface ExportResult {
   fileName: string;
   count: number;
 }
+
+/** The most annotations one import may hold. */
+export const MAX_IMPORT = 20_000;
 
 export type ImportOutcome =
   | { ok: true; annotations: Annotation[]; setsCreated: string[] }
@@ -74,39 +78,64 @@ export class TransferService {
     const sources = new Map(this.annotations.sources.list().map((s) => [s.id, s]));
     const parsed = importW3c(data, sources, opts.set ? { set: opts.set } : {});
     if (!parsed.ok) return parsed;
-    const known = new Set(this.annotations.store.sets().map((s) => s.name));
+    if (parsed.annotations.length > MAX_IMPORT) {
+      return { ok: false, errors: [{ path: '', message: `${parsed.annotations.length} annotations in one import; at most ${MAX_IMPORT} at a time` }] };
+    }
+    // Set names that differ only in case from an existing set go into that set.
+    const existing = new Map(this.annotations.store.sets().map((s) => [s.name.toLowerCase(), s.name]));
     const stamp = this.now().toISOString();
-    const taken = new Set(this.annotations.store.annotations().map((a) => a.id));
     const records: Annotation[] = [];
     const errors: ImportError[] = [];
     parsed.annotations.forEach((item, i) => {
       try {
-        const targets = this.annotations.resolveTargets(item.targets);
+        const live = item.targets.filter((t) => !t.orphaned);
+        const anchored = this.annotations.resolveTargets(live);
+        // Orphaned targets keep their quote and context; the store re-anchors them if the quote returns.
+        const targets = item.targets.map((t) =>
+          t.orphaned ? { source: t.source, start: t.start, end: t.end, exact: t.exact, prefix: t.prefix ?? '', suffix: t.suffix ?? '', orphaned: true } : anchored.shift()!,
+        );
         const wantId = item.origin.collateId;
-        const id = wantId && /^[A-Za-z0-9_-]{1,64}$/.test(wantId) && !taken.has(wantId) ? wantId : newAnnotationId();
-        taken.add(id);
         const a: Annotation = {
-          id,
+          id: wantId && /^[A-Za-z0-9_-]{1,64}$/.test(wantId) ? wantId : newAnnotationId(),
           revision: item.origin.revision ?? 1,
           created: item.created ?? stamp,
           modified: item.modified ?? item.created ?? stamp,
           creator: item.creator || this.annotations.creator,
-          set: item.set || DEFAULT_SET,
+          set: existing.get((item.set || DEFAULT_SET).toLowerCase()) ?? (item.set || DEFAULT_SET),
           kind: item.kind,
           targets,
           tags: item.tags,
           note: item.note,
         };
         if (item.kind === 'claim') a.claim = item.claim ?? { claimant: '', verdict: 'unverified', evidence: [] };
+        // The record must be one the store can load again.
+        AnnotationSchema.parse(a);
         records.push(a);
       } catch (e) {
         errors.push({ path: `annotation ${i}`, message: e instanceof Error ? e.message : String(e) });
       }
     });
     if (errors.length) return { ok: false, errors };
-    const setsCreated = [...new Set(records.map((a) => a.set))].filter((s) => !known.has(s));
-    for (const name of setsCreated) await this.annotations.store.addSet({ name, description: 'Created by an import', created: stamp });
-    await this.annotations.store.insert(records);
+    // Collate ids are kept when free (so a round trip into an empty store is exact); taken ones,
+    // here or by a concurrent import, get new ids.
+    const taken = new Set(this.annotations.store.annotations().map((a) => a.id));
+    const seen = new Set<string>();
+    for (const a of records) {
+      if (taken.has(a.id) || seen.has(a.id)) a.id = newAnnotationId();
+      seen.add(a.id);
+    }
+    try {
+      await this.annotations.store.insert(records);
+    } catch (e) {
+      if (!(e instanceof IdTakenError)) throw e;
+      for (const a of records) if (e.ids.includes(a.id)) a.id = newAnnotationId();
+      await this.annotations.store.insert(records);
+    }
+    const setsCreated: string[] = [];
+    for (const name of new Set(records.map((a) => a.set))) {
+      if (existing.has(name.toLowerCase())) continue;
+      if (await this.annotations.store.addSet({ name, description: 'Created by an import', created: stamp })) setsCreated.push(name);
+    }
     return { ok: true, annotations: records, setsCreated };
   }
 }

@@ -11,6 +11,7 @@ import type { ImportSource, Source, SourceMeta } from '../../core/model';
 import { SOURCE_ID_PATTERN } from '../../core/model';
 import { guessTitle, slugify } from '../../core/sources/guess-meta';
 import { DurableTextFile } from '../store/durable-file';
+import { SerialQueue } from '../store/serial-queue';
 
 interface Sidecar {
   title?: string;
@@ -86,6 +87,7 @@ export function toMeta(source: Source): SourceMeta {
 export class SourceLibrary {
   private byId = new Map<string, Source>();
   private listeners: ((change: SourceChange) => Promise<void> | void)[] = [];
+  private readonly queue = new SerialQueue();
 
   private constructor(private readonly importDir: string | undefined) {}
 
@@ -124,24 +126,32 @@ export class SourceLibrary {
    */
   async import(input: ImportSource & { text: string }): Promise<{ status: 'created' | 'revised' | 'unchanged'; source: Source }> {
     if (!this.importDir) throw new Error('this library is read-only');
+    // One import per id at a time: text, sidecar and listeners of two revisions must not interleave.
+    return this.queue.run(input.id, () => this.importNow(input));
+  }
+
+  private async importNow(input: ImportSource & { text: string }): Promise<{ status: 'created' | 'revised' | 'unchanged'; source: Source }> {
+    const importDir = this.importDir!;
     const text = normaliseText(input.text);
     const previous = this.byId.get(input.id);
+    // What the previous revision only guessed stays a guess, not a given.
+    const kept = (field: keyof Sidecar) => (previous && !previous.guessed.includes(field) ? previous[field] : undefined);
     const sidecar: Sidecar = {
-      title: input.title ?? previous?.title,
-      outlet: input.outlet ?? previous?.outlet,
-      author: input.author ?? previous?.author,
-      published: input.published ?? previous?.published,
-      url: input.url ?? previous?.url,
+      title: input.title ?? kept('title'),
+      outlet: input.outlet ?? kept('outlet'),
+      author: input.author ?? kept('author'),
+      published: input.published ?? kept('published'),
+      url: input.url ?? kept('url'),
     };
     const source = buildSource(input.id, text, sidecar);
     if (previous && previous.hash === source.hash && JSON.stringify(toMeta(previous)) === JSON.stringify(toMeta(source))) {
       return { status: 'unchanged', source: previous };
     }
-    await mkdir(this.importDir, { recursive: true });
+    await mkdir(importDir, { recursive: true });
     // Text first, then the sidecar: a crash between leaves a readable source with guessed metadata.
-    await new DurableTextFile(join(this.importDir, `${input.id}.txt`)).write(text);
+    await new DurableTextFile(join(importDir, `${input.id}.txt`)).write(text);
     const meta = Object.fromEntries(Object.entries(sidecar).filter(([, v]) => v !== undefined));
-    await new DurableTextFile(join(this.importDir, `${input.id}.meta.json`)).write(JSON.stringify(meta, null, 2) + '\n');
+    await new DurableTextFile(join(importDir, `${input.id}.meta.json`)).write(JSON.stringify(meta, null, 2) + '\n');
     this.byId.set(source.id, source);
     // Listeners (re-anchoring, reuse) finish before the import is acknowledged.
     for (const l of this.listeners) await l({ source, previous });

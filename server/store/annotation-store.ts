@@ -13,7 +13,7 @@ export interface AnnotationStore {
   /** Every annotation, in no particular order. The array is a snapshot the caller may not mutate. */
   annotations(): readonly Annotation[];
   get(id: string): Annotation | undefined;
-  /** Adds new annotations in one acknowledged write per file touched. */
+  /** Adds new annotations in one acknowledged write per file touched; IdTakenError when an id exists. */
   insert(annotations: Annotation[]): Promise<void>;
   /**
    * Replaces an annotation if its stored revision is `expectedRevision`; `next` builds the new record
@@ -31,4 +31,10 @@ export interface AnnotationStore {
 
   /** Waits for queued writes (tests and shutdown). */
   flush(): Promise<void>;
+}
+/** An insert named ids that exist already (or twice); nothing was written. */
+export class IdTakenError extends Error {
+  constructor(readonly ids: string[]) {
+    super(`annotation id(s) taken already: ${ids.join(', ')}`);
+  }
 }

@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { Annotation as AnnotationSchema, AnnotationSet as SetSchema, DEFAULT_SET } from '../../core/model';
 import type { Annotation, AnnotationSet } from '../../core/model';
-import type { AnnotationStore, Guarded } from './annotation-store';
+import { IdTakenError, type AnnotationStore, type Guarded } from './annotation-store';
+
+export { IdTakenError };
 import { JsonFile } from './durable-file';
 import { SerialQueue } from './serial-queue';
 
@@ -34,12 +36,6 @@ const COLLECTION = 'collection';
 /** Returned under a lock that turned out to be the wrong one (the annotation moved meanwhile). */
 const RETRY = Symbol('retry');
 
-/** An insert named ids that exist already (or twice); nothing was written. */
-export class IdTakenError extends Error {
-  constructor(readonly ids: string[]) {
-    super(`annotation id(s) taken already: ${ids.join(', ')}`);
-  }
-}
 const BY_SOURCE = 'by-source';
 
 /** Which file an annotation lives in: its source's, or the collection file when it spans sources. */

@@ -73,7 +73,7 @@ function annotation(fields: Partial<Annotation> & Pick<Annotation, 'kind' | 'tar
     id: `a_fixture${counter}`,
     revision: 1 + (counter % 3),
     created: `2026-03-0${1 + (counter % 9)}T10:00:00.000Z`,
-    modified: `2026-03-1${counter % 10}T12:30:00Z`,
+    modified: `2026-03-1${counter % 10}T12:30:00.000Z`,
     creator: 'Fixture Checker',
     set: 'fact check',
     tags: [],
