@@ -48,6 +48,8 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   // The import route's own, larger limit must parse first: a parsed body is not parsed again.
   api.use('/import', express.json({ limit: deps.importLimit ?? DEFAULT_IMPORT_LIMIT, strict: false, type: ['application/json', 'application/ld+json'] }));
+  // An article text may be up to 2 million characters (ImportSource), several MB as JSON.
+  api.post('/sources', express.json({ limit: deps.importLimit ?? DEFAULT_IMPORT_LIMIT, strict: false }));
   api.use(express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: false }));
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');

@@ -15,7 +15,16 @@ export interface Workspace {
   dataDir: string;
 }
 
-export async function openWorkspace(opts: { dataDir: string; sourcesDir: string }): Promise<Workspace> {
+/**
+ * `readOnly` reads an existing data folder and writes nothing (re-anchoring is left to the server),
+ * so an export can run beside a live server.
+ */
+export async function openWorkspace(opts: { dataDir: string; sourcesDir: string; readOnly?: boolean }): Promise<Workspace> {
+  if (opts.readOnly) {
+    const store = await JsonAnnotationStore.open(opts.dataDir, { readOnly: true });
+    const sources = await SourceLibrary.open({ sourcesDir: opts.sourcesDir, extraDir: join(opts.dataDir, 'sources') });
+    return { store, sources, dataDir: opts.dataDir };
+  }
   await mkdir(opts.dataDir, { recursive: true });
   const store = await JsonAnnotationStore.open(opts.dataDir);
   const sources = await SourceLibrary.open({ sourcesDir: opts.sourcesDir, importDir: join(opts.dataDir, 'sources') });

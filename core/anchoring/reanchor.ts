@@ -10,7 +10,11 @@ import { quoteContext } from './quote-context';
 /** One target against the current text of its source (undefined: the source is gone). */
 export function reanchorTarget(target: Target, text: string | undefined): Target {
   if (text === undefined) return target.orphaned ? target : { ...target, orphaned: true };
-  if (!target.orphaned && text.slice(target.start, target.end) === target.exact) return target;
+  if (!target.orphaned && text.slice(target.start, target.end) === target.exact) {
+    // Still in place; refresh the context if the text around it changed, so later matching uses it.
+    const context = quoteContext(text, target.start, target.end);
+    return context.prefix === target.prefix && context.suffix === target.suffix ? target : { ...target, ...context };
+  }
   const range = matchQuote(text, { exact: target.exact, prefix: target.prefix, suffix: target.suffix, start: target.start });
   if (!range) return target.orphaned ? target : { ...target, orphaned: true };
   const { orphaned: _gone, ...rest } = target;

@@ -25,6 +25,8 @@ async function textFiles(paths: string[]): Promise<string[]> {
       const names = (await readdir(full)).filter((n) => extname(n) === '.txt').sort();
       if (!names.length) throw new Error(`no .txt files in ${p}`);
       files.push(...names.map((n) => join(full, n)));
+    } else if (full.endsWith('.meta.json')) {
+      throw new Error(`${p} is a metadata sidecar, not an article text`);
     } else {
       files.push(full);
     }

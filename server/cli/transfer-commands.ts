@@ -24,9 +24,9 @@ function workspaceFlags(args: ReturnType<typeof parseArgs>): string[] {
   return out;
 }
 
-async function openTransfer(args: ReturnType<typeof parseArgs>) {
+async function openTransfer(args: ReturnType<typeof parseArgs>, readOnly: boolean) {
   const config = readConfig(workspaceFlags(args));
-  const ws = await openWorkspace(config);
+  const ws = await openWorkspace({ ...config, readOnly });
   const annotations = new AnnotationService(ws.store, ws.sources);
   const reuse = new ReuseService(ws.sources);
   return { config, ws, transfer: new TransferService(annotations, () => reuse.passages()) };
@@ -39,7 +39,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMAT_IDS.join(', ')}`);
   const kind = stringFlag(args, 'kind');
   if (kind && !(KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}`);
-  const { transfer } = await openTransfer(args);
+  const { transfer } = await openTransfer(args, true);
   const result = transfer.export({
     format,
     set: stringFlag(args, 'set'),
@@ -77,7 +77,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   }
   await mkdir(config.dataDir, { recursive: true });
   holdDataDir(config.dataDir);
-  const { transfer } = await openTransfer(args);
+  const { transfer } = await openTransfer(args, false);
   const set = stringFlag(args, 'set');
   const outcome = await transfer.import(data, set ? { set } : {});
   if (!outcome.ok) {

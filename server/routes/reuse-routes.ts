@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { suggestionToAnnotation } from '../../core/inconsistency';
 import { CreateAnnotation, SetName } from '../../core/model';
-import { found, notFound } from '../http/http-error';
+import { found, HttpError, notFound } from '../http/http-error';
 import { parseWith, queryString } from '../http/validate';
 import type { AnnotationService } from '../services/annotation-service';
 import type { ReuseService } from '../services/reuse-service';
@@ -44,6 +44,9 @@ export function reuseRoutes(reuse: ReuseService, annotations: AnnotationService)
 
   r.post('/suggestions/:id/confirm', async (req, res) => {
     const s = suggestion(req.params.id);
+    if (annotations.store.dismissed().has(s.id)) {
+      throw new HttpError(409, 'handled', `suggestion "${s.id}" was confirmed or dismissed already`);
+    }
     const body = parseWith(ConfirmBody, req.body ?? {});
     const draft = suggestionToAnnotation(s, { set: body.set, extraTags: body.tags });
     if (body.note !== undefined) draft.note = body.note;

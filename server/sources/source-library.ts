@@ -95,10 +95,12 @@ export class SourceLibrary {
    * Loads the shipped folder, then the imported ones (which win on the same id, being newer
    * revisions). `importDir` undefined makes the library read-only (the CLI's file mode).
    */
-  static async open(opts: { sourcesDir: string; importDir?: string }): Promise<SourceLibrary> {
+  static async open(opts: { sourcesDir: string; importDir?: string; extraDir?: string }): Promise<SourceLibrary> {
     const lib = new SourceLibrary(opts.importDir);
     for (const s of await readSourceFolder(opts.sourcesDir)) lib.byId.set(s.id, s);
-    if (opts.importDir) for (const s of await readSourceFolder(opts.importDir)) lib.byId.set(s.id, s);
+    // `extraDir`: imported texts read without the right to import more (a read-only workspace).
+    const imported = opts.importDir ?? opts.extraDir;
+    if (imported) for (const s of await readSourceFolder(imported)) lib.byId.set(s.id, s);
     return lib;
   }
 

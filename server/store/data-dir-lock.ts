@@ -28,10 +28,24 @@ export function serverHolding(dataDir: string): number | undefined {
 
 /** Takes the lock for this process; released on exit. */
 export function holdDataDir(dataDir: string): void {
-  const other = serverHolding(dataDir);
-  if (other) throw new Error(`another Collate server (pid ${other}) is using ${dataDir}; stop it or pick another --data folder`);
   const path = join(dataDir, LOCK);
-  writeFileSync(path, String(process.pid));
+  for (;;) {
+    try {
+      // 'wx' fails if the file exists, so two processes starting together cannot both take it.
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const other = serverHolding(dataDir);
+      if (other) throw new Error(`another Collate process (pid ${other}) is using ${dataDir}; stop it or pick another --data folder`);
+      // A stale lock from a process that died: remove it and try again.
+      try {
+        unlinkSync(path);
+      } catch {
+        /* someone else removed it first */
+      }
+    }
+  }
   process.once('exit', () => {
     try {
       if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);

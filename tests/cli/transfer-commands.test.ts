@@ -72,3 +72,25 @@ describe('cli import', () => {
     expect(notJson.stderr).toContain('cannot read');
   });
 });
+
+describe('cli usage and read-only export', () => {
+  it('prints usage on stderr with exit 2 when no command is given, on stdout for --help', async () => {
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('Usage:');
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Commands:');
+  });
+
+  it('exports without writing to the data folder, and refuses a folder that does not exist', async () => {
+    const missing = await runCli(['export', '--format', 'csv', '--data', join(scratch, 'typo-dir')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no data folder');
+    const before = await readFile(join(dataDir, 'collection.json'), 'utf8');
+    const ok = await runCli(['export', '--format', 'markdown', '--data', dataDir]);
+    expect(ok.code).toBe(0);
+    expect(await readFile(join(dataDir, 'collection.json'), 'utf8')).toBe(before);
+  });
+});

@@ -56,6 +56,9 @@ describe('/api/suggestions', () => {
     expect(confirmed.status).toBe(201);
     expect(confirmed.body.annotation.kind).toBe('inconsistency');
     expect(confirmed.body.annotation.targets).toHaveLength(2);
+    const twice = await call(srv.url, 'POST', `/api/suggestions/${sectoral.id}/confirm`, {});
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('handled');
     const after = await call(srv.url, 'GET', `/api/suggestions?source=${SEEDS.nbPursues}`);
     expect(after.body.suggestions.map((s: { id: string }) => s.id)).not.toContain(sectoral.id);
   });

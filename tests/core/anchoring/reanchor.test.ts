@@ -26,6 +26,15 @@ describe('reanchorTarget', () => {
     expect(moved.orphaned).toBeUndefined();
   });
 
+  it('refreshes the context of a target that stayed in place while the text around it changed', () => {
+    const t = targetAt(original, 'not aimed at Russia');
+    const revised = original.replace('Later,', 'After,'); // same length: the target does not move
+    const kept = reanchorTarget(t, revised);
+    expect(kept.start).toBe(t.start);
+    expect(kept.suffix).toBe(revised.slice(kept.end, kept.end + 32));
+    expect(kept.suffix).not.toBe(t.suffix);
+  });
+
   it('marks a target orphaned when its quote is gone or its source is missing, keeping the quote', () => {
     const t = targetAt(original, 'not aimed at Russia');
     const gone = reanchorTarget(t, original.replaceAll('not aimed at Russia', 'aimed elsewhere'));
