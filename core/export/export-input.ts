@@ -34,6 +34,11 @@ export interface ExportOptions {
   csvBom?: boolean;
   /** Markdown: a timestamp to print under the title; omitted when absent so reports are reproducible. */
   generatedAt?: string;
+  /**
+   * Markdown: the sources that get a section (a report on one source). Default: every source with an
+   * annotation or a reuse passage. `sources` may hold more, to name the other sides of reuse.
+   */
+  sections?: readonly string[];
 }
 
 /** An annotation set as far as exports care. */

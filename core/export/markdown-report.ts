@@ -53,6 +53,8 @@ function plural(n: number, [one, many]: readonly [string, string]): string {
 
 /** Sources with annotations or reuse, in the order of `input.sources`, then unknown ids as met. */
 function reportedSources(input: ExportInput): string[] {
+  const only = input.options?.sections;
+  if (only) return [...input.sources.keys()].filter((id) => only.includes(id)).concat(only.filter((id) => !input.sources.has(id)));
   const used = new Set<string>();
   for (const a of input.annotations) for (const t of a.targets) used.add(t.source);
   for (const p of input.reuse ?? []) {

@@ -14,7 +14,7 @@ export const SetName = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, 'must start with a letter or digit and use only letters, digits, space, "_", "." and "-"')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}\p{M} _.-]*$/u, 'must start with a letter or digit and use only letters, digits, space, "_", "." and "-"')
   .refine((s) => s === s.trim(), 'must not end with a space');
 
 const Offset = z.number().int().min(0);

@@ -86,6 +86,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const sets = outcome.setsCreated.length ? ` (new sets: ${outcome.setsCreated.join(', ')})` : '';
-  process.stderr.write(`imported ${outcome.annotations.length} annotation(s) into ${config.dataDir}${sets}\n`);
+  const skipped = outcome.skipped ? `; ${outcome.skipped} already there, skipped` : '';
+  process.stderr.write(`imported ${outcome.annotations.length} annotation(s) into ${config.dataDir}${sets}${skipped}\n`);
   return 0;
 }

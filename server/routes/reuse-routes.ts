@@ -13,6 +13,17 @@ import { z } from 'zod';
 
 const ConfirmBody = z.object({ set: SetName.optional(), note: z.string().max(20_000).optional(), tags: z.array(z.string().trim().min(1).max(64)).max(50).optional() }).strict();
 
+/** `text` with each source id replaced by the source's title in quotes. */
+export function namedByTitle(text: string, ids: string[], titleOf: (id: string) => string | undefined): string {
+  let out = text;
+  // Longest first, so an id that is a prefix of another does not break it.
+  for (const id of [...new Set(ids)].sort((a, b) => b.length - a.length)) {
+    const title = titleOf(id);
+    if (title) out = out.split(id).join(`“${title}”`);
+  }
+  return out;
+}
+
 export function reuseRoutes(reuse: ReuseService, annotations: AnnotationService): Router {
   const r = Router();
 
@@ -49,7 +60,8 @@ export function reuseRoutes(reuse: ReuseService, annotations: AnnotationService)
     }
     const body = parseWith(ConfirmBody, req.body ?? {});
     const draft = suggestionToAnnotation(s, { set: body.set, extraTags: body.tags });
-    if (body.note !== undefined) draft.note = body.note;
+    // The summary names sources by id; the stored note names them by title, for readers.
+    draft.note = body.note ?? namedByTitle(s.summary, s.targets.map((t) => t.source), (id) => annotations.sources.get(id)?.title);
     const annotation = await annotations.create(parseWith(CreateAnnotation, draft));
     // A confirmed suggestion is handled: it is not offered again.
     await annotations.store.dismiss(s.id);

@@ -47,7 +47,7 @@ export function transferRoutes(transfer: TransferService): Router {
       const n = outcome.errors.length;
       throw new HttpError(422, 'import_failed', `nothing was imported: ${n} problem${n === 1 ? '' : 's'} found (first: ${outcome.errors[0].path}: ${outcome.errors[0].message})`, { errors: outcome.errors });
     }
-    res.status(201).json({ imported: outcome.annotations.length, annotations: outcome.annotations, setsCreated: outcome.setsCreated });
+    res.status(201).json({ imported: outcome.annotations.length, skipped: outcome.skipped, annotations: outcome.annotations, setsCreated: outcome.setsCreated });
   });
 
   return r;

@@ -35,8 +35,19 @@ export class CarryService {
    * in one all-or-nothing insert.
    */
   async carry(a: Annotation, mode: CarryMode, sources?: string[]): Promise<Annotation[]> {
-    const copies = this.copies(a).filter((c) => !sources || sources.includes(c.source));
-    if (!copies.length) throw new HttpError(422, 'no_copies', 'this passage has no copy in another source to carry the annotation to');
+    const all = this.copies(a).filter((c) => !sources || sources.includes(c.source));
+    if (!all.length) throw new HttpError(422, 'no_copies', 'this passage has no copy in another source to carry the annotation to');
+    // Carrying twice must not stack duplicates: skip copies that already hold such an annotation.
+    const same = (x: { source: string; start: number; end: number }, y: { source: string; start: number; end: number }) =>
+      x.source === y.source && x.start === y.start && x.end === y.end;
+    const existing = this.annotations.store
+      .annotations()
+      .filter((x) => x.set === a.set && (mode === 'reuse' ? x.kind === 'reuse' : x.kind === a.kind && x.note === a.note && JSON.stringify(x.claim ?? null) === JSON.stringify(a.claim ?? null)));
+    const copies =
+      mode === 'reuse'
+        ? existing.some((x) => [...a.targets, ...all].every((t) => x.targets.some((u) => same(t, u)))) ? [] : all
+        : all.filter((c) => !existing.some((x) => x.targets.length === 1 && same(x.targets[0], c)));
+    if (!copies.length) throw new HttpError(409, 'already_carried', 'every copy of this passage already carries this annotation');
     const asTarget = (c: { source: string; start: number; end: number; exact: string }) => ({ source: c.source, start: c.start, end: c.end, exact: c.exact });
     const base = { set: a.set, tags: a.tags, note: a.note };
     const records =

@@ -27,8 +27,20 @@ export interface ExportResult {
 export const MAX_IMPORT = 20_000;
 
 export type ImportOutcome =
-  | { ok: true; annotations: Annotation[]; setsCreated: string[] }
+  | { ok: true; annotations: Annotation[]; setsCreated: string[]; /** Already present, unchanged. */ skipped: number }
   | { ok: false; errors: ImportError[] };
+
+/** Same passages and same content, whatever the id, revision and times. */
+function sameContent(x: Annotation, y: Annotation): boolean {
+  const key = (a: Annotation) =>
+    JSON.stringify([a.kind, a.set, a.note, a.tags, a.claim ?? null, a.targets.map((t) => [t.source, t.start, t.end, t.exact, !!t.orphaned])]);
+  return key(x) === key(y);
+}
+
+/** How many records a format holds: ClaimReview leaves out claims without a verdict. */
+function countOf(format: ExportFormat, chosen: readonly Annotation[]): number {
+  return format === 'claimreview' ? chosen.filter((a) => a.kind === 'claim' && a.claim && a.claim.verdict !== 'unverified').length : chosen.length;
+}
 
 export class TransferService {
   constructor(
@@ -49,25 +61,28 @@ export class TransferService {
     const set = filter.set
       ? this.annotations.store.sets().find((s) => s.name === filter.set)!
       : { name: 'all-sets', description: 'Every annotation set' };
-    const sources = new Map<string, Source>();
     const wanted = new Set(chosen.flatMap((a) => a.targets.map((t) => t.source)));
     if (filter.source) wanted.add(filter.source);
     // The report covers the sources in view even where they carry no annotation yet.
     if (format === 'markdown' && !filter.source) for (const s of this.annotations.sources.list()) wanted.add(s.id);
-    for (const id of wanted) {
+    const reuse = format === 'markdown' ? this.reuse().filter((p) => wanted.has(p.a.source) || wanted.has(p.b.source)) : [];
+    // Sections only for the sources asked for; the other sides of their reuse are named, not reported.
+    const sections = filter.source ? [...wanted] : undefined;
+    const sources = new Map<string, Source>();
+    for (const id of [...wanted, ...reuse.flatMap((p) => [p.a.source, p.b.source])]) {
       const s = this.annotations.sources.get(id);
       if (s) sources.set(id, s);
     }
-    const reuse = format === 'markdown' ? this.reuse().filter((p) => sources.has(p.a.source) || sources.has(p.b.source)) : [];
     let body: string;
     try {
-      body = exportAs(format, { set, annotations: chosen, sources, reuse, options: { generatedAt: this.now().toISOString(), ...options } });
+      body = exportAs(format, { set, annotations: chosen, sources, reuse, options: { generatedAt: this.now().toISOString(), sections, ...options } });
     } catch (e) {
       // The formats throw RangeError for data they cannot express, e.g. a passage in a removed source.
       if (e instanceof RangeError) throw new HttpError(422, 'export_failed', `cannot export as ${format}: ${e.message}`);
       throw e;
     }
-    return { body, contentType: EXPORT_FORMATS[format].contentType, fileName: exportFileName(format, set.name), count: chosen.length };
+    const name = filter.source ? `${set.name}.${filter.source}` : set.name;
+    return { body, contentType: EXPORT_FORMATS[format].contentType, fileName: exportFileName(format, name), count: countOf(format, chosen) };
   }
 
   /**
@@ -118,12 +133,21 @@ export class TransferService {
     if (errors.length) return { ok: false, errors };
     // Collate ids are kept when free (so a round trip into an empty store is exact); taken ones,
     // here or by a concurrent import, get new ids.
+    // An annotation that is here already, unchanged (the same file imported twice), is skipped.
+    const fresh = records.filter((a) => {
+      const here = this.annotations.store.get(a.id);
+      return !(here && sameContent(here, a));
+    });
+    const skipped = records.length - fresh.length;
+    records.length = 0;
+    records.push(...fresh);
     const taken = new Set(this.annotations.store.annotations().map((a) => a.id));
     const seen = new Set<string>();
     for (const a of records) {
       if (taken.has(a.id) || seen.has(a.id)) a.id = newAnnotationId();
       seen.add(a.id);
     }
+    if (!records.length) return { ok: true, annotations: [], setsCreated: [], skipped };
     try {
       await this.annotations.store.insert(records);
     } catch (e) {
@@ -136,6 +160,6 @@ export class TransferService {
       if (existing.has(name.toLowerCase())) continue;
       if (await this.annotations.store.addSet({ name, description: 'Created by an import', created: stamp })) setsCreated.push(name);
     }
-    return { ok: true, annotations: records, setsCreated };
+    return { ok: true, annotations: records, setsCreated, skipped };
   }
 }

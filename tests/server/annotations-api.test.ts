@@ -165,6 +165,8 @@ describe('sets', () => {
     expect(made.status).toBe(201);
     expect((await call(srv.url, 'POST', '/api/sets', { name: 'rose review' })).status).toBe(409);
     expect((await call(srv.url, 'POST', '/api/sets', { name: ' bad' })).status).toBe(400);
+    expect((await call(srv.url, 'POST', '/api/sets', { name: 'a/b' })).status).toBe(400);
+    expect((await call(srv.url, 'POST', '/api/sets', { name: 'Prüfung 2024 ü' })).status).toBe(201);
     const a = await call(srv.url, 'POST', '/api/annotations', { ...claimBody(), set: 'Rose review' });
     expect(a.status).toBe(201);
     const sets = await call(srv.url, 'GET', '/api/sets');

@@ -56,6 +56,8 @@ describe('/api/suggestions', () => {
     expect(confirmed.status).toBe(201);
     expect(confirmed.body.annotation.kind).toBe('inconsistency');
     expect(confirmed.body.annotation.targets).toHaveLength(2);
+    expect(confirmed.body.annotation.note).toContain('“Will US Missile Defense Plans Undercut Russia’s National Security?”');
+    expect(confirmed.body.annotation.note).not.toContain(SEEDS.nbUndercut);
     const twice = await call(srv.url, 'POST', `/api/suggestions/${sectoral.id}/confirm`, {});
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('handled');
@@ -98,6 +100,9 @@ describe('carrying an annotation to the copies of its passage', () => {
     expect(copy).toMatchObject({ kind: 'claim', tags: ['dates'], claim: { claimant: 'State Department', verdict: 'true' } });
     expect(copy.targets[0].source).toBe(SEEDS.nbUndercut);
     expect(seedText(SEEDS.nbUndercut).slice(copy.targets[0].start, copy.targets[0].end)).toBe(copy.targets[0].exact);
+    const again = await call(srv.url, 'POST', `/api/annotations/${a.id}/carry`, { mode: 'copy' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_carried');
   });
 
   it('links all copies in one reuse annotation, and refuses when there is no copy', async () => {
@@ -106,6 +111,7 @@ describe('carrying an annotation to the copies of its passage', () => {
     expect(reuseRes.body.annotations).toHaveLength(1);
     expect(reuseRes.body.annotations[0].kind).toBe('reuse');
     expect(reuseRes.body.annotations[0].targets.map((t: Span) => t.source).sort()).toEqual([SEEDS.nbPursues, SEEDS.nbUndercut].sort());
+    expect((await call(srv.url, 'POST', `/api/annotations/${a.id}/carry`, { mode: 'reuse' })).status).toBe(409);
     const lone = await call(srv.url, 'POST', '/api/annotations', { kind: 'note', targets: [{ source: SEEDS.mdaa, start: 0, end: 7, exact: seedText(SEEDS.mdaa).slice(0, 7) }] });
     const none = await call(srv.url, 'POST', `/api/annotations/${lone.body.annotation.id}/carry`, { mode: 'copy' });
     expect(none.status).toBe(422);

@@ -62,6 +62,16 @@ describe('GET /api/export', () => {
     expect(bySource.total).toBe(2);
   });
 
+  it('reports on one source without sections for the sources its reuse points to', async () => {
+    const md = await download(`/api/export?format=markdown&source=${SEEDS.gsnRenews}`);
+    expect(md.disposition).toContain(`all-sets.${SEEDS.gsnRenews}.md`);
+    const sections = [...md.text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(sections).toEqual(['U.S. Renews Call for Russia to Participate in Missile Shield']);
+    // The NewsBlaze article that reused Rose's quotes is named by its title in the coverage summary.
+    expect(md.text).toContain('US Pursues Missile Defense Cooperation With Russia');
+    expect(md.text).not.toContain('outlet unknown');
+  });
+
   it('answers bad parameters with JSON errors', async () => {
     expect((await call(srv.url, 'GET', '/api/export')).body.error.code).toBe('invalid');
     expect((await call(srv.url, 'GET', '/api/export?format=pdf')).status).toBe(400);
@@ -82,6 +92,11 @@ describe('POST /api/import', () => {
       const again = JSON.parse(await (await fetch(`${fresh.url}/api/export?format=w3c&set=review`)).text());
       const strip = (c: { first: { items: unknown[] } }) => c.first.items;
       expect(strip(again)).toEqual(strip(exported));
+      // The same file again adds nothing.
+      const twice = await call(fresh.url, 'POST', '/api/import', exported);
+      expect(twice.status).toBe(201);
+      expect(twice.body).toMatchObject({ imported: 0, skipped: 4 });
+      expect((await call(fresh.url, 'GET', '/api/annotations')).body.annotations).toHaveLength(4);
     } finally {
       await fresh.close();
     }
