@@ -4,16 +4,19 @@
  */
 import { transferButtons } from '../transfer/transfer-buttons';
 import { h } from '../ui/dom';
+import { helpButton, helpDialog, helpOnQuestionMark } from '../ui/help-dialog';
 import { renderComparePicker } from './compare-picker';
 
 /** Mount the page into `root`; returns the cleanup. */
 export function renderCompareHome(root: HTMLElement): () => void {
   document.title = 'Compare · Collate';
+  const help = helpDialog('compare');
+  const stopHelpKey = helpOnQuestionMark(help);
   const picker = h('div', { class: 'compare-home-picker' });
   root.replaceChildren(
     h('section', { class: 'home compare-home' },
       h('nav', { class: 'breadcrumb' }, h('a', { href: '#/' }, '← All sources')),
-      h('h1', {}, 'Compare and transfer'),
+      h('div', { class: 'home-head' }, h('h1', {}, 'Compare and transfer'), helpButton(help)),
       h('p', { class: 'lead' }, 'Read two sources side by side with their reused passages aligned, or move annotations in and out of Collate.'),
       picker,
       h('section', { class: 'compare-picker', 'aria-labelledby': 'transfer-title' },
@@ -24,5 +27,8 @@ export function renderCompareHome(root: HTMLElement): () => void {
     ),
   );
   renderComparePicker(picker);
-  return () => {};
+  return () => {
+    stopHelpKey();
+    help.destroy();
+  };
 }

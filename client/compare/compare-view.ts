@@ -11,6 +11,7 @@ import { ApiError, errorMessage } from '../api/api-error';
 import { getSource, listReuse, listSets } from '../api/client';
 import { loadActiveSet } from '../sets/active-set';
 import { h, isTyping } from '../ui/dom';
+import { helpButton, helpDialog, helpOnQuestionMark } from '../ui/help-dialog';
 import { clearStatus, showStatus } from '../ui/status';
 import { compareLayout, passageAt, type CompareLayout } from './alignment-layout';
 import { passageElement, renderColumnText } from './compare-column';
@@ -73,12 +74,16 @@ function legend(): HTMLElement {
 export function renderCompareView(root: HTMLElement, a: string, b: string, opts: CompareViewOptions = {}): () => void {
   let destroyed = false;
   const cleanups: (() => void)[] = [];
+  const help = helpDialog('compare');
+  cleanups.push(helpOnQuestionMark(help), () => help.destroy());
   document.title = 'Compare · Collate';
   root.replaceChildren(h('p', { class: 'loading page-loading' }, 'Loading the comparison…'));
 
   if (a === b) {
     root.replaceChildren(errorPage('Nothing to compare', 'Pick two different sources to compare.'));
-    return () => {};
+    return () => {
+      for (const fn of cleanups.splice(0)) fn();
+    };
   }
 
   void (async () => {
@@ -180,7 +185,7 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
           h('nav', { class: 'breadcrumb' }, h('a', { href: '#/' }, '← All sources'), ' · ', h('a', { href: compareHref(b, a) }, 'Swap sides')),
           h('h1', { id: 'compare-title', class: 'compare-title' }, 'Compare sources'),
           h('p', { class: 'compare-summary' }, summary),
-          h('div', { class: 'compare-toolbar' }, legend(), picks.bar),
+          h('div', { class: 'compare-toolbar' }, legend(), picks.bar, helpButton(help)),
         ),
         body,
       ),

@@ -4,6 +4,7 @@
  * (and may wrap diff marks in nested spans); nothing else in a column has text. An offset is the
  * segment's start plus the length of the text nodes before the position inside that segment.
  */
+import { trimRange } from '../viewer/trim-range';
 
 /** A selected span of one column's raw text, with its exact quote. */
 export interface TextSpan {
@@ -59,14 +60,16 @@ export function offsetAt(column: HTMLElement, node: Node, offset: number): numbe
 
 /**
  * The span of `text` selected by `range` when both ends lie in `column`, or null (a selection
- * reaching out of the column, or an empty one).
+ * reaching out of the column, or one selecting only whitespace). Surrounding whitespace is trimmed.
  */
 export function spanOfRange(column: HTMLElement, range: Range, text: string): TextSpan | null {
   if (range.collapsed) return null;
   const start = offsetAt(column, range.startContainer, range.startOffset);
   const end = offsetAt(column, range.endContainer, range.endOffset);
   if (start === null || end === null || end <= start) return null;
-  return { start, end, exact: text.slice(start, end) };
+  // A drag from past the end of a line takes its line break along: quote only what shows.
+  const trimmed = trimRange(text, start, end);
+  return trimmed ? { ...trimmed, exact: text.slice(trimmed.start, trimmed.end) } : null;
 }
 
 /** The text node holding the character at raw-text offset `offset` in `column`, or null past the end. */

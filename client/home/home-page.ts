@@ -9,6 +9,7 @@ import { listSources, type SourceSummary } from '../api/client';
 import { renderComparePicker } from '../compare';
 import { transferButtons } from '../transfer';
 import { h } from '../ui/dom';
+import { helpButton, helpDialog, helpOnQuestionMark } from '../ui/help-dialog';
 import type { Page } from '../viewer/viewer-page';
 
 /** Sources grouped by outlet: outlets and titles sorted alphabetically. */
@@ -51,6 +52,8 @@ function sourceItem(s: SourceSummary): HTMLElement {
 /** Mount the home page into `root`. */
 export function homePage(root: HTMLElement): Page {
   let destroyed = false;
+  const help = helpDialog('home');
+  const stopHelpKey = helpOnQuestionMark(help);
   document.title = 'Sources · Collate';
   root.replaceChildren(h('p', { class: 'loading page-loading' }, 'Loading sources…'));
   void (async () => {
@@ -64,7 +67,7 @@ export function homePage(root: HTMLElement): Page {
         h('section', { class: 'home' },
           h('div', { class: 'home-head' },
             h('h1', {}, 'Sources'),
-            transferButtons({ onImported: () => location.reload() }),
+            h('div', { class: 'home-actions' }, transferButtons({ onImported: () => location.reload() }), helpButton(help)),
           ),
           h('p', { class: 'lead' }, `${sources.length} articles from ${groups.length} outlets. Open one to read and annotate it.`),
           sources.length > 1 ? picker : null,
@@ -85,6 +88,8 @@ export function homePage(root: HTMLElement): Page {
   return {
     destroy() {
       destroyed = true;
+      stopHelpKey();
+      help.destroy();
     },
   };
 }

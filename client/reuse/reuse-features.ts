@@ -58,6 +58,8 @@ export class ReuseFeatures {
   /** Events for the view's reuse plugin. */
   readonly events: ReuseEvents;
   private marks: ReuseMark[] = [];
+  /** Whether the reused passages have arrived: `r` says so rather than "none" while they have not. */
+  private load: { state: 'loading' } | { state: 'loaded' } | { state: 'failed'; message: string } = { state: 'loading' };
   private view: SourceView | null = null;
   private readonly popover: CopiesPopover;
   private show = loadShowReuse();
@@ -97,10 +99,12 @@ export class ReuseFeatures {
     const [passages, suggestions] = await Promise.allSettled([api.listReuse(sourceId), api.listSuggestions(sourceId)]);
     if (this.view !== view) return;
     if (passages.status === 'fulfilled') {
+      this.load = { state: 'loaded' };
       this.marks = reuseMarks(passages.value, sourceId, text.length);
       view.setReuseMarks(this.marks);
       this.coverage.update(this.marks);
     } else {
+      this.load = { state: 'failed', message: errorMessage(passages.reason) };
       this.coverage.update(null, `Could not load the reused passages: ${errorMessage(passages.reason)}`);
       showStatus(`Could not load the reused passages: ${errorMessage(passages.reason)}`, 'error');
     }
@@ -110,6 +114,14 @@ export class ReuseFeatures {
 
   /** Step to the next (1) or previous (-1) reused passage, outline it and list its copies. */
   step(dir: 1 | -1): boolean {
+    if (this.load.state === 'loading') {
+      showStatus('Reused passages are still loading; try again in a moment.', 'info');
+      return false;
+    }
+    if (this.load.state === 'failed') {
+      showStatus(`Could not load reused passages: ${this.load.message}`, 'error');
+      return false;
+    }
     const next = stepMark(this.marks, this.view?.activeReuse() ?? null, dir);
     if (next === null) {
       showStatus('No passage of this source appears in another source.', 'info');

@@ -3,10 +3,11 @@
  * a new set inline (POST /api/sets). Escape closes the new-set form.
  */
 import { createSet, type SetSummary } from '../api/client';
-import { errorMessage } from '../api/api-error';
+import { ApiError, errorMessage } from '../api/api-error';
 import { h } from '../ui/dom';
 import { showStatus } from '../ui/status';
 import { saveActiveSet } from './active-set';
+import { SET_NAME_MAX, setNameProblem } from './set-name';
 
 /** What the picker needs from the page. */
 export interface SetPickerOptions {
@@ -30,7 +31,7 @@ export function setPicker(opts: SetPickerOptions): HTMLElement {
     opts.onChange(select.value, sets);
   });
 
-  const nameInput = h('input', { type: 'text', name: 'set-name', required: true, maxlength: 64, placeholder: 'e.g. fact-check-2024', 'aria-label': 'New set name' });
+  const nameInput = h('input', { type: 'text', name: 'set-name', required: true, maxlength: SET_NAME_MAX, placeholder: 'e.g. fact-check-2024', 'aria-label': 'New set name' });
   const descInput = h('input', { type: 'text', name: 'set-description', maxlength: 2000, placeholder: 'Description (optional)', 'aria-label': 'New set description' });
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Create set');
@@ -60,10 +61,21 @@ export function setPicker(opts: SetPickerOptions): HTMLElement {
   });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    submit.disabled = true;
     error.hidden = true;
+    const name = nameInput.value.trim();
+    const problem = setNameProblem(name);
+    if (problem) {
+      // Said before sending: the server would refuse it with a validation report.
+      error.textContent = problem;
+      error.hidden = false;
+      nameInput.setAttribute('aria-invalid', 'true');
+      nameInput.focus();
+      return;
+    }
+    nameInput.removeAttribute('aria-invalid');
+    submit.disabled = true;
     try {
-      const created = await createSet({ name: nameInput.value.trim(), description: descInput.value.trim() });
+      const created = await createSet({ name, description: descInput.value.trim() });
       sets = [...sets, { ...created, count: 0 }];
       fill(created.name);
       saveActiveSet(created.name);
@@ -74,7 +86,9 @@ export function setPicker(opts: SetPickerOptions): HTMLElement {
       opts.onChange(created.name, sets);
     } catch (err) {
       // The form stays open with what was typed, so the name can be corrected.
-      error.textContent = errorMessage(err);
+      error.textContent = err instanceof ApiError && err.status === 409
+        ? `A set named “${name}” exists already: choose it in the list, or pick another name.`
+        : `The set was not created: ${errorMessage(err)}`;
       error.hidden = false;
     } finally {
       submit.disabled = false;

@@ -25,6 +25,28 @@ export interface CardOptions {
 
 const QUOTE_MAX = 220;
 
+/**
+ * The note, clamped to a few lines (CSS) so one long note does not fill the sidebar; a "more" /
+ * "less" button appears once layout shows the clamp hides something. It is a real button, so Tab
+ * reaches it and Enter or Space toggles it without showing the card's passage.
+ */
+function noteView(note: string): HTMLElement {
+  const text = h('p', { class: 'card-note is-clamped' }, note);
+  const toggle = h('button', { type: 'button', class: 'btn-link card-note-toggle', 'data-action': 'toggle-note', 'aria-expanded': 'false', hidden: true }, 'more');
+  toggle.addEventListener('click', () => {
+    const expand = text.classList.contains('is-clamped');
+    text.classList.toggle('is-clamped', !expand);
+    toggle.textContent = expand ? 'less' : 'more';
+    toggle.setAttribute('aria-expanded', String(expand));
+  });
+  // Whether the clamp hides anything is only known once the card is laid out (and the sidebar's
+  // width can change), so it is measured whenever the note's box changes.
+  new ResizeObserver(() => {
+    if (text.classList.contains('is-clamped')) toggle.hidden = text.scrollHeight <= text.clientHeight + 1;
+  }).observe(text);
+  return h('div', { class: 'card-note-wrap' }, text, toggle);
+}
+
 /** Shorten long quotes in the middle of a word boundary, keeping the start. */
 export function excerpt(text: string, max = QUOTE_MAX): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -82,7 +104,7 @@ export function annotationCard(opts: CardOptions): HTMLElement {
       h('span', { class: 'card-set', title: 'Annotation set' }, a.set),
     ),
     targetsView(a, opts.sourceId, opts.titles),
-    a.note ? h('p', { class: 'card-note' }, a.note) : null,
+    a.note ? noteView(a.note) : null,
     a.claim && a.claim.evidence.length > 0
       ? h('ul', { class: 'card-evidence', 'aria-label': 'Evidence' },
           a.claim.evidence.map((e) => h('li', {}, /^https?:\/\//i.test(e) ? h('a', { href: e, target: '_blank', rel: 'noopener noreferrer' }, e) : e)))

@@ -1,7 +1,9 @@
 /**
  * The export dialog: format, set, optional source, kind and tag filters, and for CSV a byte order
  * mark for Excel. "Download" fetches the export and saves it under the server's file name; an error
- * answer (an unknown set, a bad filter) is shown in the dialog, which stays open.
+ * answer (an unknown set, a bad filter) is shown in the dialog, which stays open. An export holding
+ * no annotation (the server's X-Collate-Count is 0) is not saved at once: the dialog says why it is
+ * empty and the button becomes "Download anyway", which saves it on the next press.
  */
 import './transfer.css';
 import type { ExportFormat } from '../../core/export/formats';
@@ -30,8 +32,16 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
   return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintEl);
 }
 
+/** What the dialog says when the filters leave nothing to export in `format`. */
+export function nothingToExportMessage(format: string): string {
+  const why = format === 'claimreview' ? ' (ClaimReview includes only claims with a verdict other than Unverified)' : '';
+  return `Nothing to export with these filters${why}. Change the filters, or press “Download anyway” to save the empty file.`;
+}
+
 /** Open the export dialog; it loads the sets and sources to offer, then waits for "Download". */
 export function openExportDialog(opts: ExportDialogOptions = {}): Modal {
+  /** The URL of an export found empty and already reported: pressing again saves it. */
+  let warnedEmpty: string | null = null;
   const format = h('select', { name: 'format' }, FORMAT_CHOICES.map((f) => h('option', { value: f.id }, f.label)));
   const formatHint = h('span', { class: 'field-hint' });
   const set = h('select', { name: 'set' }, h('option', { value: opts.set ?? DEFAULT_SET }, opts.set ?? DEFAULT_SET));
@@ -78,7 +88,14 @@ export function openExportDialog(opts: ExportDialogOptions = {}): Modal {
       });
       try {
         const download = await fetchDownload(url);
-        const fallback = `${set.value || 'export'}.${format.value === 'csv' ? 'csv' : format.value === 'markdown' ? 'md' : 'jsonld'}`;
+        if (download.count === 0 && warnedEmpty !== url) {
+          warnedEmpty = url;
+          modal.showNote(nothingToExportMessage(format.value));
+          modal.submit.textContent = 'Download anyway';
+          return false;
+        }
+        // The server names the file (`<set>.<source>.<ext>` with a source filter); this only serves without its header.
+        const fallback = `${[set.value || 'export', source.value].filter(Boolean).join('.')}.${format.value === 'csv' ? 'csv' : format.value === 'markdown' ? 'md' : 'jsonld'}`;
         const name = fileNameFromDisposition(download.disposition, fallback);
         saveBlob(download.blob, name);
         showStatus(`Exported to ${name}.`, 'success');
@@ -90,6 +107,16 @@ export function openExportDialog(opts: ExportDialogOptions = {}): Modal {
       }
     },
   });
+
+  // Changed filters make a new export: the empty-export warning no longer applies.
+  const forgetEmpty = () => {
+    if (warnedEmpty === null) return;
+    warnedEmpty = null;
+    modal.submit.textContent = 'Download';
+    modal.showNote(null);
+  };
+  modal.form.addEventListener('change', forgetEmpty);
+  modal.form.addEventListener('input', forgetEmpty);
 
   // Fill the set and source lists; the dialog is usable with the preselection meanwhile.
   void Promise.all([listSets(), listSources()])

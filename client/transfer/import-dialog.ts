@@ -1,7 +1,8 @@
 /**
  * The import dialog: a W3C Web Annotation JSON-LD file (or pasted JSON) sent to /api/import, which
  * imports all of it or nothing. A refusal lists each problem with its JSON path; a file over the
- * server's size limit is named as such; a success reports how many annotations arrived.
+ * server's size limit is named as such; a success reports how many annotations arrived and how many
+ * were already here.
  */
 import './transfer.css';
 import { ApiError, errorMessage } from '../api/api-error';
@@ -9,6 +10,7 @@ import { listSets } from '../api/client';
 import { h } from '../ui/dom';
 import { showStatus } from '../ui/status';
 import { checkImportText, importProblems } from './import-payload';
+import { importSummary } from './import-summary';
 import { openModal, type Modal } from './modal-dialog';
 import { postImport } from './transfer-api';
 
@@ -62,7 +64,7 @@ export function openImportDialog(onImported: () => void): Modal {
       }
       try {
         const result = await postImport(text, set.value || undefined);
-        const message = `Imported ${result.imported} annotation${result.imported === 1 ? '' : 's'}.`;
+        const message = importSummary(result);
         modal.showNote(message);
         showStatus(message, 'success');
         onImported();

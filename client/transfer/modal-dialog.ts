@@ -52,9 +52,12 @@ export function openModal(opts: ModalOptions): Modal {
   const close = () => {
     if (dialog.open) dialog.close();
   };
+  // Where focus goes back to once the dialog closes (the button that opened it, usually).
+  const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
   dialog.addEventListener('close', () => {
     dialog.remove();
     opts.onClose?.();
+    if (opener?.isConnected && !document.querySelector('dialog[open]')) opener.focus({ preventScroll: true });
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();

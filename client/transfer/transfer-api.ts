@@ -11,12 +11,18 @@ export interface Download {
   blob: Blob;
   /** The Content-Disposition header, naming the file. */
   disposition: string | null;
+  /** How many annotations the file holds (the X-Collate-Count header), null when not said. */
+  count: number | null;
 }
 
 /** What a successful import answers. */
 export interface ImportResult {
+  /** Annotations added (new, or changed since they were last imported). */
   imported: number;
+  /** Annotations of the file already present with the same id and content (older servers omit it). */
+  skipped?: number;
   annotations: Annotation[];
+  setsCreated?: string[];
 }
 
 /** The ApiError of a failed response: the server's error body when it has one. */
@@ -46,7 +52,9 @@ async function send(url: string, init?: RequestInit): Promise<Response> {
 export async function fetchDownload(url: string): Promise<Download> {
   const res = await send(url);
   const disposition = res.headers.get('Content-Disposition');
-  return { blob: await res.blob(), disposition };
+  const header = res.headers.get('X-Collate-Count');
+  const count = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : null;
+  return { blob: await res.blob(), disposition, count };
 }
 
 /** POST the JSON text `json` to /api/import (into set `set` when given). */

@@ -1,35 +1,112 @@
 /**
- * The keyboard help, opened with `?` or the Help button: a native <dialog>, so Escape closes it and
- * focus returns where it was.
+ * The keyboard help, opened with `?` (on every page) or a Shortcuts button: a native <dialog> with
+ * the keys of the page it was opened on first, then the keys that work everywhere. Escape or Close
+ * shuts it and focus goes back to whatever had it before (the button, a card, the text).
  */
-import { h } from './dom';
+import { h, isTyping } from './dom';
 
-const SHORTCUTS: [string, string][] = [
-  ['Select text, then c', 'Make a claim of the selected passage'],
-  ['Select text, then n', 'Make a note of the selected passage'],
-  ['Select text, then i', 'Start an inconsistency with the passage, or add it to the one in the tray'],
-  ['s / Shift+s', 'Select the next / previous sentence'],
-  ['Shift+→ / Shift+←', 'Grow / shrink the selection by a word'],
-  ['Tab (with a selection)', 'Move to the popover’s buttons'],
-  ['r / Shift+r', 'Go to the next / previous reused passage and list its copies'],
-  ['Esc', 'Clear a keyboard selection; close the popover, a form or this help'],
-  ['Ctrl+Enter', 'Save the open form'],
-  ['Tab / Enter on a card', 'Move between annotations / show its passage'],
+/** A key (or key combination, as shown) and what it does. */
+export type Shortcut = readonly [keys: string, does: string];
+
+/** The pages with their own keys. */
+export type HelpPage = 'viewer' | 'compare' | 'home';
+
+const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[]; note?: string }> = {
+  viewer: {
+    title: 'Reading a source',
+    keys: [
+      ['Select text, then c', 'Make a claim of the selected passage'],
+      ['Select text, then n', 'Make a note of the selected passage'],
+      ['Select text, then i', 'Start an inconsistency with the passage, or add it to the draft'],
+      ['s / Shift+s', 'Select the sentence being read (then the next) / the previous one'],
+      ['Shift+→ / Shift+←', 'Grow / shrink the selection by a word'],
+      ['Tab (with a selection)', 'Move to the popover’s buttons'],
+      ['r / Shift+r', 'Go to the next / previous reused passage and list its copies'],
+      ['Esc', 'Clear a keyboard selection; close the popover or the form'],
+      ['Ctrl+Enter', 'Save the open form'],
+      ['Tab / Enter on a card', 'Move between annotations / show its passage'],
+    ],
+  },
+  compare: {
+    title: 'Comparing two sources',
+    keys: [
+      ['j / n', 'Next aligned passage (both columns scroll to it)'],
+      ['k / p', 'Previous aligned passage'],
+      ['Tab / Enter in the passage list', 'Move between passages / jump to one'],
+    ],
+    note: 'To link an inconsistency, select a passage in the left column and one in the right column, then press “Link as inconsistency”.',
+  },
+  home: {
+    title: 'The source list',
+    keys: [
+      ['Tab / Shift+Tab', 'Move between sources, the compare picker and the buttons'],
+      ['Enter', 'Open the source (or follow the link) that has focus'],
+    ],
+  },
+};
+
+const EVERYWHERE: readonly Shortcut[] = [
   ['?', 'Show this help'],
+  ['Esc', 'Close this help or any dialog'],
 ];
 
-/** A help dialog appended to the body; `open()` shows it, `destroy()` removes it. */
-export function helpDialog(): { open(): void; destroy(): void } {
-  const dialog = h('dialog', { class: 'help-dialog', 'aria-labelledby': 'help-title' },
+function shortcutList(keys: readonly Shortcut[]): HTMLElement {
+  return h('dl', {}, keys.map(([k, d]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, d)]));
+}
+
+/** A mounted help dialog. */
+export interface HelpDialog {
+  open(): void;
+  destroy(): void;
+}
+
+/** A help dialog for `page`, appended to the body; `open()` shows it, `destroy()` removes it. */
+export function helpDialog(page: HelpPage = 'viewer'): HelpDialog {
+  const own = PAGE_SHORTCUTS[page];
+  const dialog = h('dialog', { class: 'help-dialog', 'aria-labelledby': 'help-title', 'data-page': page },
     h('h2', { id: 'help-title' }, 'Keyboard shortcuts'),
-    h('dl', {}, SHORTCUTS.map(([k, d]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, d)])),
+    h('section', { class: 'help-section', 'data-section': page },
+      h('h3', {}, own.title),
+      shortcutList(own.keys),
+      own.note ? h('p', { class: 'help-note' }, own.note) : null,
+    ),
+    h('section', { class: 'help-section', 'data-section': 'everywhere' }, h('h3', {}, 'Everywhere'), shortcutList(EVERYWHERE)),
     h('form', { method: 'dialog' }, h('button', { class: 'btn' }, 'Close')),
   );
+  let opener: HTMLElement | null = null;
+  // Put focus back explicitly: with nothing focusable remembered, browsers leave it on <body>.
+  dialog.addEventListener('close', () => {
+    const back = opener;
+    opener = null;
+    if (back && back.isConnected && back !== document.body) back.focus({ preventScroll: true });
+  });
   document.body.appendChild(dialog);
   return {
     open: () => {
-      if (!dialog.open) dialog.showModal();
+      if (dialog.open) return;
+      opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
     },
     destroy: () => dialog.remove(),
   };
+}
+
+/** The "Shortcuts ?" button opening `help`. */
+export function helpButton(help: HelpDialog): HTMLButtonElement {
+  return h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'help', 'aria-keyshortcuts': '?', onclick: () => help.open() }, 'Shortcuts ?');
+}
+
+/**
+ * Open `help` on `?` typed outside a text field while no dialog is open; returns the listener's
+ * removal. For pages that have no other key handling of their own.
+ */
+export function helpOnQuestionMark(help: HelpDialog): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== '?' || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e)) return;
+    if (document.querySelector('dialog[open]')) return;
+    e.preventDefault();
+    help.open();
+  };
+  document.addEventListener('keydown', onKey);
+  return () => document.removeEventListener('keydown', onKey);
 }

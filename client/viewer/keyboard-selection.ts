@@ -5,7 +5,7 @@
  * clears a selection made this way. Once selected, the popover and the `c` / `n` / `i` keys work as
  * after a mouse drag. The stepping rules are pure (sentence-steps.ts); this is the key handling.
  */
-import { nextSentence, previousSentence, sentences, stepWord, type OffsetRange } from './sentence-steps';
+import { nextSentence, previousSentence, sentenceAtOrAfter, sentences, stepWord, type OffsetRange } from './sentence-steps';
 import type { SourceView } from './source-view';
 import { showStatus } from '../ui/status';
 
@@ -27,7 +27,9 @@ export class KeyboardSelection {
       const back = e.shiftKey || e.key === 'S';
       const next = back
         ? previousSentence(this.list, current ? current.start : view.readingOffset() + 1)
-        : nextSentence(this.list, current ? current.end : view.readingOffset());
+        : current
+          ? nextSentence(this.list, current.end)
+          : sentenceAtOrAfter(this.list, view.readingOffset());
       if (next) this.select(view, next);
       else showStatus(back ? 'No sentence before this one.' : 'No sentence after this one.', 'info');
       return true;

@@ -6,14 +6,13 @@
  * Sentences never cross a line break (a line of a source is a paragraph, a heading or a caption), and
  * end at `.`, `!`, `?` or `…` (with any closing quotes or brackets) followed by space and something
  * other than a lower-case letter. A period after an initial ("Frank A. Rose") or a common
- * abbreviation ("Mr.", "U.S.") does not end a sentence.
+ * abbreviation ("Mr.", "U.S.") does not end a sentence. The full-width `。`, `！` and `？` of
+ * Chinese and Japanese end one wherever they stand, since those scripts put no space after them.
  */
 
-/** A range of text offsets, end exclusive. */
-export interface OffsetRange {
-  start: number;
-  end: number;
-}
+import { trimRange, type OffsetRange } from './trim-range';
+
+export type { OffsetRange };
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'adm', 'prof',
@@ -21,7 +20,12 @@ const ABBREVIATIONS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 
-const CLOSERS = '"\'”’)]»';
+const CLOSERS = '"\'”’)]»」』）';
+
+/** End marks that need a space after them to end a sentence. */
+const SPACED_ENDS = '.!?…';
+/** Full-width end marks: no space follows them in running CJK text. */
+const FULL_WIDTH_ENDS = '。！？';
 
 /** True when the `.` at `dot` ends an abbreviation or an initial rather than a sentence. */
 function isAbbreviation(line: string, dot: number): boolean {
@@ -34,12 +38,6 @@ function isAbbreviation(line: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-function trimmed(text: string, start: number, end: number): OffsetRange | null {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return end > start ? { start, end } : null;
-}
-
 /** The sentences of `text` in order, trimmed of surrounding whitespace. */
 export function sentences(text: string): OffsetRange[] {
   const out: OffsetRange[] = [];
@@ -48,20 +46,23 @@ export function sentences(text: string): OffsetRange[] {
     let from = 0;
     for (let i = 0; i < line.length; i++) {
       const ch = line[i];
-      if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+      const fullWidth = FULL_WIDTH_ENDS.includes(ch);
+      if (!fullWidth && !SPACED_ENDS.includes(ch)) continue;
       let end = i + 1;
-      while (end < line.length && (CLOSERS.includes(line[end]) || line[end] === ch)) end++;
-      if (end < line.length && !/\s/.test(line[end])) continue;
-      let next = end;
-      while (next < line.length && /\s/.test(line[next])) next++;
-      if (next < line.length && /\p{Ll}/u.test(line[next])) continue;
-      if (ch === '.' && isAbbreviation(line, i)) continue;
-      const s = trimmed(text, lineStart + from, lineStart + end);
+      while (end < line.length && (CLOSERS.includes(line[end]) || line[end] === ch || (fullWidth && FULL_WIDTH_ENDS.includes(line[end])))) end++;
+      if (!fullWidth) {
+        if (end < line.length && !/\s/.test(line[end])) continue;
+        let next = end;
+        while (next < line.length && /\s/.test(line[next])) next++;
+        if (next < line.length && /\p{Ll}/u.test(line[next])) continue;
+        if (ch === '.' && isAbbreviation(line, i)) continue;
+      }
+      const s = trimRange(text, lineStart + from, lineStart + end);
       if (s) out.push(s);
       from = end;
       i = end - 1;
     }
-    const rest = trimmed(text, lineStart + from, lineStart + line.length);
+    const rest = trimRange(text, lineStart + from, lineStart + line.length);
     if (rest) out.push(rest);
     lineStart += line.length + 1;
   }
@@ -69,11 +70,20 @@ export function sentences(text: string): OffsetRange[] {
 }
 
 /**
- * The sentence to select next: the first one starting at or after `after` (the end of the current
- * selection, or where reading is when nothing is selected), or null at the end of the text.
+ * The sentence to select after a selection: the first one starting at or after `after` (the end of
+ * the current selection), or null at the end of the text.
  */
 export function nextSentence(list: readonly OffsetRange[], after: number): OffsetRange | null {
   return list.find((s) => s.start >= after) ?? null;
+}
+
+/**
+ * The sentence to select when nothing is selected: the first one not wholly before `at` (where
+ * reading is). A sentence cut by the top of the window, or one that `at` falls inside of, is the
+ * one being read, so it is chosen rather than skipped. Null when `at` is past the last sentence.
+ */
+export function sentenceAtOrAfter(list: readonly OffsetRange[], at: number): OffsetRange | null {
+  return list.find((s) => s.end > at) ?? null;
 }
 
 /** The sentence to select going back: the last one ending at or before `before`, or null. */

@@ -7,7 +7,7 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { AnnotationSpan } from './annotation-spans';
 import { focusPlugin, focusedId, setFocus } from './focus-plugin';
-import { highlightsPlugin, setHighlights, setPending, type PendingRange } from './highlights-plugin';
+import { highlightsPlugin, setDraftRanges, setHighlights, setPending, type PendingRange } from './highlights-plugin';
 import type { ReuseMark } from '../reuse/reuse-marks';
 import { reusePlugin, reuseState, setActiveReuse, setReuseMarks, setReuseVisible, type ReuseEvents } from './reuse-plugin';
 import { dismissPopover, focusPopover, selectedRange, selectionPopoverPlugin, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
@@ -40,8 +40,12 @@ export class SourceView {
   private readonly view: EditorView;
   private spans: readonly AnnotationSpan[] = [];
 
-  constructor(mount: HTMLElement, text: string, handlers: SourceViewHandlers) {
+  constructor(private readonly mount: HTMLElement, text: string, handlers: SourceViewHandlers) {
     this.textDoc = new TextDocument(text);
+    // Focus comes back to the text when a form or popover closes. The mount takes it rather than
+    // the editor: a focusable editor would run ProseMirror's focus handling (which rewrites the DOM
+    // selection) on every click, in the middle of a mouse drag.
+    mount.tabIndex = -1;
     const state = EditorState.create({
       doc: this.textDoc.doc,
       plugins: [
@@ -87,6 +91,16 @@ export class SourceView {
   /** Mark the passage a form is open for (null: none). */
   setPending(range: PendingRange | null): void {
     this.view.dispatch(setPending(this.view.state.tr, range));
+  }
+
+  /** Mark the passages of this source that are in the inconsistency draft. */
+  setDraftRanges(ranges: readonly PendingRange[]): void {
+    this.view.dispatch(setDraftRanges(this.view.state.tr, ranges));
+  }
+
+  /** Move keyboard focus to the text (without scrolling), where `s`, `c`, `n` and `r` act. */
+  focusText(): void {
+    this.mount.focus({ preventScroll: true });
   }
 
   /** Draw these highlights (replacing the previous ones), keeping the focus outline if still present. */
@@ -148,7 +162,11 @@ export class SourceView {
   /** The text offset of the first line showing at the top of the window (where reading is). */
   readingOffset(): number {
     const box = this.view.dom.getBoundingClientRect();
-    const hit = this.view.posAtCoords({ left: box.left + 4, top: Math.max(box.top + 2, 4) });
+    // Probe at the left edge of the text itself (a line's box), not of the editor and its padding,
+    // so the hit lands on the first character of the top line rather than beside it.
+    const line = this.view.dom.querySelector('p.line');
+    const left = (line ?? this.view.dom).getBoundingClientRect().left + 1;
+    const hit = this.view.posAtCoords({ left, top: Math.max(box.top + 2, 4) });
     return hit ? this.textDoc.toOffset(hit.pos) : 0;
   }
 

@@ -17,13 +17,14 @@ import { annotationForm } from '../sidebar/annotation-form';
 import { emptyValues, toCreateBody, toPatchBody, valuesOf, type FormValues } from '../sidebar/form-values';
 import { Sidebar } from '../sidebar/sidebar';
 import { h, isTyping } from '../ui/dom';
-import { helpDialog } from '../ui/help-dialog';
+import { helpButton, helpDialog } from '../ui/help-dialog';
 import { clearStatus, showStatus } from '../ui/status';
 import { annotationSpans } from './annotation-spans';
 import { legend } from './legend';
 import type { SelectionAction } from './selection-popover-plugin';
 import { KeyboardSelection } from './keyboard-selection';
 import { SourceView, type TextRange } from './source-view';
+import { trimQuote } from './trim-range';
 
 /** Shown when a save or delete was refused because someone else changed the annotation first. */
 export const CONFLICT_MESSAGE = 'This annotation was changed elsewhere; the current version is shown; your edit was not saved.';
@@ -60,7 +61,7 @@ export function viewerPage(root: HTMLElement, id: string): Page {
   let tray: DraftTray | null = null;
   let sourceTitle = id;
   const keys = new KeyboardSelection(() => view);
-  const help = helpDialog();
+  const help = helpDialog('viewer');
 
   root.replaceChildren(h('p', { class: 'loading page-loading' }, 'Loading source…'));
 
@@ -87,9 +88,16 @@ export function viewerPage(root: HTMLElement, id: string): Page {
     if (focus && here[0]) focusAnnotation(here[0].id, 'text');
   };
 
+  /**
+   * The selection without the whitespace around it (a drag from past the end of a short line takes
+   * the line break along); null when nothing else was selected, and then nothing is made of it.
+   */
+  const usable = (range: TextRange): TextRange | null => (view ? trimQuote(view.textDoc.text, range) : null);
+
   /** Put the selected passage into the inconsistency draft (starting one if needed). */
-  const addToDraft = (range: TextRange) => {
-    if (!tray || !view) return;
+  const addToDraft = (selected: TextRange) => {
+    const range = usable(selected);
+    if (!tray || !view || !range) return;
     tray.add({ source: id, title: sourceTitle, start: range.start, end: range.end, exact: range.exact });
     view.clearSelection();
     keys.forget();
@@ -100,8 +108,16 @@ export function viewerPage(root: HTMLElement, id: string): Page {
     view?.setPending(null);
   };
 
-  const openCreate = (kind: Exclude<SelectionAction, 'inconsistency'>, range: TextRange) => {
-    if (!sidebar || !view) return;
+  /** Focus the card of annotation `annotationId` (re-rendered lists make new elements); false if absent. */
+  const focusCard = (annotationId: string): boolean => {
+    const card = sidebar?.el.querySelector<HTMLElement>(`.card[data-annotation-id="${CSS.escape(annotationId)}"]`);
+    card?.focus({ preventScroll: true });
+    return !!card;
+  };
+
+  const openCreate = (kind: Exclude<SelectionAction, 'inconsistency'>, selected: TextRange) => {
+    const range = usable(selected);
+    if (!sidebar || !view || !range) return;
     view.dismissPopover();
     view.setPending({ start: range.start, end: range.end });
     const form = annotationForm({
@@ -115,6 +131,8 @@ export function viewerPage(root: HTMLElement, id: string): Page {
         // A fresh selection of the same words must bring the popover back.
         view?.clearSelection();
         clearStatus();
+        // Back to the text the passage was chosen in, not to <body>.
+        view?.focusText();
       },
       onSubmit: async (values: FormValues) => {
         try {
@@ -151,6 +169,7 @@ export function viewerPage(root: HTMLElement, id: string): Page {
       onCancel: () => {
         closeForm();
         clearStatus();
+        if (!focusCard(original.id)) view?.focusText();
       },
       onSubmit: async (values: FormValues) => {
         try {
@@ -222,16 +241,17 @@ export function viewerPage(root: HTMLElement, id: string): Page {
     // A modal dialog (the help) handles its own keys, Escape included.
     if (!view || !sidebar || e.defaultPrevented || document.querySelector('dialog[open]')) return;
     if (e.key === 'Escape') {
-      const inPopover = document.activeElement instanceof HTMLElement && document.activeElement.closest('.selection-popover');
+      const inPopover = document.activeElement instanceof HTMLElement && document.activeElement.closest('.selection-popover, .copies-popover');
       if (features?.closePopover()) {
-        // The copies popover was open: closing it is all Escape does.
+        // The copies popover was open: closing it is all Escape does; focus goes back to the text.
+        if (inPopover) view.focusText();
       } else if (sidebar.openedForm) {
         closeForm();
         view.clearSelection();
       } else if (view.selection()) {
         // A keyboard selection has no mouse to clear it: Escape does.
         if (!keys.clear()) view.dismissPopover();
-        if (inPopover) (document.activeElement as HTMLElement).blur();
+        if (inPopover) view.focusText();
       } else {
         focusAnnotation(null, 'card');
       }
@@ -299,6 +319,7 @@ export function viewerPage(root: HTMLElement, id: string): Page {
         sets: () => setNames,
         activeSet: () => activeSet,
         onSaved: (created) => takeCreated([created], true),
+        onChange: () => view?.setDraftRanges(tray?.passagesHere ?? []),
       });
       sidebar = new Sidebar(id, {
         onShow: (annotationId) => focusAnnotation(annotationId, 'card'),
@@ -307,7 +328,8 @@ export function viewerPage(root: HTMLElement, id: string): Page {
         cardExtra: (a) => reuse.cardExtra(a),
         titles,
       });
-      sidebar.before.append(reuse.suggestions.el);
+      // The draft tray docks at the top of the sidebar, so it never covers the text.
+      sidebar.before.append(tray.el, reuse.suggestions.el);
       sidebar.after.append(reuse.coverage.el);
       const toolbar = h('div', { class: 'viewer-toolbar' },
         setPicker({
@@ -321,7 +343,7 @@ export function viewerPage(root: HTMLElement, id: string): Page {
         }),
         reuse.toggle,
         transferButtons({ exportOptions: () => ({ set: activeSet, source: id }), onImported: () => void reloadAnnotations() }),
-        h('button', { type: 'button', class: 'btn btn-small', 'aria-keyshortcuts': '?', onclick: () => help.open() }, 'Shortcuts ?'),
+        helpButton(help),
       );
       root.replaceChildren(
         h('div', { class: 'viewer-layout' },
@@ -336,7 +358,6 @@ export function viewerPage(root: HTMLElement, id: string): Page {
           ),
           sidebar.el,
         ),
-        tray.el,
       );
       const draft = tray;
       view = new SourceView(mount, source.text, {
@@ -346,6 +367,7 @@ export function viewerPage(root: HTMLElement, id: string): Page {
         showReuse: reuse.visible,
         actionLabels: (action) => (action === 'claim' ? 'Claim' : action === 'note' ? 'Note' : draft.started ? 'Add to inconsistency' : 'Start inconsistency'),
       });
+      view.setDraftRanges(draft.passagesHere);
       refresh();
       // Cards get their carry button once the reused passages are known.
       void reuse.attach(view).then(() => {

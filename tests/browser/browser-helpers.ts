@@ -27,7 +27,8 @@ export interface BrowserSession {
 export async function openSession(viewport: { width: number; height: number }, pageOptions: { acceptDownloads?: boolean } = {}): Promise<BrowserSession> {
   const [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   const page = await browser.newPage({ viewport, ...pageOptions });
-  page.setDefaultTimeout(8000);
+  // Generous: two cores run Chromium, the server and the other test files at once.
+  page.setDefaultTimeout(15_000);
   return { server, browser, page, errors: watchErrors(page) };
 }
 

@@ -3,7 +3,7 @@
  * never across a line break) and growing or shrinking a selection by a word.
  */
 import { describe, expect, it } from 'vitest';
-import { nextSentence, previousSentence, sentences, stepWord } from '../../../client/viewer/sentence-steps';
+import { nextSentence, previousSentence, sentenceAtOrAfter, sentences, stepWord } from '../../../client/viewer/sentence-steps';
 
 const texts = (text: string) => sentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -27,6 +27,11 @@ describe('sentences', () => {
     ]);
   });
 
+  it('ends sentences at full-width 。！？ with no space after them, closing brackets included', () => {
+    expect(texts('导弹防御合作。俄罗斯表示欢迎！真的吗？「是的。」最后')).toEqual(['导弹防御合作。', '俄罗斯表示欢迎！', '真的吗？', '「是的。」', '最后']);
+    expect(texts('ミサイル防衛。協力する')).toEqual(['ミサイル防衛。', '協力する']);
+  });
+
   it('never crosses a line break and skips blank lines, offsets into the raw text', () => {
     const text = 'Title line\n\n  Body one. Body two.  \n';
     const list = sentences(text);
@@ -45,6 +50,20 @@ describe('stepping', () => {
     expect(nextSentence(list, 26)).toBeNull();
     expect(previousSentence(list, 12)).toEqual({ start: 0, end: 11 });
     expect(previousSentence(list, 5)).toBeNull();
+  });
+
+  it('with nothing selected, takes the sentence being read rather than skipping it', () => {
+    // Reading position at a sentence's start, inside it (the top of the window cut it), in the
+    // space after it, and past the end.
+    expect(sentenceAtOrAfter(list, 0)).toEqual({ start: 0, end: 11 });
+    expect(sentenceAtOrAfter(list, 1)).toEqual({ start: 0, end: 11 });
+    expect(sentenceAtOrAfter(list, 18)).toEqual({ start: 12, end: 24 });
+    expect(sentenceAtOrAfter(list, 11)).toEqual({ start: 12, end: 24 });
+    expect(sentenceAtOrAfter(list, text.length)).toBeNull();
+    // The first line of a page whose reading offset lands one character in.
+    const page = 'Jump to search Jump to footer navigation\n\nGlobal Security Newswire\n';
+    const first = sentenceAtOrAfter(sentences(page), 1);
+    expect(first && page.slice(first.start, first.end)).toBe('Jump to search Jump to footer navigation');
   });
 
   it('grows the selection by the next word and shrinks it by its last, never below one word', () => {
