@@ -1,6 +1,6 @@
 /** /api/sets: annotation sets with their sizes; creating one. */
 import { Router } from 'express';
-import { CreateSet, DEFAULT_SET } from '../../core/model';
+import { CreateSet } from '../../core/model';
 import { HttpError } from '../http/http-error';
 import { parseWith } from '../http/validate';
 import type { AnnotationService } from '../services/annotation-service';
@@ -9,12 +9,7 @@ export function setRoutes(service: AnnotationService, now: () => Date = () => ne
   const r = Router();
 
   r.get('/', (_req, res) => {
-    const sizes = new Map<string, number>();
-    for (const a of service.store.annotations()) sizes.set(a.set, (sizes.get(a.set) ?? 0) + 1);
-    const sets = [...service.store.sets()].sort((a, b) =>
-      a.name === DEFAULT_SET ? -1 : b.name === DEFAULT_SET ? 1 : a.name.localeCompare(b.name),
-    );
-    res.json({ sets: sets.map((s) => ({ ...s, count: sizes.get(s.name) ?? 0 })) });
+    res.json({ sets: service.setsWithSizes() });
   });
 
   r.post('/', async (req, res) => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { compareAnnotations, matchesFilter, type AnnotationFilter } from '../../core/annotations/annotation-filter';
 import { quoteContext } from '../../core/anchoring/quote-context';
-import { LINKING_KINDS, type Annotation, type AnnotationSet, type Target } from '../../core/model';
+import { DEFAULT_SET, KINDS, LINKING_KINDS, type Annotation, type AnnotationSet, type Kind, type Target } from '../../core/model';
 import type { CreateAnnotation, PatchAnnotation, TargetInput } from '../../core/model';
 import { CreateAnnotation as CreateSchema, PatchAnnotation as PatchSchema } from '../../core/model';
 import type { z } from 'zod';
@@ -17,6 +17,10 @@ import type { AnnotationStore, Guarded } from '../store/annotation-store';
 
 export type CreateInput = z.output<typeof CreateSchema>;
 export type PatchInput = z.output<typeof PatchSchema>;
+
+export function zeroCounts(): Record<Kind, number> {
+  return Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+}
 
 export function defaultCreator(): string {
   try {
@@ -47,6 +51,29 @@ export class AnnotationService {
 
   get(id: string): Annotation | undefined {
     return this.store.get(id);
+  }
+
+  /** Annotations per source and kind (one linking several sources counts for each), optionally in one set. */
+  countsBySource(set?: string): Map<string, Record<Kind, number>> {
+    const counts = new Map<string, Record<Kind, number>>();
+    for (const a of this.store.annotations()) {
+      if (set && a.set !== set) continue;
+      for (const id of new Set(a.targets.map((t) => t.source))) {
+        let c = counts.get(id);
+        if (!c) counts.set(id, (c = zeroCounts()));
+        c[a.kind] += 1;
+      }
+    }
+    return counts;
+  }
+
+  /** The sets, `default` first, each with its number of annotations. */
+  setsWithSizes(): (AnnotationSet & { count: number })[] {
+    const sizes = new Map<string, number>();
+    for (const a of this.store.annotations()) sizes.set(a.set, (sizes.get(a.set) ?? 0) + 1);
+    return [...this.store.sets()]
+      .sort((a, b) => (a.name === DEFAULT_SET ? -1 : b.name === DEFAULT_SET ? 1 : a.name.localeCompare(b.name)))
+      .map((s) => ({ ...s, count: sizes.get(s.name) ?? 0 }));
   }
 
   /** Checks targets against the texts and fills their context. Throws 404/422 HttpErrors. */
