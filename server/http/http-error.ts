@@ -3,6 +3,7 @@
  * `{ error: { code, message, details? } }` (GUIDE section 2). "Not found" is decided here once.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ServiceError, type ServiceErrorCode } from '../services/service-error';
 
 export class HttpError extends Error {
   constructor(
@@ -23,6 +24,17 @@ export function found<T>(value: T | undefined, what: string, id: string): T {
   return value;
 }
 
+/** The one place where a service's error code becomes an HTTP status. */
+const STATUS_OF: Record<ServiceErrorCode, number> = {
+  not_found: 404,
+  invalid: 400,
+  out_of_range: 422,
+  anchor_mismatch: 422,
+  export_failed: 422,
+  no_copies: 422,
+  already_carried: 409,
+};
+
 export const unknownRoute: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, 'not_found', `no API route ${req.method} ${req.path}`));
 };
@@ -30,6 +42,7 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   let e: HttpError;
   if (err instanceof HttpError) e = err;
+  else if (err instanceof ServiceError) e = new HttpError(STATUS_OF[err.code], err.code, err.message, err.details);
   else if (err?.type === 'entity.parse.failed') e = new HttpError(400, 'bad_json', `the request body is not valid JSON: ${err.message}`);
   else if (err?.type === 'entity.too.large') e = new HttpError(413, 'too_large', `the request body is over the limit of ${err.limit} bytes`);
   else if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') e = new HttpError(415, 'unsupported_encoding', String(err.message));

@@ -1,7 +1,7 @@
 /**
  * Annotation use cases over a store and the source texts: create, edit and delete with revision
  * checks, and the anchoring rule that every target's `exact` is the source text at start..end.
- * "Not found" comes back as undefined; input that cannot be stored throws HttpError.
+ * "Not found" comes back as undefined; input that cannot be stored throws ServiceError.
  */
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
@@ -11,7 +11,7 @@ import { DEFAULT_SET, KINDS, LINKING_KINDS, type Annotation, type AnnotationSet,
 import type { CreateAnnotation, PatchAnnotation, TargetInput } from '../../core/model';
 import { CreateAnnotation as CreateSchema, PatchAnnotation as PatchSchema } from '../../core/model';
 import type { z } from 'zod';
-import { HttpError, notFound } from '../http/http-error';
+import { missing, ServiceError } from './service-error';
 import type { SourceLibrary } from '../sources/source-library';
 import type { AnnotationStore, Guarded } from '../store/annotation-store';
 
@@ -76,21 +76,20 @@ export class AnnotationService {
       .map((s) => ({ ...s, count: sizes.get(s.name) ?? 0 }));
   }
 
-  /** Checks targets against the texts and fills their context. Throws 404/422 HttpErrors. */
+  /** Checks targets against the texts and fills their context. Throws ServiceError (not_found, out_of_range, anchor_mismatch). */
   resolveTargets(inputs: z.output<typeof TargetInput>[]): Target[] {
     return inputs.map((t, i) => {
       const source = this.sources.get(t.source);
-      if (!source) throw notFound('source', t.source);
+      if (!source) throw missing('source', t.source);
       if (t.end > source.text.length) {
-        throw new HttpError(422, 'out_of_range', `targets[${i}]: end ${t.end} is past the end of source "${t.source}" (length ${source.text.length})`);
+        throw new ServiceError('out_of_range', `targets[${i}]: end ${t.end} is past the end of source "${t.source}" (length ${source.text.length})`);
       }
       if (splitsCharacter(source.text, t.start) || splitsCharacter(source.text, t.end)) {
-        throw new HttpError(422, 'out_of_range', `targets[${i}]: ${t.start}..${t.end} cuts a character of "${t.source}" in half (offsets are UTF-16 code units; an emoji takes two)`);
+        throw new ServiceError('out_of_range', `targets[${i}]: ${t.start}..${t.end} cuts a character of "${t.source}" in half (offsets are UTF-16 code units; an emoji takes two)`);
       }
       const actual = source.text.slice(t.start, t.end);
       if (actual !== t.exact) {
-        throw new HttpError(
-          422,
+        throw new ServiceError(
           'anchor_mismatch',
           `targets[${i}]: "exact" does not match the text of "${t.source}" at ${t.start}..${t.end} (the text there is ${JSON.stringify(actual.slice(0, 80))})`,
         );
@@ -101,7 +100,7 @@ export class AnnotationService {
 
   private requireSet(name: string): AnnotationSet {
     const set = this.store.sets().find((s) => s.name === name);
-    if (!set) throw notFound('annotation set', name);
+    if (!set) throw missing('annotation set', name);
     return set;
   }
 
@@ -137,11 +136,11 @@ export class AnnotationService {
     if (!current) return { ok: false, reason: 'not_found' };
     if (patch.set !== undefined) this.requireSet(patch.set);
     if (patch.claim !== undefined && current.kind !== 'claim') {
-      throw new HttpError(400, 'invalid', `only a claim carries claim details; this annotation is a ${current.kind}`);
+      throw new ServiceError('invalid', `only a claim carries claim details; this annotation is a ${current.kind}`);
     }
     const targets = patch.targets ? this.resolveTargets(patch.targets) : undefined;
     if (targets && LINKING_KINDS.includes(current.kind) && targets.length < 2) {
-      throw new HttpError(400, 'invalid', `a ${current.kind} links at least two passages`);
+      throw new ServiceError('invalid', `a ${current.kind} links at least two passages`);
     }
     const { revision: _based, ...changes } = patch;
     if (Object.keys(changes).length === 0) {

@@ -4,7 +4,7 @@
  */
 import { copiesOf, type Copy } from '../../core/carry/copies';
 import type { Annotation } from '../../core/model';
-import { HttpError } from '../http/http-error';
+import { ServiceError } from './service-error';
 import type { AnnotationService } from './annotation-service';
 import type { ReuseService } from './reuse-service';
 
@@ -36,7 +36,7 @@ export class CarryService {
    */
   async carry(a: Annotation, mode: CarryMode, sources?: string[]): Promise<Annotation[]> {
     const all = this.copies(a).filter((c) => !sources || sources.includes(c.source));
-    if (!all.length) throw new HttpError(422, 'no_copies', 'this passage has no copy in another source to carry the annotation to');
+    if (!all.length) throw new ServiceError('no_copies', 'this passage has no copy in another source to carry the annotation to');
     // Carrying twice must not stack duplicates: skip copies that already hold such an annotation.
     const same = (x: { source: string; start: number; end: number }, y: { source: string; start: number; end: number }) =>
       x.source === y.source && x.start === y.start && x.end === y.end;
@@ -47,7 +47,7 @@ export class CarryService {
       mode === 'reuse'
         ? existing.some((x) => [...a.targets, ...all].every((t) => x.targets.some((u) => same(t, u)))) ? [] : all
         : all.filter((c) => !existing.some((x) => x.targets.length === 1 && same(x.targets[0], c)));
-    if (!copies.length) throw new HttpError(409, 'already_carried', 'every copy of this passage already carries this annotation');
+    if (!copies.length) throw new ServiceError('already_carried', 'every copy of this passage already carries this annotation');
     const asTarget = (c: { source: string; start: number; end: number; exact: string }) => ({ source: c.source, start: c.start, end: c.end, exact: c.exact });
     const base = { set: a.set, tags: a.tags, note: a.note };
     const records =

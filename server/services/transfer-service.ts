@@ -7,7 +7,7 @@ import { exportAs, exportFileName, EXPORT_FORMATS, importW3c, type ExportFormat,
 import type { Annotation, ReusePassage, Source } from '../../core/model';
 import { Annotation as AnnotationSchema, DEFAULT_SET } from '../../core/model';
 import { IdTakenError } from '../store/annotation-store';
-import { HttpError } from '../http/http-error';
+import { missing, ServiceError } from './service-error';
 import type { AnnotationService } from './annotation-service';
 import { newAnnotationId } from './annotation-service';
 
@@ -52,10 +52,10 @@ export class TransferService {
   export(req: ExportRequest): ExportResult {
     const { format, options, ...filter } = req;
     if (filter.set && !this.annotations.store.sets().some((s) => s.name === filter.set)) {
-      throw new HttpError(404, 'not_found', `annotation set "${filter.set}" does not exist`);
+      throw missing('annotation set', filter.set);
     }
     if (filter.source && !this.annotations.sources.get(filter.source)) {
-      throw new HttpError(404, 'not_found', `source "${filter.source}" does not exist`);
+      throw missing('source', filter.source);
     }
     const chosen = this.annotations.list(filter);
     const set = filter.set
@@ -78,7 +78,7 @@ export class TransferService {
       body = exportAs(format, { set, annotations: chosen, sources, reuse, options: { generatedAt: this.now().toISOString(), sections, ...options } });
     } catch (e) {
       // The formats throw RangeError for data they cannot express, e.g. a passage in a removed source.
-      if (e instanceof RangeError) throw new HttpError(422, 'export_failed', `cannot export as ${format}: ${e.message}`);
+      if (e instanceof RangeError) throw new ServiceError('export_failed', `cannot export as ${format}: ${e.message}`);
       throw e;
     }
     const name = filter.source ? `${set.name}.${filter.source}` : set.name;
