@@ -1,6 +1,7 @@
 /**
- * The one error type routes throw, and the middleware that turns any error into the API's error body
- * `{ error: { code, message, details? } }` (GUIDE section 2). "Not found" is decided here once.
+ * The error type routes throw, and the middleware that turns any error (HttpError, a service's
+ * ServiceError, a body-parser failure) into the API's error body `{ error: { code, message,
+ * details? } }` (GUIDE section 2). Statuses are decided here, once.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ServiceError, type ServiceErrorCode } from '../services/service-error';
