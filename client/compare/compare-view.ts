@@ -2,19 +2,23 @@
  * The compare view (`#/compare/<a>/<b>`): two sources side by side, their aligned passages joined
  * and numbered, word differences marked inside each passage, boilerplate greyed, the columns
  * scrolled in step, a passage list to jump through (j/k or n/p), and two selections (one per
- * column) linked as an inconsistency. It owns the page's API calls and DOM listeners; the cleanup
+ * column) linked as an inconsistency. The user's annotations of both sources are highlighted as in
+ * the viewer; clicking one whose annotation also has a passage in the other column scrolls that
+ * column to it and flashes both. It owns the page's API calls and DOM listeners; the cleanup
  * function it returns removes them all.
  */
 import './compare.css';
-import type { Source } from '../../core/model';
+import type { Annotation, Source } from '../../core/model';
 import { ApiError, errorMessage } from '../api/api-error';
-import { getSource, listReuse, listSets } from '../api/client';
+import { getSource, listAnnotations, listReuse, listSets } from '../api/client';
 import { loadActiveSet } from '../sets/active-set';
 import { h, isTyping } from '../ui/dom';
 import { helpButton, helpDialog, helpOnQuestionMark } from '../ui/help-dialog';
 import { clearStatus, showStatus } from '../ui/status';
+import { legend as annotationLegend } from '../viewer/legend';
 import { compareLayout, passageAt, type CompareLayout } from './alignment-layout';
-import { passageElement, renderColumnText } from './compare-column';
+import { columnLayers, counterpartIn, mergeAnnotations } from './annotation-layers';
+import { fillColumnText, flashAnnotation, passageElement, renderColumnText, setActiveAnnotation, type ColumnContent } from './compare-column';
 import { compareHref, type CompareFocus } from './compare-route';
 import { openInconsistencyDialog } from './inconsistency-dialog';
 import { passageList } from './passage-list';
@@ -91,11 +95,17 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
     let sourceB: Source;
     let layout: CompareLayout;
     let sets: string[];
+    let annotations: Annotation[] | null;
     try {
-      const [sa, sb, passages, setList] = await Promise.all([loadSource(a), loadSource(b), listReuse(a), listSets().catch(() => [])]);
+      // The comparison still shows when the annotations cannot be loaded; it says so.
+      const annotationsOf = (id: string) => listAnnotations({ source: id }).catch(() => null);
+      const [sa, sb, passages, setList, listA, listB] = await Promise.all([
+        loadSource(a), loadSource(b), listReuse(a), listSets().catch(() => []), annotationsOf(a), annotationsOf(b),
+      ]);
       [sourceA, sourceB] = [sa, sb];
       layout = compareLayout(passages, a, b, sa.text, sb.text);
       sets = setList.map((s) => s.name);
+      annotations = listA && listB ? mergeAnnotations(listA, listB) : null;
     } catch (err) {
       if (destroyed) return;
       const notFound = err instanceof ApiError && err.status === 404;
@@ -103,15 +113,26 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
       return;
     }
     if (destroyed) return;
-    mount(sourceA, sourceB, layout, sets.length ? sets : ['default']);
+    mount(sourceA, sourceB, layout, sets.length ? sets : ['default'], annotations ?? []);
+    if (!annotations) showStatus('Could not load the annotations of these sources: the comparison shows without them.', 'error');
   })();
 
-  function mount(sa: Source, sb: Source, layout: CompareLayout, sets: string[]): void {
+  function mount(sa: Source, sb: Source, layout: CompareLayout, sets: string[], annotations: Annotation[]): void {
     document.title = `Compare: ${sa.title} / ${sb.title} · Collate`;
     const { passages } = layout;
     const diffs = passages.map((p) => wordDiff(sa.text.slice(p.a.start, p.a.end), sb.text.slice(p.b.start, p.b.end), p.a.start, p.b.start));
-    const textA = renderColumnText('a', sa.text, layout.a, passages, diffs.map((d) => d.a));
-    const textB = renderColumnText('b', sb.text, layout.b, passages, diffs.map((d) => d.b));
+    const contentOf = (side: 'a' | 'b'): ColumnContent => {
+      const s = side === 'a' ? sa : sb;
+      return {
+        text: s.text,
+        segments: layout[side],
+        passages,
+        diffs: diffs.map((d) => d[side]),
+        layers: columnLayers(annotations, s.id, s.text.length),
+      };
+    };
+    const textA = renderColumnText('a', contentOf('a'));
+    const textB = renderColumnText('b', contentOf('b'));
     const scrollA = h('div', { class: 'pane-scroll', tabindex: 0, 'aria-label': `Text of ${sa.title}` }, textA);
     const scrollB = h('div', { class: 'pane-scroll', tabindex: 0, 'aria-label': `Text of ${sb.title}` }, textB);
 
@@ -164,7 +185,9 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
         onSaved: (created) => {
           picks.clear();
           document.getSelection()?.removeAllRanges();
-          showStatus(`Inconsistency saved to set “${created.set}”.`, 'success');
+          annotations.push(created);
+          redraw();
+          showStatus(`Inconsistency saved to set “${created.set}”: highlighted in both columns.`, 'success');
         },
       });
     });
@@ -186,6 +209,7 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
           h('h1', { id: 'compare-title', class: 'compare-title' }, 'Compare sources'),
           h('p', { class: 'compare-summary' }, summary),
           h('div', { class: 'compare-toolbar' }, legend(), picks.bar, helpButton(help)),
+          annotationLegend({ reuse: false }),
         ),
         body,
       ),
@@ -219,14 +243,65 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
     document.addEventListener('keydown', onKey);
     cleanups.push(() => document.removeEventListener('keydown', onKey));
 
+    // Clicking a highlight shows its counterpart: the other column scrolls so that the annotation's
+    // passage there lines up with the clicked one, and both flash.
+    let activeId: string | null = null;
+    const onHighlightClick = (side: 'a' | 'b') => (e: MouseEvent) => {
+      // A click that ends a drag-selection is a pick, not a request to follow a highlight.
+      const sel = document.getSelection();
+      if (sel && !sel.isCollapsed) return;
+      const el = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-annotation-id]') : null;
+      const annotation = el ? annotations.find((x) => x.id === el.dataset.annotationId) : undefined;
+      if (!el || !annotation) return;
+      const other = side === 'a' ? 'b' : 'a';
+      const otherSource = other === 'a' ? sa : sb;
+      const otherColumn = other === 'a' ? textA : textB;
+      activeId = annotation.id;
+      setActiveAnnotation([textA, textB], activeId);
+      const target = counterpartIn(annotation, otherSource.id, otherSource.text.length);
+      const range = target && rangeOf(otherColumn, target.start, target.end);
+      if (range) {
+        const pane = other === 'a' ? scrollA : scrollB;
+        sync.scrollPane(other, pane.scrollTop + range.getBoundingClientRect().top - el.getBoundingClientRect().top);
+        flashAnnotation(otherColumn, annotation.id);
+      }
+      flashAnnotation(side === 'a' ? textA : textB, annotation.id);
+    };
+    const clickA = onHighlightClick('a');
+    const clickB = onHighlightClick('b');
+    textA.addEventListener('click', clickA);
+    textB.addEventListener('click', clickB);
+    cleanups.push(() => {
+      textA.removeEventListener('click', clickA);
+      textB.removeEventListener('click', clickB);
+    });
+
+    let focusRange: { column: HTMLElement; start: number; end: number } | null = null;
+    const drawFocus = () => {
+      const range = focusRange && rangeOf(focusRange.column, focusRange.start, focusRange.end);
+      setHighlight(FOCUS_HIGHLIGHT, range ? [range] : []);
+    };
+
+    /** Redraw both columns after the annotations changed: same text, same offsets, new highlights. */
+    function redraw(): void {
+      fillColumnText(textA, 'a', contentOf('a'));
+      fillColumnText(textB, 'b', contentOf('b'));
+      if (current !== null) for (const col of [textA, textB]) passageElement(col, current)?.classList.add('is-current');
+      if (activeId !== null) setActiveAnnotation([textA, textB], activeId);
+      // The focus highlight's range held the old text nodes.
+      drawFocus();
+      sync.refresh();
+    }
+
     if (opts.focus) showFocus(opts.focus);
 
     function showFocus(focus: CompareFocus): void {
       const side = focus.source === sa.id ? 'a' : focus.source === sb.id ? 'b' : null;
       if (!side) return;
       const column = side === 'a' ? textA : textB;
-      const range = rangeOf(column, focus.start, Math.max(focus.start + 1, focus.end));
-      if (range) setHighlight(FOCUS_HIGHLIGHT, [range]);
+      focusRange = { column, start: focus.start, end: Math.max(focus.start + 1, focus.end) };
+      drawFocus();
+      const range = rangeOf(column, focusRange.start, focusRange.end);
       cleanups.push(() => setHighlight(FOCUS_HIGHLIGHT, []));
       const i = passageAt(passages, side, focus.start, focus.end);
       const span = i === null ? null : passages[i][side];

@@ -53,6 +53,11 @@ export class ScrollSync {
     this.set('b', yB - this.lineOffset('b'));
   }
 
+  /** Scroll pane `side` alone to `top` (clamped) without the other pane following. */
+  scrollPane(side: 'a' | 'b', top: number): void {
+    this.set(side, top);
+  }
+
   /**
    * Distance from the top of pane `side`'s viewport to the reading line. The line is one height
    * on screen for both panes, so panes whose headers differ in height still show matches level.

@@ -34,7 +34,7 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
       ['k / p', 'Previous aligned passage'],
       ['Tab / Enter in the passage list', 'Move between passages / jump to one'],
     ],
-    note: 'To link an inconsistency, select a passage in the left column and one in the right column, then press “Link as inconsistency”.',
+    note: 'To link an inconsistency, select a passage in the left column and one in the right column, then press “Link as inconsistency”. Your annotations are highlighted in both columns as in the viewer; click one that links the two sources to bring its other passage level in the other column.',
   },
   home: {
     title: 'The source list',

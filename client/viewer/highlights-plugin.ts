@@ -2,13 +2,16 @@
  * Highlights: one inline decoration per annotation target in the open source, coloured by kind and
  * verdict (`hl hl-claim hl-verdict-false`), carrying `data-annotation-id`. Each decoration renders its
  * own `<span>` (nodeName), so overlapping and nested highlights nest as elements and their translucent
- * backgrounds stack, which makes overlap visible. Two passage marks that are not annotations are
+ * backgrounds stack. Backgrounds alone blur together past two layers, so each highlight also carries
+ * its depth in the stack (`data-depth`, see highlight-depth.ts), by which the CSS draws its underline
+ * band lower for each level: every layer of an overlap stays visible in its own colour. Two passage marks that are not annotations are
  * drawn here too: the passage a form is open for (`hl-pending`) and the passages of the open source
  * in the inconsistency draft (`hl-draft`), so the user sees what they are about to link.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { AnnotationSpan } from './annotation-spans';
+import { assignDepths } from './highlight-depth';
 import type { TextDocument } from './text-document';
 
 /** Plugin state: the spans and pending range drawn, with their decorations. */
@@ -53,14 +56,15 @@ function buildDecorations(
   const decos: Decoration[] = [];
   // Longer spans first, so at equal starts the longer one is the outer element.
   const ordered = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-  for (const span of ordered) {
+  const depths = assignDepths(ordered);
+  for (const [i, span] of ordered.entries()) {
     const range = textDoc.rangeToPos(span.start, span.end);
     if (!range) continue;
     decos.push(
       Decoration.inline(
         range.from,
         range.to,
-        { nodeName: 'span', class: highlightClass(span), 'data-annotation-id': span.id },
+        { nodeName: 'span', class: highlightClass(span), 'data-annotation-id': span.id, 'data-depth': String(depths[i]) },
         { annotationId: span.id },
       ),
     );

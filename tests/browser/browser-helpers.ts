@@ -89,6 +89,36 @@ export async function selectPhrase(page: Page, phrase: string, occurrence = 0): 
   await page.locator('.selection-popover').waitFor({ state: 'visible' });
 }
 
+/**
+ * Select the first occurrence of `phrase` in compare column `side` as a drag would: a DOM range over
+ * the column's text nodes, whatever spans (passages, diff marks, highlights) wrap them.
+ */
+export function selectInColumn(page: Page, side: 'a' | 'b', phrase: string): Promise<void> {
+  return page.evaluate(({ side, phrase }) => {
+    const column = document.querySelector(`.compare-text-${side}`)!;
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const all = nodes.map((n) => n.data).join('');
+    const at = all.indexOf(phrase);
+    if (at < 0) throw new Error(`not in column ${side}: ${phrase}`);
+    const locate = (offset: number, atEnd: boolean): [Text, number] => {
+      let acc = 0;
+      for (const n of nodes) {
+        if (offset < acc + n.length || (atEnd && offset === acc + n.length)) return [n, offset - acc];
+        acc += n.length;
+      }
+      throw new Error('offset past the column');
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at, false));
+    range.setEnd(...locate(at + phrase.length, true));
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, { side, phrase });
+}
+
 /** Open a source page and wait until its text and sidebar are shown. */
 export async function openSource(page: Page, base: string, id: string): Promise<void> {
   const url = `${base}/#/source/${id}`;

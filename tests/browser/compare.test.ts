@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, ReusePassage } from '../../core/model';
 import { call, type TestServer } from '../helpers/test-server';
-import { sourceText, closeSession, openSession } from './browser-helpers';
+import { sourceText, closeSession, openSession, selectInColumn as selectColumnPhrase } from './browser-helpers';
 
 const A = 'newsblaze-us-pursues-cooperation';
 const B = 'newsblaze-will-us-plans-undercut-russia';
@@ -46,31 +46,9 @@ function passageTops(i: number): Promise<[number, number]> {
   }, i);
 }
 
-/** Select `phrase` in column `side` as a drag would: a DOM range over the column's text nodes. */
+/** Select `phrase` in column `side` of this file's page. */
 function selectInColumn(side: 'a' | 'b', phrase: string): Promise<void> {
-  return page.evaluate(({ side, phrase }) => {
-    const column = document.querySelector(`.compare-text-${side}`)!;
-    const nodes: Text[] = [];
-    const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    const all = nodes.map((n) => n.data).join('');
-    const at = all.indexOf(phrase);
-    if (at < 0) throw new Error(`not in column ${side}: ${phrase}`);
-    const locate = (offset: number, atEnd: boolean): [Text, number] => {
-      let acc = 0;
-      for (const n of nodes) {
-        if (offset < acc + n.length || (atEnd && offset === acc + n.length)) return [n, offset - acc];
-        acc += n.length;
-      }
-      throw new Error('offset past the column');
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at, false));
-    range.setEnd(...locate(at + phrase.length, true));
-    const sel = document.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  }, { side, phrase });
+  return selectColumnPhrase(page, side, phrase);
 }
 
 describe('compare view', () => {
