@@ -73,6 +73,16 @@ describe('CSV export', () => {
     expect(records.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
   });
 
+  it('leaves the offsets of an orphaned passage empty, keeping its quote', () => {
+    const input = populatedInput();
+    const orphan = { ...NOTE_WITH_TAGS, targets: NOTE_WITH_TAGS.targets.map((t) => ({ ...t, orphaned: true })) };
+    const rows = rowsOf(orphan.id, parseCsv(exportCsv({ ...input, annotations: [orphan] })));
+    expect(rows).toHaveLength(orphan.targets.length);
+    expect(rows[0][COLUMN.start]).toBe('');
+    expect(rows[0][COLUMN.end]).toBe('');
+    expect(rows[0][COLUMN.exact]).toBe(orphan.targets[0].exact);
+  });
+
   it('separates records with CRLF and ends with one', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     // Outside quoted fields, every line break is a CRLF record end.
