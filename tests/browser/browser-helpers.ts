@@ -160,3 +160,12 @@ export async function annotationsOf(base: string, id: string): Promise<Annotatio
   const res = await call(base, 'GET', `/api/annotations?source=${id}`);
   return (res.body as { annotations: Annotation[] }).annotations;
 }
+
+/** Open the compare view of `a` and `b` afresh (reloading when it is already shown) and wait for it. */
+export async function openCompare(page: Page, base: string, a: string, b: string): Promise<void> {
+  const url = `${base}/#/compare/${a}/${b}`;
+  // Going to the URL already shown changes nothing: reload for a fresh view.
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
+  await page.waitForSelector('.compare-text-b .passage');
+}

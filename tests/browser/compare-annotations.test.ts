@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../core/model';
 import { call, type TestServer } from '../helpers/test-server';
-import { closeSession, createVia, openSession, openSource, selectInColumn, sourceText } from './browser-helpers';
+import { closeSession, createVia, openSession, openSource, selectInColumn, sourceText, openCompare } from './browser-helpers';
 
 const A = 'newsblaze-us-pursues-cooperation';
 const B = 'newsblaze-will-us-plans-undercut-russia';
@@ -42,12 +42,6 @@ beforeAll(async () => {
 
 afterAll(() => closeSession({ server, browser }));
 
-async function openCompare(): Promise<void> {
-  const url = `${server.url}/#/compare/${A}/${B}`;
-  if (page.url() === url) await page.reload();
-  else await page.goto(url);
-  await page.waitForSelector('.compare-text-b .passage');
-}
 
 /** Text and raw-text start of annotation `id`'s highlight in a column, from its elements. */
 function highlightIn(side: 'a' | 'b', id: string): Promise<{ text: string; start: number; count: number }> {
@@ -104,7 +98,7 @@ describe('overlapping highlights in the viewer', () => {
 
 describe('annotations in the compare view', () => {
   it('shows an existing claim in the right column over exactly its text, with a tooltip', async () => {
-    await openCompare();
+    await openCompare(page, server.url, A, B);
     const shown = await highlightIn('b', red.id);
     expect(shown.text).toBe(RED);
     expect(shown.start).toBe(textB.indexOf(RED));
@@ -147,7 +141,7 @@ describe('annotations in the compare view', () => {
   });
 
   it('scrolls the right column to the counterpart of a highlight clicked on the left, and flashes both', async () => {
-    await openCompare();
+    await openCompare(page, server.url, A, B);
     const res = await call(server.url, 'GET', `/api/annotations?kind=inconsistency&source=${A}`);
     const [link] = res.body.annotations as Annotation[];
     const right = page.locator(`.compare-text-b [data-annotation-id="${link.id}"]`).first();

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, ReusePassage } from '../../core/model';
 import { call, type TestServer } from '../helpers/test-server';
-import { sourceText, closeSession, openSession, selectInColumn as selectColumnPhrase } from './browser-helpers';
+import { sourceText, closeSession, openSession, selectInColumn as selectColumnPhrase, openCompare } from './browser-helpers';
 
 const A = 'newsblaze-us-pursues-cooperation';
 const B = 'newsblaze-will-us-plans-undercut-russia';
@@ -30,13 +30,6 @@ beforeAll(async () => {
 
 afterAll(() => closeSession({ server, browser }));
 
-async function openCompare(): Promise<void> {
-  const url = `${server.url}/#/compare/${A}/${B}`;
-  // Going to the URL already shown changes nothing: reload for a fresh view.
-  if (page.url() === url) await page.reload();
-  else await page.goto(url);
-  await page.waitForSelector('.compare-text-b .passage');
-}
 
 /** Top of passage `i`'s element relative to the viewport, on both sides. */
 function passageTops(i: number): Promise<[number, number]> {
@@ -54,7 +47,7 @@ function selectInColumn(side: 'a' | 'b', phrase: string): Promise<void> {
 describe('compare view', () => {
   it('shows the aligned passages joined, numbered alike on both sides', async () => {
     expect(between.length).toBeGreaterThan(0);
-    await openCompare();
+    await openCompare(page, server.url, A, B);
     const countA = await page.locator('.compare-text-a .passage').count();
     const countB = await page.locator('.compare-text-b .passage').count();
     expect(countA).toBe(between.length);
@@ -170,7 +163,7 @@ describe('compare view', () => {
   });
 
   it('writes the documentation screenshot', async () => {
-    await openCompare();
+    await openCompare(page, server.url, A, B);
     await page.locator('.compare-title').click();
     // Jump to the passage holding the "our" difference, then scroll the left column to that
     // sentence: the right column follows.
