@@ -23,14 +23,9 @@ export class ApiError extends Error {
     return typeof current === 'object' && current !== null ? (current as Annotation) : undefined;
   }
 
-  /** A one-line description for status lines and toasts, including validation issue paths. */
+  /** A one-line description for status lines and toasts (the server names bad fields in it). */
   describe(): string {
-    const issues = Array.isArray(this.details) ? (this.details as { path?: unknown[]; message?: string }[]) : [];
-    const detail = issues
-      .slice(0, 3)
-      .map((i) => `${Array.isArray(i.path) && i.path.length ? i.path.join('.') + ': ' : ''}${i.message ?? ''}`)
-      .join('; ');
-    return detail ? `${this.message} (${detail})` : this.message;
+    return this.message;
   }
 }
 

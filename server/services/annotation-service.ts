@@ -98,8 +98,13 @@ export class AnnotationService {
     });
   }
 
+  /** The set of that name, or undefined. */
+  set(name: string): AnnotationSet | undefined {
+    return this.store.sets().find((s) => s.name === name);
+  }
+
   private requireSet(name: string): AnnotationSet {
-    const set = this.store.sets().find((s) => s.name === name);
+    const set = this.set(name);
     if (!set) throw missing('annotation set', name);
     return set;
   }

@@ -51,16 +51,13 @@ export class TransferService {
 
   export(req: ExportRequest): ExportResult {
     const { format, options, ...filter } = req;
-    if (filter.set && !this.annotations.store.sets().some((s) => s.name === filter.set)) {
-      throw missing('annotation set', filter.set);
-    }
+    const named = filter.set ? this.annotations.set(filter.set) : undefined;
+    if (filter.set && !named) throw missing('annotation set', filter.set);
     if (filter.source && !this.annotations.sources.get(filter.source)) {
       throw missing('source', filter.source);
     }
     const chosen = this.annotations.list(filter);
-    const set = filter.set
-      ? this.annotations.store.sets().find((s) => s.name === filter.set)!
-      : { name: 'all-sets', description: 'Every annotation set' };
+    const set = named ?? { name: 'all-sets', description: 'Every annotation set' };
     const wanted = new Set(chosen.flatMap((a) => a.targets.map((t) => t.source)));
     if (filter.source) wanted.add(filter.source);
     // The report covers the sources in view even where they carry no annotation yet.
@@ -97,7 +94,7 @@ export class TransferService {
       return { ok: false, errors: [{ path: '', message: `${parsed.annotations.length} annotations in one import; at most ${MAX_IMPORT} at a time` }] };
     }
     // Set names that differ only in case from an existing set go into that set.
-    const existing = new Map(this.annotations.store.sets().map((s) => [s.name.toLowerCase(), s.name]));
+    const setNames = new Map(this.annotations.store.sets().map((s) => [s.name.toLowerCase(), s.name]));
     const stamp = this.now().toISOString();
     const records: Annotation[] = [];
     const errors: ImportError[] = [];
@@ -116,7 +113,7 @@ export class TransferService {
           created: item.created ?? stamp,
           modified: item.modified ?? item.created ?? stamp,
           creator: item.creator || this.annotations.creator,
-          set: existing.get((item.set || DEFAULT_SET).toLowerCase()) ?? (item.set || DEFAULT_SET),
+          set: setNames.get((item.set || DEFAULT_SET).toLowerCase()) ?? (item.set || DEFAULT_SET),
           kind: item.kind,
           targets,
           tags: item.tags,
@@ -131,35 +128,32 @@ export class TransferService {
       }
     });
     if (errors.length) return { ok: false, errors };
-    // Collate ids are kept when free (so a round trip into an empty store is exact); taken ones,
-    // here or by a concurrent import, get new ids.
     // An annotation that is here already, unchanged (the same file imported twice), is skipped.
     const fresh = records.filter((a) => {
       const here = this.annotations.store.get(a.id);
       return !(here && sameContent(here, a));
     });
     const skipped = records.length - fresh.length;
-    records.length = 0;
-    records.push(...fresh);
-    const taken = new Set(this.annotations.store.annotations().map((a) => a.id));
+    if (!fresh.length) return { ok: true, annotations: [], setsCreated: [], skipped };
+    // Collate ids are kept when free (so a round trip into an empty store is exact); taken ones,
+    // here or by a concurrent import, get new ids.
     const seen = new Set<string>();
-    for (const a of records) {
-      if (taken.has(a.id) || seen.has(a.id)) a.id = newAnnotationId();
+    for (const a of fresh) {
+      if (this.annotations.store.get(a.id) || seen.has(a.id)) a.id = newAnnotationId();
       seen.add(a.id);
     }
-    if (!records.length) return { ok: true, annotations: [], setsCreated: [], skipped };
     try {
-      await this.annotations.store.insert(records);
+      await this.annotations.store.insert(fresh);
     } catch (e) {
       if (!(e instanceof IdTakenError)) throw e;
-      for (const a of records) if (e.ids.includes(a.id)) a.id = newAnnotationId();
-      await this.annotations.store.insert(records);
+      for (const a of fresh) if (e.ids.includes(a.id)) a.id = newAnnotationId();
+      await this.annotations.store.insert(fresh);
     }
     const setsCreated: string[] = [];
-    for (const name of new Set(records.map((a) => a.set))) {
-      if (existing.has(name.toLowerCase())) continue;
+    for (const name of new Set(fresh.map((a) => a.set))) {
+      if (setNames.has(name.toLowerCase())) continue;
       if (await this.annotations.store.addSet({ name, description: 'Created by an import', created: stamp })) setsCreated.push(name);
     }
-    return { ok: true, annotations: records, setsCreated, skipped };
+    return { ok: true, annotations: fresh, setsCreated, skipped };
   }
 }
