@@ -2,9 +2,10 @@
  * `npm start`: builds the client if needed, opens the store and the sources, and serves app and API.
  */
 import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createApp } from './app';
 import { ensureClientBuilt } from './client-build';
-import { ConfigError, readConfig } from './config';
+import { readConfig } from './config';
 import { ReuseService } from './services/reuse-service';
 import { holdDataDir } from './store/data-dir-lock';
 import { openWorkspace } from './workspace';
@@ -36,9 +37,10 @@ export async function serve(argv: string[]): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-if (process.argv[1] && import.meta.filename === (await import('node:path')).resolve(process.argv[1])) {
+// Run when started as a program (npm start), not when the CLI imports `serve`.
+if (process.argv[1] && import.meta.filename === resolve(process.argv[1])) {
   serve(process.argv.slice(2)).catch((e: unknown) => {
-    const message = e instanceof ConfigError ? e.message : e instanceof Error ? e.message : String(e);
+    const message = e instanceof Error ? e.message : String(e);
     if ((e as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
       console.error(`collate: the port is in use already (${message}); pick another with --port or PORT`);
     } else {

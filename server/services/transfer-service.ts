@@ -63,8 +63,9 @@ export class TransferService {
     // The report covers the sources in view even where they carry no annotation yet.
     if (format === 'markdown' && !filter.source) for (const s of this.annotations.sources.list()) wanted.add(s.id);
     const reuse = format === 'markdown' ? this.reuse().filter((p) => wanted.has(p.a.source) || wanted.has(p.b.source)) : [];
-    // Sections only for the sources asked for; the other sides of their reuse are named, not reported.
-    const sections = filter.source ? [...wanted] : undefined;
+    // Sections for the sources asked for (all of them, when none is named); the other sides of their
+    // reuse are named, not reported.
+    const sections = format === 'markdown' ? [...wanted] : undefined;
     const sources = new Map<string, Source>();
     for (const id of [...wanted, ...reuse.flatMap((p) => [p.a.source, p.b.source])]) {
       const s = this.annotations.sources.get(id);
