@@ -4,6 +4,7 @@
  * for preparing and checking server state.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import type { Annotation, CreateAnnotation } from '../../core/model';
 import { call, startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -29,13 +30,49 @@ export async function openSession(viewport: { width: number; height: number }, p
   const page = await browser.newPage({ viewport, ...pageOptions });
   // Generous: two cores run Chromium, the server and the other test files at once.
   page.setDefaultTimeout(15_000);
+  keepLog(page);
   return { server, browser, page, errors: watchErrors(page) };
 }
 
 export async function closeSession(s: Partial<BrowserSession>): Promise<void> {
+  if (s.page) logs.delete(s.page);
   await s.browser?.close();
   await s.server?.close();
 }
+
+/** The last console lines and failed requests of each open page, for the failure report below. */
+const logs = new Map<Page, string[]>();
+
+function keepLog(page: Page): void {
+  const lines: string[] = [];
+  const add = (line: string) => {
+    lines.push(line);
+    if (lines.length > 30) lines.shift();
+  };
+  page.on('console', (m) => add(`console.${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => add(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) add(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => add(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  logs.set(page, lines);
+}
+
+// A browser test that fails (rarely, and only under load so far) says what the page showed, so the
+// cause can be read from the CI log without reproducing it.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  for (const [page, lines] of logs) {
+    const state = await page
+      .evaluate(() => ({
+        status: document.querySelector('.status-line')?.textContent ?? '',
+        form: !!document.querySelector('.annotation-form'),
+        dialog: !!document.querySelector('dialog[open]'),
+      }))
+      .catch((e: unknown) => ({ unreadable: String(e) }));
+    process.stderr.write(`\n[browser state after "${ctx.task.name}"] ${page.url()} ${JSON.stringify(state)}\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+  }
+});
 
 /** Collects uncaught page errors, so a test can assert none happened. */
 export function watchErrors(page: Page): string[] {
