@@ -78,11 +78,6 @@ export async function listAnnotations(filter: { source?: string; set?: string } 
   return (await request<{ annotations: Annotation[] }>('GET', '/annotations' + query(filter))).annotations;
 }
 
-/** GET /api/annotations/:id. */
-export async function getAnnotation(id: string): Promise<Annotation> {
-  return (await request<{ annotation: Annotation }>('GET', `/annotations/${encodeURIComponent(id)}`)).annotation;
-}
-
 /** POST /api/annotations. */
 export async function createAnnotation(body: CreateAnnotation): Promise<Annotation> {
   return (await request<{ annotation: Annotation }>('POST', '/annotations', body)).annotation;

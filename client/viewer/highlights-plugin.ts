@@ -117,13 +117,3 @@ export function highlightsPlugin(textDoc: TextDocument): Plugin<HighlightsState>
   });
 }
 
-/** Ids of the annotations highlighted at a document position, innermost (shortest) first. */
-export function annotationsAt(state: EditorState, pos: number): string[] {
-  const set = highlightsKey.getState(state)?.decorations;
-  if (!set) return [];
-  const found = set.find(pos, pos, (spec) => typeof spec.annotationId === 'string');
-  return found
-    .filter((d) => d.from <= pos && pos < d.to)
-    .sort((a, b) => a.to - a.from - (b.to - b.from))
-    .map((d) => (d.spec as { annotationId: string }).annotationId);
-}

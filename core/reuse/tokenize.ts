@@ -56,12 +56,6 @@ function charKind(code: number): number {
   return foldNonAscii(code) === null ? 0 : 2;
 }
 
-/** Hashes a word the same way {@link tokenize} does (used for author names and tests). */
-export function hashWord(word: string): number {
-  const t = tokenize(word);
-  return t.hashes.length === 1 ? t.hashes[0] : 0;
-}
-
 /** Folded code of each ASCII character: lower-case letters and digits, 0 for separators. */
 const ASCII_FOLD = new Int32Array(128);
 for (let c = 0; c < 128; c++) {
