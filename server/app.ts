@@ -16,11 +16,16 @@ import { TransferService } from './services/transfer-service';
 import { sourceRoutes } from './routes/source-routes';
 import { AnnotationService } from './services/annotation-service';
 import type { SourceLibrary } from './sources/source-library';
-import type { AnnotationStore } from './store/annotation-store';
+import type { Store } from './store/store';
+import { actAs } from './http/actor';
+import { localActor, type Actor } from './services/actor';
+import { SuggestionService } from './services/suggestion-service';
 
 export interface AppDeps {
-  store: AnnotationStore;
+  store: Store;
   sources: SourceLibrary;
+  /** Who every request acts as, in a Collate without accounts (default: the local user). */
+  actor?: Actor;
   /** Duplicate-coverage detection over `sources`; built here when not given. */
   reuse?: ReuseService;
   /** Folder of the built client (dist/client); omitted: API only. */
@@ -55,12 +60,13 @@ export function createApp(deps: AppDeps): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  api.use(actAs(deps.actor ?? localActor()));
   api.use('/sources', sourceRoutes(deps.sources, annotations));
   api.use('/annotations', carryRoutes(new CarryService(annotations, reuse), annotations));
   api.use('/annotations', annotationRoutes(annotations));
-  api.use('/sets', setRoutes(annotations, now));
+  api.use('/sets', setRoutes(annotations));
   api.use(transferRoutes(transfer));
-  api.use(reuseRoutes(reuse, annotations));
+  api.use(reuseRoutes(reuse, new SuggestionService(reuse, annotations), deps.sources));
   api.use(unknownRoute);
   api.use(errorHandler);
   app.use('/api', api);

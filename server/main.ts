@@ -31,7 +31,7 @@ export async function serve(argv: string[]): Promise<void> {
   console.log(`  data:    ${config.dataDir}`);
   const stop = () => {
     server.close();
-    void store.flush().then(() => process.exit(0));
+    void store.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

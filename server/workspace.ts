@@ -2,15 +2,15 @@
  * Opening a workspace: the store in a data directory plus the source texts, with targets
  * re-anchored to the current texts. The server, the CLI and the tests all start here.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AnnotationService } from './services/annotation-service';
 import { reanchorAll } from './services/reanchor-service';
 import { SourceLibrary } from './sources/source-library';
-import type { AnnotationStore } from './store/annotation-store';
-import { JsonAnnotationStore } from './store/json-annotation-store';
+import { JsonStore } from './store/json/json-store';
+import type { Store } from './store/store';
 
 export interface Workspace {
-  store: AnnotationStore;
+  store: Store;
   sources: SourceLibrary;
   dataDir: string;
 }
@@ -19,22 +19,22 @@ export interface Workspace {
  * `readOnly` reads an existing data folder and writes nothing (re-anchoring is left to the server),
  * so an export can run beside a live server.
  */
-export async function openWorkspace(opts: { dataDir: string; sourcesDir: string; readOnly?: boolean }): Promise<Workspace> {
+export async function openWorkspace(opts: { dataDir: string; sourcesDir: string; readOnly?: boolean; compactBytes?: number }): Promise<Workspace> {
   if (opts.readOnly) {
-    const store = await JsonAnnotationStore.open(opts.dataDir, { readOnly: true });
+    const store = await JsonStore.open(opts.dataDir, { readOnly: true });
     const sources = await SourceLibrary.open({ sourcesDir: opts.sourcesDir, extraDir: join(opts.dataDir, 'sources') });
     return { store, sources, dataDir: opts.dataDir };
   }
-  await mkdir(opts.dataDir, { recursive: true });
-  const store = await JsonAnnotationStore.open(opts.dataDir);
+  const store = await JsonStore.open(opts.dataDir, { compactBytes: opts.compactBytes });
   const sources = await SourceLibrary.open({ sourcesDir: opts.sourcesDir, importDir: join(opts.dataDir, 'sources') });
-  const report = await reanchorAll(store, sources);
+  const annotations = new AnnotationService(store, sources);
+  const report = await reanchorAll(annotations, sources);
   if (report.moved || report.orphaned) {
     console.warn(`collate: re-anchored ${report.moved} annotation(s); ${report.orphaned} have orphaned targets`);
   }
   // A revision made through the API: re-anchor what pointed into the old text.
   sources.onChange(async ({ source }) => {
-    await reanchorAll(store, sources, source.id);
+    await reanchorAll(annotations, sources, source.id);
   });
   return { store, sources, dataDir: opts.dataDir };
 }

@@ -19,6 +19,7 @@ import {
   CreateAnnotation,
   DEFAULT_SET,
   KINDS,
+  MAX_REVISION,
   type Kind,
   type Source,
   type TargetInput,
@@ -77,12 +78,25 @@ interface Located {
 
 /** Parses and anchors W3C annotations against `sources`; see the module comment. */
 export function importW3c(data: unknown, sources: ReadonlyMap<string, Source>, options: ImportOptions = {}): ImportResult {
+  const steps = importW3cSteps(data, sources, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same import one annotation at a time: the generator yields after each, so a server can let
+ * other requests run between them while a large file is imported.
+ */
+export function* importW3cSteps(data: unknown, sources: ReadonlyMap<string, Source>, options: ImportOptions = {}): Generator<void, ImportResult> {
   const errors: ImportError[] = [];
   const resolver = new SourceResolver(sources, options.sourceBaseUri ?? DEFAULT_SOURCE_BASE_URI);
   const annotations: ImportedAnnotation[] = [];
   for (const item of locateAnnotations(data, errors)) {
     const parsed = parseAnnotation(item, resolver, options, errors);
     if (parsed) annotations.push(parsed);
+    yield;
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, annotations, sets: [...new Set(annotations.map((a) => a.set))] };
@@ -251,7 +265,14 @@ function parseAnnotation(
     if (a.id.startsWith(base)) origin.collateId = a.id.slice(base.length);
   }
   const revision = a[COLLATE_REVISION];
-  if (typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 1) origin.revision = revision;
+  if (revision !== undefined) {
+    // The next edit adds one, which must still be an exact integer.
+    if (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 1 || revision > MAX_REVISION) {
+      errors.push({ path: joinPath(path, COLLATE_REVISION), message: `must be a whole number from 1 to ${MAX_REVISION}, not ${JSON.stringify(revision)}` });
+      return undefined;
+    }
+    origin.revision = revision;
+  }
 
   const result: ImportedAnnotation = { ...checked.data, targets, origin };
   if (created !== undefined) result.created = created;

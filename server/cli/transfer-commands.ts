@@ -10,6 +10,7 @@ import { readConfig } from '../config';
 import { AnnotationService } from '../services/annotation-service';
 import { ReuseService } from '../services/reuse-service';
 import { TransferService } from '../services/transfer-service';
+import { localActor } from '../services/actor';
 import { holdDataDir, serverHolding } from '../store/data-dir-lock';
 import { DurableTextFile } from '../store/durable-file';
 import { openWorkspace } from '../workspace';
@@ -40,7 +41,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const kind = stringFlag(args, 'kind');
   if (kind && !(KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}`);
   const { transfer } = await openTransfer(args, true);
-  const result = transfer.export({
+  const result = await transfer.export({
     format,
     set: stringFlag(args, 'set'),
     source: stringFlag(args, 'source'),
@@ -77,9 +78,10 @@ export async function importCommand(argv: string[]): Promise<number> {
   }
   await mkdir(config.dataDir, { recursive: true });
   holdDataDir(config.dataDir);
-  const { transfer } = await openTransfer(args, false);
+  const { transfer, ws } = await openTransfer(args, false);
   const set = stringFlag(args, 'set');
-  const outcome = await transfer.import(data, set ? { set } : {});
+  const outcome = await transfer.import(data, localActor(), set ? { set } : {});
+  await ws.store.close();
   if (!outcome.ok) {
     process.stderr.write(`nothing was imported from ${file}; ${outcome.errors.length} problem(s):\n`);
     for (const e of outcome.errors) process.stderr.write(`  ${e.path}: ${e.message}\n`);

@@ -1,10 +1,11 @@
 /**
  * The error type routes throw, and the middleware that turns any error (HttpError, a service's
- * ServiceError, a body-parser failure) into the API's error body `{ error: { code, message,
- * details? } }` (GUIDE section 2). Statuses are decided here, once.
+ * ServiceError, a store's StorageError, a body-parser failure) into the API's error body
+ * `{ error: { code, message, details? } }`. Statuses are decided here, once.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ServiceError, type ServiceErrorCode } from '../services/service-error';
+import { IdTakenError, StorageError } from '../store/store';
 
 export class HttpError extends Error {
   constructor(
@@ -34,6 +35,11 @@ const STATUS_OF: Record<ServiceErrorCode, number> = {
   export_failed: 422,
   no_copies: 422,
   already_carried: 409,
+  conflict: 409,
+  exists: 409,
+  handled: 409,
+  import_failed: 422,
+  revision_limit: 422,
 };
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {
@@ -44,6 +50,9 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   let e: HttpError;
   if (err instanceof HttpError) e = err;
   else if (err instanceof ServiceError) e = new HttpError(STATUS_OF[err.code], err.code, err.message, err.details);
+  else if (err instanceof StorageError) {
+    e = err.reason === 'full' ? new HttpError(507, 'storage_full', err.message) : new HttpError(503, 'storage_unavailable', err.message);
+  } else if (err instanceof IdTakenError) e = new HttpError(409, 'exists', err.message);
   else if (err?.type === 'entity.parse.failed') e = new HttpError(400, 'bad_json', `the request body is not valid JSON: ${err.message}`);
   else if (err?.type === 'entity.too.large') e = new HttpError(413, 'too_large', `the request body is over the limit of ${err.limit} bytes`);
   else if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') e = new HttpError(415, 'unsupported_encoding', String(err.message));

@@ -1,27 +1,16 @@
-/** /api/annotations: list with filters, create, read, edit and delete with revision checks. */
+/** /api/annotations: list with filters, create, read, edit and delete with revision checks, history. */
 import { Router } from 'express';
 import { CreateAnnotation, KINDS, PatchAnnotation, VERDICTS } from '../../core/model';
+import { actorOf } from '../http/actor';
+import { sendAnnotations } from '../http/annotation-json';
 import { found, HttpError, notFound } from '../http/http-error';
 import { parseWith, queryString } from '../http/validate';
 import type { AnnotationService } from '../services/annotation-service';
-import type { Guarded } from '../store/annotation-store';
-import type { Annotation } from '../../core/model';
-
-function settle(result: Guarded<Annotation>, id: string): Annotation {
-  if (result.ok) return result.value;
-  if (result.reason === 'not_found') throw notFound('annotation', id);
-  throw new HttpError(
-    409,
-    'conflict',
-    `annotation "${id}" was changed elsewhere (it is at revision ${result.current.revision}); nothing was saved`,
-    { current: result.current },
-  );
-}
 
 export function annotationRoutes(service: AnnotationService): Router {
   const r = Router();
 
-  r.get('/', (req, res) => {
+  r.get('/', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const filter = {
       source: queryString(q, 'source'),
@@ -38,22 +27,26 @@ export function annotationRoutes(service: AnnotationService): Router {
     if (filter.verdict && !(VERDICTS as readonly string[]).includes(filter.verdict)) {
       throw new HttpError(400, 'invalid', `verdict must be one of ${VERDICTS.join(', ')}, not "${filter.verdict}"`);
     }
-    res.json({ annotations: service.list(filter) });
+    sendAnnotations(res, await service.list(filter));
   });
 
   r.post('/', async (req, res) => {
     const input = parseWith(CreateAnnotation, req.body);
-    const annotation = await service.create(input);
+    const annotation = await service.create(input, actorOf(res));
     res.status(201).location(`/api/annotations/${annotation.id}`).json({ annotation });
   });
 
-  r.get('/:id', (req, res) => {
-    res.json({ annotation: found(service.get(req.params.id), 'annotation', req.params.id) });
+  r.get('/:id', async (req, res) => {
+    res.json({ annotation: found(await service.get(req.params.id), 'annotation', req.params.id) });
+  });
+
+  r.get('/:id/history', async (req, res) => {
+    res.json({ history: found(await service.history(req.params.id), 'annotation', req.params.id) });
   });
 
   r.patch('/:id', async (req, res) => {
     const patch = parseWith(PatchAnnotation, req.body);
-    res.json({ annotation: settle(await service.update(req.params.id, patch), req.params.id) });
+    res.json({ annotation: await service.update(req.params.id, patch, actorOf(res)) });
   });
 
   r.delete('/:id', async (req, res) => {
@@ -62,7 +55,7 @@ export function annotationRoutes(service: AnnotationService): Router {
     if (!Number.isSafeInteger(revision)) {
       throw new HttpError(400, 'invalid', 'DELETE needs ?revision=N, the revision the deletion is based on');
     }
-    settle(await service.remove(req.params.id, revision), req.params.id);
+    await service.remove(req.params.id, revision, actorOf(res));
     res.status(204).end();
   });
 

@@ -2,6 +2,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { SourceId } from '../../core/model';
+import { actorOf } from '../http/actor';
+import { sendAnnotations } from '../http/annotation-json';
 import { found } from '../http/http-error';
 import { parseWith } from '../http/validate';
 import type { AnnotationService } from '../services/annotation-service';
@@ -11,14 +13,13 @@ const CarryBody = z.object({ mode: z.enum(['copy', 'reuse']), sources: z.array(S
 
 export function carryRoutes(carry: CarryService, annotations: AnnotationService): Router {
   const r = Router();
-  r.get('/:id/copies', (req, res) => {
-    const a = found(annotations.get(req.params.id), 'annotation', req.params.id);
+  r.get('/:id/copies', async (req, res) => {
+    const a = found(await annotations.get(req.params.id), 'annotation', req.params.id);
     res.json({ copies: carry.copies(a) });
   });
   r.post('/:id/carry', async (req, res) => {
-    const a = found(annotations.get(req.params.id), 'annotation', req.params.id);
     const body = parseWith(CarryBody, req.body);
-    res.status(201).json({ annotations: await carry.carry(a, body.mode, body.sources) });
+    sendAnnotations(res, await carry.carry(req.params.id, body.mode, actorOf(res), body.sources), 'annotations', 201);
   });
   return r;
 }

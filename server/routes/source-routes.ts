@@ -9,8 +9,8 @@ import { toMeta, type SourceLibrary } from '../sources/source-library';
 export function sourceRoutes(sources: SourceLibrary, annotations: AnnotationService): Router {
   const r = Router();
 
-  r.get('/', (req, res) => {
-    const counts = annotations.countsBySource(queryString(req.query as Record<string, unknown>, 'set'));
+  r.get('/', async (req, res) => {
+    const counts = await annotations.countsBySource(queryString(req.query as Record<string, unknown>, 'set'));
     res.json({ sources: sources.list().map((s) => ({ ...toMeta(s), counts: counts.get(s.id) ?? zeroCounts() })) });
   });
 

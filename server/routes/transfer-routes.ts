@@ -5,17 +5,13 @@ import { KINDS } from '../../core/model';
 import { HttpError } from '../http/http-error';
 import { queryString } from '../http/validate';
 import type { TransferService } from '../services/transfer-service';
-
-/** `attachment; filename=...` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+import { ServiceError } from '../services/service-error';
+import { actorOf } from '../http/actor';
 
 export function transferRoutes(transfer: TransferService): Router {
   const r = Router();
 
-  r.get('/export', (req, res) => {
+  r.get('/export', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const format = queryString(q, 'format');
     if (!isExportFormat(format)) {
@@ -23,7 +19,7 @@ export function transferRoutes(transfer: TransferService): Router {
     }
     const kind = queryString(q, 'kind');
     if (kind && !(KINDS as readonly string[]).includes(kind)) throw new HttpError(400, 'invalid', `kind must be one of ${KINDS.join(', ')}`);
-    const result = transfer.export({
+    const result = await transfer.export({
       format,
       set: queryString(q, 'set'),
       source: queryString(q, 'source'),
@@ -33,8 +29,8 @@ export function transferRoutes(transfer: TransferService): Router {
     });
     res
       .status(200)
+      .attachment(result.fileName)
       .set('Content-Type', result.contentType)
-      .set('Content-Disposition', contentDisposition(result.fileName))
       .set('X-Collate-Count', String(result.count))
       .send(result.body);
   });
@@ -42,10 +38,10 @@ export function transferRoutes(transfer: TransferService): Router {
   r.post('/import', async (req, res) => {
     if (req.body === undefined) throw new HttpError(400, 'invalid', 'send the W3C JSON-LD as the request body with Content-Type: application/json');
     const set = queryString(req.query as Record<string, unknown>, 'set');
-    const outcome = await transfer.import(req.body, set ? { set } : {});
+    const outcome = await transfer.import(req.body, actorOf(res), set ? { set } : {});
     if (!outcome.ok) {
       const n = outcome.errors.length;
-      throw new HttpError(422, 'import_failed', `nothing was imported: ${n} problem${n === 1 ? '' : 's'} found (first: ${outcome.errors[0].path}: ${outcome.errors[0].message})`, { errors: outcome.errors });
+      throw new ServiceError('import_failed', `nothing was imported: ${n} problem${n === 1 ? '' : 's'} found (first: ${outcome.errors[0].path}: ${outcome.errors[0].message})`, { errors: outcome.errors });
     }
     res.status(201).json({ imported: outcome.annotations.length, skipped: outcome.skipped, annotations: outcome.annotations, setsCreated: outcome.setsCreated });
   });

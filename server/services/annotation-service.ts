@@ -1,79 +1,78 @@
 /**
- * Annotation use cases over a store and the source texts: create, edit and delete with revision
- * checks, and the anchoring rule that every target's `exact` is the source text at start..end.
- * "Not found" comes back as undefined; input that cannot be stored throws ServiceError.
+ * Annotation use cases over a store and the source texts: list, create, edit and delete with
+ * revision checks, sets, and the anchoring rule that every target's `exact` is the source text at
+ * start..end. Each change is one store transaction together with its history entry. "Not found"
+ * on a read is undefined; a request that cannot be carried out throws ServiceError.
  */
 import { randomUUID } from 'node:crypto';
-import { userInfo } from 'node:os';
 import { compareAnnotations, matchesFilter, type AnnotationFilter } from '../../core/annotations/annotation-filter';
+import { deletedFields, fieldChanges } from '../../core/annotations/annotation-changes';
 import { quoteContext } from '../../core/anchoring/quote-context';
-import { DEFAULT_SET, KINDS, LINKING_KINDS, type Annotation, type AnnotationSet, type Kind, type Target } from '../../core/model';
-import type { CreateAnnotation, PatchAnnotation, TargetInput } from '../../core/model';
-import { CreateAnnotation as CreateSchema, PatchAnnotation as PatchSchema } from '../../core/model';
+import { DEFAULT_SET, KINDS, LINKING_KINDS, MAX_REVISION, type Annotation, type AnnotationSet, type HistoryEntry, type Kind, type Target } from '../../core/model';
+import type { CreateAnnotation, CreateSet, PatchAnnotation, TargetInput } from '../../core/model';
 import type { z } from 'zod';
+import type { Actor } from './actor';
 import { missing, ServiceError } from './service-error';
 import type { SourceLibrary } from '../sources/source-library';
-import type { AnnotationStore, Guarded } from '../store/annotation-store';
+import type { Store, Transaction } from '../store/store';
 
-export type CreateInput = z.output<typeof CreateSchema>;
-export type PatchInput = z.output<typeof PatchSchema>;
+export type CreateInput = z.output<typeof CreateAnnotation>;
+export type PatchInput = z.output<typeof PatchAnnotation>;
 
 export function zeroCounts(): Record<Kind, number> {
   return Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
-}
-
-export function defaultCreator(): string {
-  try {
-    return process.env.COLLATE_USER || userInfo().username || 'anonymous';
-  } catch {
-    return 'anonymous';
-  }
 }
 
 export function newAnnotationId(): string {
   return `a_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
 }
 
+const newHistoryId = () => `h_${randomUUID().replace(/-/g, '')}`;
+
+/** Stored annotations are shared, read-only objects: a change builds a new one. */
 export class AnnotationService {
   constructor(
-    readonly store: AnnotationStore,
+    readonly store: Store,
     readonly sources: SourceLibrary,
-    private readonly now: () => Date = () => new Date(),
-    readonly creator: string = defaultCreator(),
+    readonly now: () => Date = () => new Date(),
   ) {}
 
-  list(filter: AnnotationFilter = {}): Annotation[] {
-    return this.store
-      .annotations()
-      .filter((a) => matchesFilter(a, filter))
-      .sort(compareAnnotations(filter.source));
+  async list(filter: AnnotationFilter = {}): Promise<Annotation[]> {
+    const narrowed = await this.store.annotations({ source: filter.source, set: filter.set });
+    return narrowed.filter((a) => matchesFilter(a, filter)).sort(compareAnnotations(filter.source));
   }
 
-  get(id: string): Annotation | undefined {
-    return this.store.get(id);
+  get(id: string): Promise<Annotation | undefined> {
+    return this.store.annotation(id);
   }
 
   /** Annotations per source and kind (one linking several sources counts for each), optionally in one set. */
-  countsBySource(set?: string): Map<string, Record<Kind, number>> {
-    const counts = new Map<string, Record<Kind, number>>();
-    for (const a of this.store.annotations()) {
-      if (set && a.set !== set) continue;
-      for (const id of new Set(a.targets.map((t) => t.source))) {
-        let c = counts.get(id);
-        if (!c) counts.set(id, (c = zeroCounts()));
-        c[a.kind] += 1;
-      }
-    }
-    return counts;
+  countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {
+    return this.store.countsBySource(set);
   }
 
   /** The sets, `default` first, each with its number of annotations. */
-  setsWithSizes(): (AnnotationSet & { count: number })[] {
-    const sizes = new Map<string, number>();
-    for (const a of this.store.annotations()) sizes.set(a.set, (sizes.get(a.set) ?? 0) + 1);
-    return [...this.store.sets()]
+  async setsWithSizes(): Promise<(AnnotationSet & { count: number })[]> {
+    const sizes = await this.store.setSizes();
+    return [...(await this.store.sets())]
       .sort((a, b) => (a.name === DEFAULT_SET ? -1 : b.name === DEFAULT_SET ? 1 : a.name.localeCompare(b.name)))
       .map((s) => ({ ...s, count: sizes.get(s.name) ?? 0 }));
+  }
+
+  /** The set of that name (without regard to case or Unicode normal form), or undefined. */
+  set(name: string): Promise<AnnotationSet | undefined> {
+    return this.store.set(name);
+  }
+
+  /** Creates a set; ServiceError `exists` when one of that name (in any case) exists. */
+  async createSet(input: z.output<typeof CreateSet>): Promise<AnnotationSet> {
+    const set: AnnotationSet = { name: input.name.normalize('NFC'), description: input.description, created: this.now().toISOString() };
+    return this.store.transact(async (tx) => {
+      const existing = await tx.set(set.name);
+      if (existing) throw new ServiceError('exists', `an annotation set named "${existing.name}" exists already`);
+      tx.putSet(set);
+      return set;
+    });
   }
 
   /** Checks targets against the texts and fills their context. Throws ServiceError (not_found, out_of_range, anchor_mismatch). */
@@ -98,20 +97,8 @@ export class AnnotationService {
     });
   }
 
-  /** The set of that name, or undefined. */
-  set(name: string): AnnotationSet | undefined {
-    return this.store.sets().find((s) => s.name === name);
-  }
-
-  private requireSet(name: string): AnnotationSet {
-    const set = this.set(name);
-    if (!set) throw missing('annotation set', name);
-    return set;
-  }
-
-  /** Builds a new record (not yet stored) from validated input. */
-  build(input: CreateInput): Annotation {
-    this.requireSet(input.set);
+  /** Builds a new record (not yet stored) from validated input; its set is checked when it is stored. */
+  build(input: CreateInput, actor: Actor): Annotation {
     const targets = this.resolveTargets(input.targets);
     const stamp = this.now().toISOString();
     const a: Annotation = {
@@ -119,8 +106,8 @@ export class AnnotationService {
       revision: 1,
       created: stamp,
       modified: stamp,
-      creator: input.creator || this.creator,
-      set: input.set,
+      creator: actor.name,
+      set: input.set.normalize('NFC'),
       kind: input.kind,
       targets,
       tags: dedupe(input.tags),
@@ -130,43 +117,101 @@ export class AnnotationService {
     return a;
   }
 
-  async create(input: CreateInput): Promise<Annotation> {
-    const a = this.build(input);
-    await this.store.insert([a]);
-    return a;
+  /**
+   * Stores new records inside `tx`, each with its history entry. Each record's set must exist (its
+   * name is taken as stored, whatever the case the input used).
+   */
+  async insert(tx: Transaction, records: Annotation[], actor: Actor): Promise<Annotation[]> {
+    const names = new Map<string, string>();
+    const out: Annotation[] = [];
+    for (const a of records) {
+      let name = names.get(a.set);
+      if (name === undefined) {
+        const set = await tx.set(a.set);
+        if (!set) throw missing('annotation set', a.set);
+        names.set(a.set, (name = set.name));
+      }
+      const stored = name === a.set ? a : { ...a, set: name };
+      tx.insertAnnotation(stored);
+      tx.addHistory({ id: newHistoryId(), annotation: a.id, revision: a.revision, action: 'created', at: a.modified, by: actor.name, changes: [] });
+      out.push(stored);
+    }
+    return out;
   }
 
-  async update(id: string, patch: PatchInput): Promise<Guarded<Annotation>> {
-    const current = this.store.get(id);
-    if (!current) return { ok: false, reason: 'not_found' };
-    if (patch.set !== undefined) this.requireSet(patch.set);
-    if (patch.claim !== undefined && current.kind !== 'claim') {
-      throw new ServiceError('invalid', `only a claim carries claim details; this annotation is a ${current.kind}`);
+  async create(input: CreateInput, actor: Actor): Promise<Annotation> {
+    const a = this.build(input, actor);
+    return this.store.transact(async (tx) => (await this.insert(tx, [a], actor))[0]);
+  }
+
+  /** The annotation as `tx` holds it at `revision`: not_found and conflict are ServiceErrors. */
+  async current(tx: Transaction, id: string, revision: number): Promise<Annotation> {
+    const current = await tx.annotation(id);
+    if (!current) throw missing('annotation', id);
+    if (current.revision !== revision) {
+      throw new ServiceError('conflict', `annotation "${id}" was changed elsewhere (it is at revision ${current.revision}); nothing was saved`, { current });
     }
+    return current;
+  }
+
+  /** Replaces `before` with `next(before)` as a new revision, with its history entry. */
+  replace(tx: Transaction, before: Annotation, changes: Partial<Annotation>, actor: Actor): Annotation {
+    if (before.revision >= MAX_REVISION) {
+      throw new ServiceError('revision_limit', `annotation "${before.id}" is at revision ${before.revision}, the highest a record may reach; copy it into a new annotation to change it`);
+    }
+    const after: Annotation = { ...before, ...changes, id: before.id, revision: before.revision + 1, modified: this.now().toISOString() };
+    tx.replaceAnnotation(after);
+    tx.addHistory({ id: newHistoryId(), annotation: after.id, revision: after.revision, action: 'updated', at: after.modified, by: actor.name, changes: fieldChanges(before, after) });
+    return after;
+  }
+
+  async update(id: string, patch: PatchInput, actor: Actor): Promise<Annotation> {
     const targets = patch.targets ? this.resolveTargets(patch.targets) : undefined;
-    if (targets && LINKING_KINDS.includes(current.kind) && targets.length < 2) {
-      throw new ServiceError('invalid', `a ${current.kind} links at least two passages`);
-    }
-    const { revision: _based, ...changes } = patch;
-    if (Object.keys(changes).length === 0) {
-      // Nothing to change: no new revision, but a stale base is still a conflict.
-      return current.revision === patch.revision ? { ok: true, value: current } : { ok: false, reason: 'conflict', current };
-    }
-    const stamp = this.now().toISOString();
-    return this.store.update(id, patch.revision, (cur) => ({
-      ...cur,
-      revision: cur.revision + 1,
-      modified: stamp,
-      ...(patch.set !== undefined ? { set: patch.set } : {}),
-      ...(targets ? { targets } : {}),
-      ...(patch.tags !== undefined ? { tags: dedupe(patch.tags) } : {}),
-      ...(patch.note !== undefined ? { note: patch.note } : {}),
-      ...(patch.claim !== undefined ? { claim: patch.claim } : {}),
-    }));
+    const { revision: _based, ...given } = patch;
+    return this.store.transact(async (tx) => {
+      const current = await this.current(tx, id, patch.revision);
+      // Nothing to change: no new revision.
+      if (Object.keys(given).length === 0) return current;
+      let set: string | undefined;
+      if (patch.set !== undefined) {
+        const found = await tx.set(patch.set);
+        if (!found) throw missing('annotation set', patch.set);
+        set = found.name;
+      }
+      if (patch.claim !== undefined && current.kind !== 'claim') {
+        throw new ServiceError('invalid', `only a claim carries claim details; this annotation is a ${current.kind}`);
+      }
+      if (targets && LINKING_KINDS.includes(current.kind) && targets.length < 2) {
+        throw new ServiceError('invalid', `a ${current.kind} links at least two passages`);
+      }
+      return this.replace(
+        tx,
+        current,
+        {
+          ...(set !== undefined ? { set } : {}),
+          ...(targets ? { targets } : {}),
+          ...(patch.tags !== undefined ? { tags: dedupe(patch.tags) } : {}),
+          ...(patch.note !== undefined ? { note: patch.note } : {}),
+          ...(patch.claim !== undefined ? { claim: patch.claim } : {}),
+        },
+        actor,
+      );
+    });
   }
 
-  remove(id: string, revision: number): Promise<Guarded<Annotation>> {
-    return this.store.remove(id, revision);
+  async remove(id: string, revision: number, actor: Actor): Promise<Annotation> {
+    return this.store.transact(async (tx) => {
+      const current = await this.current(tx, id, revision);
+      tx.deleteAnnotation(id);
+      tx.addHistory({ id: newHistoryId(), annotation: id, revision: current.revision, action: 'deleted', at: this.now().toISOString(), by: actor.name, changes: deletedFields(current) });
+      return current;
+    });
+  }
+
+  /** Every change to an annotation, oldest first; undefined when it never existed. */
+  async history(id: string): Promise<readonly HistoryEntry[] | undefined> {
+    const entries = await this.store.history(id);
+    return entries.length || (await this.store.annotation(id)) ? entries : undefined;
   }
 }
 
@@ -178,7 +223,7 @@ function splitsCharacter(text: string, offset: number): boolean {
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
-function dedupe(tags: string[]): string[] {
+export function dedupe(tags: string[]): string[] {
   const seen = new Set<string>();
   return tags.filter((t) => {
     const k = t.toLowerCase();
@@ -187,5 +232,3 @@ function dedupe(tags: string[]): string[] {
     return true;
   });
 }
-
-export type { CreateAnnotation, PatchAnnotation };

@@ -9,8 +9,13 @@ export type ServiceErrorCode =
   | 'out_of_range'
   | 'anchor_mismatch'
   | 'export_failed'
+  | 'import_failed'
   | 'no_copies'
-  | 'already_carried';
+  | 'already_carried'
+  | 'conflict'
+  | 'exists'
+  | 'handled'
+  | 'revision_limit';
 
 export class ServiceError extends Error {
   constructor(

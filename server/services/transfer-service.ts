@@ -3,10 +3,11 @@
  * and sources an export needs, and stores a W3C import all or nothing.
  */
 import type { AnnotationFilter } from '../../core/annotations/annotation-filter';
-import { exportAs, exportFileName, EXPORT_FORMATS, importW3c, type ExportFormat, type ExportOptions, type ImportError } from '../../core/export';
+import { exportAs, exportFileName, EXPORT_FORMATS, importW3cSteps, type ExportFormat, type ExportOptions, type ImportError } from '../../core/export';
 import type { Annotation, ReusePassage, Source } from '../../core/model';
 import { Annotation as AnnotationSchema, DEFAULT_SET } from '../../core/model';
-import { IdTakenError } from '../store/annotation-store';
+import { TimeSlicer } from '../runtime/time-slices';
+import type { Actor } from './actor';
 import { missing, ServiceError } from './service-error';
 import type { AnnotationService } from './annotation-service';
 import { newAnnotationId } from './annotation-service';
@@ -49,14 +50,14 @@ export class TransferService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  export(req: ExportRequest): ExportResult {
+  async export(req: ExportRequest): Promise<ExportResult> {
     const { format, options, ...filter } = req;
-    const named = filter.set ? this.annotations.set(filter.set) : undefined;
+    const named = filter.set ? await this.annotations.set(filter.set) : undefined;
     if (filter.set && !named) throw missing('annotation set', filter.set);
     if (filter.source && !this.annotations.sources.get(filter.source)) {
       throw missing('source', filter.source);
     }
-    const chosen = this.annotations.list(filter);
+    const chosen = await this.annotations.list(filter);
     const set = named ?? { name: 'all-sets', description: 'Every annotation set' };
     const wanted = new Set(chosen.flatMap((a) => a.targets.map((t) => t.source)));
     if (filter.source) wanted.add(filter.source);
@@ -84,22 +85,30 @@ export class TransferService {
   }
 
   /**
-   * Parses, anchors and stores W3C annotations. Nothing is stored unless every annotation anchors.
-   * Collate ids are kept when free (so a round trip into an empty store is exact), new ones given otherwise.
+   * Parses, anchors and stores W3C annotations, with the sets they name, in one transaction: after
+   * a crash all of an import is there or none of it. Nothing is stored unless every annotation
+   * anchors. Collate ids are kept when free (so a round trip into an empty store is exact), new
+   * ones given otherwise. Long imports give way to other requests while they are checked.
    */
-  async import(data: unknown, opts: { set?: string } = {}): Promise<ImportOutcome> {
+  async import(data: unknown, actor: Actor, opts: { set?: string } = {}): Promise<ImportOutcome> {
+    const slicer = new TimeSlicer();
     const sources = new Map(this.annotations.sources.list().map((s) => [s.id, s]));
-    const parsed = importW3c(data, sources, opts.set ? { set: opts.set } : {});
+    const steps = importW3cSteps(data, sources, opts.set ? { set: opts.set } : {});
+    let step = steps.next();
+    while (!step.done) {
+      await slicer.pause();
+      step = steps.next();
+    }
+    const parsed = step.value;
     if (!parsed.ok) return parsed;
     if (parsed.annotations.length > MAX_IMPORT) {
       return { ok: false, errors: [{ path: '', message: `${parsed.annotations.length} annotations in one import; at most ${MAX_IMPORT} at a time` }] };
     }
-    // Set names that differ only in case from an existing set go into that set.
-    const setNames = new Map(this.annotations.store.sets().map((s) => [s.name.toLowerCase(), s.name]));
     const stamp = this.now().toISOString();
     const records: Annotation[] = [];
     const errors: ImportError[] = [];
-    parsed.annotations.forEach((item, i) => {
+    for (let i = 0; i < parsed.annotations.length; i++) {
+      const item = parsed.annotations[i];
       try {
         const live = item.targets.filter((t) => !t.orphaned);
         const anchored = this.annotations.resolveTargets(live);
@@ -113,8 +122,8 @@ export class TransferService {
           revision: item.origin.revision ?? 1,
           created: item.created ?? stamp,
           modified: item.modified ?? item.created ?? stamp,
-          creator: item.creator || this.annotations.creator,
-          set: setNames.get((item.set || DEFAULT_SET).toLowerCase()) ?? (item.set || DEFAULT_SET),
+          creator: item.creator || actor.name,
+          set: (item.set || DEFAULT_SET).normalize('NFC'),
           kind: item.kind,
           targets,
           tags: item.tags,
@@ -122,39 +131,37 @@ export class TransferService {
         };
         if (item.kind === 'claim') a.claim = item.claim ?? { claimant: '', verdict: 'unverified', evidence: [] };
         // The record must be one the store can load again.
-        AnnotationSchema.parse(a);
-        records.push(a);
+        records.push(AnnotationSchema.parse(a));
       } catch (e) {
         errors.push({ path: `annotation ${i}`, message: e instanceof Error ? e.message : String(e) });
       }
-    });
+      if (i % 64 === 63) await slicer.pause();
+    }
     if (errors.length) return { ok: false, errors };
-    // An annotation that is here already, unchanged (the same file imported twice), is skipped.
-    const fresh = records.filter((a) => {
-      const here = this.annotations.store.get(a.id);
-      return !(here && sameContent(here, a));
+    return this.annotations.store.transact(async (tx) => {
+      // An annotation that is here already, unchanged (the same file imported twice), is skipped.
+      const fresh: Annotation[] = [];
+      for (const a of records) {
+        const here = await tx.annotation(a.id);
+        if (!(here && sameContent(here, a))) fresh.push(a);
+      }
+      const skipped = records.length - fresh.length;
+      if (!fresh.length) return { ok: true, annotations: [], setsCreated: [], skipped };
+      // Taken ids get new ones (decided here, inside the transaction, so no other write can take them).
+      const seen = new Set<string>();
+      for (const a of fresh) {
+        if (seen.has(a.id) || (await tx.annotation(a.id))) a.id = newAnnotationId();
+        seen.add(a.id);
+      }
+      // Sets named by the import are created with it; names differing only in case join the existing set.
+      const setsCreated: string[] = [];
+      for (const name of new Set(fresh.map((a) => a.set))) {
+        if (await tx.set(name)) continue;
+        tx.putSet({ name, description: 'Created by an import', created: stamp });
+        setsCreated.push(name);
+      }
+      const stored = await this.annotations.insert(tx, fresh, actor);
+      return { ok: true, annotations: stored, setsCreated, skipped };
     });
-    const skipped = records.length - fresh.length;
-    if (!fresh.length) return { ok: true, annotations: [], setsCreated: [], skipped };
-    // Collate ids are kept when free (so a round trip into an empty store is exact); taken ones,
-    // here or by a concurrent import, get new ids.
-    const seen = new Set<string>();
-    for (const a of fresh) {
-      if (this.annotations.store.get(a.id) || seen.has(a.id)) a.id = newAnnotationId();
-      seen.add(a.id);
-    }
-    try {
-      await this.annotations.store.insert(fresh);
-    } catch (e) {
-      if (!(e instanceof IdTakenError)) throw e;
-      for (const a of fresh) if (e.ids.includes(a.id)) a.id = newAnnotationId();
-      await this.annotations.store.insert(fresh);
-    }
-    const setsCreated: string[] = [];
-    for (const name of new Set(fresh.map((a) => a.set))) {
-      if (setNames.has(name.toLowerCase())) continue;
-      if (await this.annotations.store.addSet({ name, description: 'Created by an import', created: stamp })) setsCreated.push(name);
-    }
-    return { ok: true, annotations: fresh, setsCreated, skipped };
   }
 }

@@ -12,6 +12,7 @@ import { SOURCE_ID_PATTERN } from '../../core/model';
 import { guessTitle, slugify } from '../../core/sources/guess-meta';
 import { DurableTextFile } from '../store/durable-file';
 import { SerialQueue } from '../store/serial-queue';
+import { storageErrorOf } from '../store/store';
 
 interface Sidecar {
   title?: string;
@@ -149,11 +150,15 @@ export class SourceLibrary {
     if (previous && previous.hash === source.hash && JSON.stringify(toMeta(previous)) === JSON.stringify(toMeta(source))) {
       return { status: 'unchanged', source: previous };
     }
-    await mkdir(importDir, { recursive: true });
-    // Text first, then the sidecar: a crash between leaves a readable source with guessed metadata.
-    await new DurableTextFile(join(importDir, `${input.id}.txt`)).write(text);
-    const meta = Object.fromEntries(Object.entries(sidecar).filter(([, v]) => v !== undefined));
-    await new DurableTextFile(join(importDir, `${input.id}.meta.json`)).write(JSON.stringify(meta, null, 2) + '\n');
+    try {
+      await mkdir(importDir, { recursive: true });
+      // Text first, then the sidecar: a crash between leaves a readable source with guessed metadata.
+      await new DurableTextFile(join(importDir, `${input.id}.txt`)).write(text);
+      const meta = Object.fromEntries(Object.entries(sidecar).filter(([, v]) => v !== undefined));
+      await new DurableTextFile(join(importDir, `${input.id}.meta.json`)).write(JSON.stringify(meta, null, 2) + '\n');
+    } catch (e) {
+      throw storageErrorOf(e, `saving source "${input.id}"`);
+    }
     this.byId.set(source.id, source);
     // Listeners (re-anchoring, reuse) finish before the import is acknowledged.
     for (const l of this.listeners) await l({ source, previous });

@@ -35,14 +35,17 @@ export function holdDataDir(dataDir: string): void {
       writeFileSync(path, String(process.pid), { flag: 'wx' });
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new Error(`cannot create the lock file ${path} (${code ?? String(e)}): the data folder must be writable`);
       const other = serverHolding(dataDir);
       if (other) throw new Error(`another Collate process (pid ${other}) is using ${dataDir}; stop it or pick another --data folder`);
       // A stale lock from a process that died: remove it and try again.
       try {
         unlinkSync(path);
-      } catch {
-        /* someone else removed it first */
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        // Someone else removed it first: try again. Anything else would make this loop forever.
+        if (code !== 'ENOENT') throw new Error(`cannot remove the stale lock file ${path} (${code ?? String(e)}): the data folder must be writable`);
       }
     }
   }

@@ -25,16 +25,17 @@ export class DurableTextFile implements Adapter<string> {
   async write(data: string): Promise<void> {
     const dir = dirname(this.path);
     const tmp = join(dir, `.${basename(this.path)}.${process.pid}.${++counter}.tmp`);
-    const file = await open(tmp, 'w');
     try {
-      await file.writeFile(data, 'utf8');
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    try {
+      const file = await open(tmp, 'w');
+      try {
+        await file.writeFile(data, 'utf8');
+        await file.sync();
+      } finally {
+        await file.close();
+      }
       await rename(tmp, this.path);
     } catch (e) {
+      // A failed write (a full disk, say) leaves no temporary file behind.
       await unlink(tmp).catch(() => {});
       throw e;
     }

@@ -223,12 +223,10 @@ describe('sets, filters and linked annotations', () => {
     expect(res.status).toBe(201);
     const a = (res.body as { annotation: import('../../core/model').Annotation }).annotation;
     // Mark the NATO target as orphaned, as re-anchoring after a source change would.
-    const updated = await server.store.update(a.id, a.revision, (cur) => ({
-      ...cur,
-      revision: cur.revision + 1,
-      targets: cur.targets.map((t) => (t.exact === 'NATO' ? { ...t, orphaned: true } : t)),
-    }));
-    expect(updated.ok).toBe(true);
+    await server.store.transact(async (tx) => {
+      const cur = (await tx.annotation(a.id))!;
+      tx.replaceAnnotation({ ...cur, revision: cur.revision + 1, targets: cur.targets.map((t) => (t.exact === 'NATO' ? { ...t, orphaned: true } : t)) });
+    });
 
     await openSource(page, server.url, SOURCE);
     const card = page.locator(`.card[data-annotation-id="${a.id}"]`);

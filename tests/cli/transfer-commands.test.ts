@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +73,15 @@ describe('cli import', () => {
   });
 });
 
+/** Every file under `dir` with its contents. */
+async function folderContents(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out[join(entry.parentPath, entry.name)] = await readFile(join(entry.parentPath, entry.name), 'utf8');
+  }
+  return out;
+}
+
 describe('cli usage and read-only export', () => {
   it('prints usage on stderr with exit 2 when no command is given, on stdout for --help', async () => {
     const none = await runCli([]);
@@ -88,9 +97,9 @@ describe('cli usage and read-only export', () => {
     const missing = await runCli(['export', '--format', 'csv', '--data', join(scratch, 'typo-dir')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no data folder');
-    const before = await readFile(join(dataDir, 'collection.json'), 'utf8');
+    const before = await folderContents(dataDir);
     const ok = await runCli(['export', '--format', 'markdown', '--data', dataDir]);
     expect(ok.code).toBe(0);
-    expect(await readFile(join(dataDir, 'collection.json'), 'utf8')).toBe(before);
+    expect(await folderContents(dataDir)).toEqual(before);
   });
 });

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { createApp, type AppDeps } from '../../server/app';
 import { CLIENT_DIR } from '../../server/client-build';
 import type { SourceLibrary } from '../../server/sources/source-library';
-import type { AnnotationStore } from '../../server/store/annotation-store';
+import type { Store } from '../../server/store/store';
 import { openWorkspace } from '../../server/workspace';
 
 export const SEED_SOURCES = resolve(import.meta.dirname, '../../sources');
@@ -17,7 +17,7 @@ export const SEED_SOURCES = resolve(import.meta.dirname, '../../sources');
 export interface TestServer {
   url: string;
   dataDir: string;
-  store: AnnotationStore;
+  store: Store;
   sources: SourceLibrary;
   close(): Promise<void>;
 }
@@ -42,7 +42,7 @@ export async function startTestServer(
     async close() {
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
-      await store.flush();
+      await store.close();
       if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

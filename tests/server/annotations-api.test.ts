@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JsonStore } from '../../server/store/json/json-store';
 import { call, startTestServer, type TestServer } from '../helpers/test-server';
 import { ROSE_QUOTE, SECTORAL_ROSE, SEEDS, seedText, targetOf } from '../helpers/fixtures';
 
@@ -131,8 +132,9 @@ describe('annotations', () => {
     }));
     const results = await Promise.all(bodies.map((b) => call(srv.url, 'POST', '/api/annotations', b)));
     expect(results.every((r) => r.status === 201)).toBe(true);
-    const onDisk = JSON.parse(await readFile(join(srv.dataDir, `by-source/${SEEDS.nbUndercut}.json`), 'utf8'));
-    const notes = new Set(onDisk.annotations.map((a: { note: string }) => a.note));
+    // What a fresh open of the data folder finds (the store's files as they are on disk).
+    const onDisk = await JsonStore.open(srv.dataDir, { readOnly: true });
+    const notes = new Set((await onDisk.annotations({ source: SEEDS.nbUndercut })).map((a) => a.note));
     for (let i = 0; i < 40; i++) expect(notes.has(`note ${i}`)).toBe(true);
   });
 
@@ -144,8 +146,8 @@ describe('annotations', () => {
       const { body } = await call(srv.url, 'GET', `/api/annotations?source=${s}&kind=inconsistency`);
       expect(body.annotations.map((a: { id: string }) => a.id)).toContain(res.body.annotation.id);
     }
-    const collection = JSON.parse(await readFile(join(srv.dataDir, 'collection.json'), 'utf8'));
-    expect(collection.annotations.map((a: { id: string }) => a.id)).toContain(res.body.annotation.id);
+    const onDisk = await JsonStore.open(srv.dataDir, { readOnly: true });
+    expect((await onDisk.annotation(res.body.annotation.id))?.targets.map((t) => t.source)).toEqual([SEEDS.nbPursues, SEEDS.nbUndercut]);
   });
 
   it('keeps notes and tags as plain text', async () => {

@@ -2,7 +2,7 @@
  * Failing cases found in review, kept as tests: each once corrupted or lost data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JsonAnnotationStore } from '../../server/store/json-annotation-store';
+import { JsonStore } from '../../server/store/json/json-store';
 import { call, startTestServer, type TestServer } from '../helpers/test-server';
 import { SEEDS, targetOf } from '../helpers/fixtures';
 
@@ -29,22 +29,32 @@ describe('edge cases', () => {
     expect(whole.status).toBe(201);
   });
 
-  it('ignores an unsafe revision number in an import, so the store still loads', async () => {
+  it('refuses a revision that cannot be incremented safely on import, and the store still loads', async () => {
     const made = await call(srv.url, 'POST', '/api/annotations', { kind: 'note', set: 'default', targets: [targetOf(SEEDS.mdaa, 'Resource Library')] });
     const exported = JSON.parse(await (await fetch(`${srv.url}/api/export?format=w3c&source=${SEEDS.mdaa}`)).text());
     await call(srv.url, 'DELETE', `/api/annotations/${made.body.annotation.id}?revision=1`);
     const item = exported.first.items.find((x: { id: string }) => x.id.endsWith(made.body.annotation.id));
-    item['collate:revision'] = 1e20;
+    for (const revision of [1e20, Number.MAX_SAFE_INTEGER, 0, 2.5]) {
+      item['collate:revision'] = revision;
+      const bad = await call(srv.url, 'POST', '/api/import', item);
+      expect(bad.status, String(revision)).toBe(422);
+      expect(bad.body.error.details.errors[0].path).toContain('collate:revision');
+    }
+    item['collate:revision'] = Number.MAX_SAFE_INTEGER - 1;
     item.created = '1';
-    const bad = await call(srv.url, 'POST', '/api/import', item);
-    expect(bad.status).toBe(422);
+    expect((await call(srv.url, 'POST', '/api/import', item)).status).toBe(422);
     item.created = '2026-11-22T10:00:00+01:00';
     const res = await call(srv.url, 'POST', '/api/import', item);
     expect(res.status).toBe(201);
-    expect(res.body.annotations[0].revision).toBe(1);
-    expect(res.body.annotations[0].created).toBe('2026-11-22T09:00:00.000Z');
-    await srv.store.flush();
-    await expect(JsonAnnotationStore.open(srv.dataDir)).resolves.toBeDefined();
+    const a = res.body.annotations[0];
+    expect(a.revision).toBe(Number.MAX_SAFE_INTEGER - 1);
+    expect(a.created).toBe('2026-11-22T09:00:00.000Z');
+    // One more edit would leave the exact integers: refused, and nothing changes.
+    const patched = await call(srv.url, 'PATCH', `/api/annotations/${a.id}`, { revision: a.revision, note: 'one more' });
+    expect(patched.status).toBe(422);
+    expect(patched.body.error.code).toBe('revision_limit');
+    const reopened = await JsonStore.open(srv.dataDir, { readOnly: true });
+    expect((await reopened.annotation(a.id))?.note).toBe(a.note);
   });
 
   it('imports into an existing set whose name differs only in case', async () => {

@@ -72,7 +72,7 @@ describe('/api/suggestions', () => {
     expect((await call(srv.url, 'POST', `/api/suggestions/${id}/dismiss`)).status).toBe(204);
     const again = await call(srv.url, 'GET', '/api/suggestions');
     expect(again.body.suggestions.map((s: { id: string }) => s.id)).not.toContain(id);
-    expect(srv.store.dismissed().has(id)).toBe(true);
+    expect((await srv.store.decision(id))?.action).toBe('dismissed');
     expect((await call(srv.url, 'POST', '/api/suggestions/inc_nope/dismiss')).status).toBe(404);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * Records the store keeps beside annotations and sets: decisions on suggestions and the history of
+ * every annotation change. Like the annotation schema, these are checked when a store loads, so a
+ * record the server wrote can always be read back.
+ */
+import { z } from 'zod';
+
+/** What a person did with a suggestion; removing the decision (undo) offers the suggestion again. */
+export const Decision = z.object({
+  suggestion: z.string().min(1),
+  action: z.enum(['confirmed', 'dismissed']),
+  at: z.string(),
+  by: z.string(),
+  /** The annotation a confirmation made. */
+  annotation: z.string().optional(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+/** One field's value before and after a change; absent on the side where the field did not exist. */
+export const FieldChange = z.object({
+  field: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type FieldChange = z.infer<typeof FieldChange>;
+
+/** One change to an annotation, written in the same transaction as the change itself. */
+export const HistoryEntry = z.object({
+  id: z.string().min(1),
+  annotation: z.string().min(1),
+  /** The revision the change produced; for a deletion, the revision that was deleted. */
+  revision: z.number().int().min(1),
+  action: z.enum(['created', 'updated', 'deleted']),
+  at: z.string(),
+  by: z.string(),
+  changes: z.array(FieldChange),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** The largest revision a record may hold: one more must still be an exact integer in JSON. */
+export const MAX_REVISION = Number.MAX_SAFE_INTEGER - 1;

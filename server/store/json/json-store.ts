@@ -1,0 +1,216 @@
+/**
+ * The embedded store: lowdb-format JSON snapshot files under the data folder (snapshot-layout.ts)
+ * plus a write-ahead journal (journal.ts). A transaction is one journal line, appended and
+ * fdatasynced before it is acknowledged and before memory changes, so readers never see what a
+ * crash could take back, and a commit costs the size of the change. Compaction rewrites the
+ * snapshot files the journal touched, off the request path, and then drops the old journal.
+ *
+ * Transactions run one at a time: every check a transaction makes is still true when it commits.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_SET, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind } from '../../../core/model';
+import { OverlayTransaction, type Change } from '../overlay-transaction';
+import { SerialQueue } from '../serial-queue';
+import { IdTakenError, setKey, storageErrorOf, type AnnotationQuery, type Op, type Store, type Transaction } from '../store';
+import type { Journal } from './journal';
+import { loadState } from './load-state';
+import type { Member, MemoryTables } from './memory-tables';
+import { SNAPSHOT_FOLDERS } from './snapshot-layout';
+import { checkRecord, writeSnapshot } from './snapshot-files';
+import { TimeSlicer } from '../../runtime/time-slices';
+
+export interface JsonStoreOptions {
+  /** Open an existing store to read only (an export beside a running server): writes throw. */
+  readOnly?: boolean;
+  /** Journal bytes after which compaction runs (default 8 MiB). */
+  compactBytes?: number;
+  /** Where compaction reports a failure (it retries later); default console.error. */
+  log?: (line: string) => void;
+}
+
+const DEFAULT_COMPACT_BYTES = 8 * 1024 * 1024;
+
+/** Removes temporary files that writes interrupted by a crash or a full disk left behind. */
+async function removeLeftovers(dataDir: string): Promise<void> {
+  for (const folder of ['', ...SNAPSHOT_FOLDERS, 'sources']) {
+    let names: string[];
+    try {
+      names = await readdir(join(dataDir, folder));
+    } catch {
+      continue;
+    }
+    for (const name of names) if (name.startsWith('.') && name.endsWith('.tmp')) await unlink(join(dataDir, folder, name)).catch(() => {});
+  }
+}
+
+export class JsonStore implements Store {
+  private readonly queue = new SerialQueue();
+  private compaction: Promise<void> | null = null;
+  private closed = false;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly tables: MemoryTables,
+    private readonly journal: Journal | null,
+    private seq: number,
+    private readonly opts: JsonStoreOptions,
+  ) {}
+
+  /**
+   * Opens (creating if needed) the store in `dataDir`. A damaged or wrongly shaped file stops the
+   * open with a StoreFileError naming it; nothing is overwritten.
+   */
+  static async open(dataDir: string, opts: JsonStoreOptions = {}): Promise<JsonStore> {
+    const writable = !opts.readOnly;
+    if (writable) {
+      await mkdir(dataDir, { recursive: true });
+      await removeLeftovers(dataDir);
+    } else if (!existsSync(dataDir)) {
+      throw new Error(`there is no data folder at ${dataDir}`);
+    }
+    const state = await loadState(dataDir, { writable });
+    const store = new JsonStore(dataDir, state.tables, writable ? state.journal : null, state.seq, opts);
+    if (!writable) await state.journal.close();
+    const defaultSet: AnnotationSet = { name: DEFAULT_SET, description: 'The default annotation set', created: new Date().toISOString() };
+    if (!state.tables.has('sets', setKey(DEFAULT_SET))) {
+      // Written at once, so the default set keeps one creation time across restarts.
+      if (writable) await store.transact((tx) => tx.putSet(defaultSet));
+      else state.tables.apply({ table: 'sets', key: setKey(DEFAULT_SET), value: defaultSet }, false);
+    }
+    // Replayed changes and repaired copies go back into the snapshots soon, off the request path.
+    if (writable && state.dirtyFiles > 0) store.compactSoon();
+    return store;
+  }
+
+  // Reads: committed data only.
+
+  async annotation(id: string): Promise<Annotation | undefined> {
+    return this.tables.get('annotations', id);
+  }
+
+  async annotations(query: AnnotationQuery = {}): Promise<readonly Annotation[]> {
+    return this.tables.annotations(query);
+  }
+
+  async set(name: string): Promise<AnnotationSet | undefined> {
+    return this.tables.get('sets', setKey(name));
+  }
+
+  async sets(): Promise<readonly AnnotationSet[]> {
+    return [...this.tables.values('sets')];
+  }
+
+  async decision(suggestion: string): Promise<Decision | undefined> {
+    return this.tables.get('decisions', suggestion);
+  }
+
+  async decisions(): Promise<readonly Decision[]> {
+    return [...this.tables.values('decisions')];
+  }
+
+  async countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {
+    return this.tables.countsBySource(set);
+  }
+
+  async setSizes(): Promise<Map<string, number>> {
+    return this.tables.setSizes();
+  }
+
+  async history(annotationId: string): Promise<readonly HistoryEntry[]> {
+    return this.tables.historyFor(annotationId);
+  }
+
+  transact<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
+    if (!this.journal) return Promise.reject(new Error(`the store in ${this.dataDir} was opened read-only`));
+    if (this.closed) return Promise.reject(new Error('the store is closed'));
+    return this.queue.run('tx', async () => {
+      const tx = new OverlayTransaction(this);
+      const result = await work(tx);
+      const changes = tx.changes();
+      if (changes.length) await this.commit(changes);
+      return result;
+    });
+  }
+
+  private async commit(changes: Change[]): Promise<void> {
+    const taken = changes.filter((c) => c.expect === 'absent' && this.tables.has(c.table, c.key)).map((c) => c.key);
+    if (taken.length) throw new IdTakenError(taken);
+    const gone = changes.find((c) => c.expect === 'present' && !this.tables.has(c.table, c.key));
+    if (gone) throw new RangeError(`cannot change ${gone.table} "${gone.key}": it does not exist`);
+    // Every record must be one the store can load again: checked with the schemas loading uses.
+    const slicer = new TimeSlicer();
+    const ops: Op[] = [];
+    for (let i = 0; i < changes.length; i++) {
+      const c = changes[i];
+      const value = c.value === null ? null : checkRecord(c.table, c.value, `${c.table} "${c.key}"`, 'a new record');
+      ops.push({ table: c.table, key: c.key, value } as Op);
+      if (i % 256 === 255) await slicer.pause();
+    }
+    const seq = this.seq + 1;
+    await this.journal!.append({ seq, at: new Date().toISOString(), ops });
+    for (const op of ops) this.tables.apply(op);
+    this.seq = seq;
+    if (this.journal!.bytesInSegment >= (this.opts.compactBytes ?? DEFAULT_COMPACT_BYTES)) this.compactSoon();
+  }
+
+  /** Starts a compaction unless one is running. */
+  private compactSoon(): void {
+    if (this.compaction || this.closed) return;
+    this.compaction = this.compact()
+      .catch((e: unknown) => {
+        const err = storageErrorOf(e, 'compacting the store');
+        (this.opts.log ?? console.error)(`collate: compaction failed, will retry: ${err instanceof Error ? err.message : String(err)}`);
+      })
+      .finally(() => {
+        this.compaction = null;
+      });
+  }
+
+  /**
+   * Rewrites every snapshot file changed since it was written, as of one journal position, then
+   * drops the journal segments before it. Commits go on meanwhile, into a new segment.
+   */
+  async compact(): Promise<void> {
+    if (!this.journal) throw new Error(`the store in ${this.dataDir} was opened read-only`);
+    const captured = await this.queue.run('tx', async () => {
+      const seq = this.seq;
+      await this.journal!.rotate(seq + 1);
+      const files: { name: string; members: Member[] }[] = [];
+      for (const [name, state] of this.tables.files) {
+        if (!state.dirty) continue;
+        files.push({ name, members: [...state.members.values()] });
+        state.dirty = false;
+      }
+      return { seq, files };
+    });
+    let written = 0;
+    try {
+      await mkdir(join(this.dataDir, 'by-source'), { recursive: true });
+      await mkdir(join(this.dataDir, 'history'), { recursive: true });
+      for (const f of captured.files) {
+        await writeSnapshot(this.dataDir, f.name, captured.seq, f.members);
+        this.tables.file(f.name).seq = captured.seq;
+        written++;
+      }
+      await this.journal!.dropOldSegments();
+    } catch (e) {
+      // What was not written stays dirty; the old segments stay until a compaction completes.
+      for (const f of captured.files.slice(written)) this.tables.file(f.name).dirty = true;
+      throw e;
+    }
+  }
+
+  /** Waits for a running compaction. */
+  async settled(): Promise<void> {
+    while (this.compaction) await this.compaction;
+    await this.queue.idle();
+  }
+
+  async close(): Promise<void> {
+    await this.settled();
+    this.closed = true;
+    await this.journal?.close();
+  }
+}
