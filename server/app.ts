@@ -46,6 +46,8 @@ export function createApp(deps: AppDeps): Express {
   const annotations = new AnnotationService(deps.store, deps.sources, now);
   const app = express();
   app.disable('x-powered-by');
+  // API answers are never cached (no-store), so hashing every body for an ETag is wasted work.
+  app.set('etag', false);
 
   const reuse = deps.reuse ?? new ReuseService(deps.sources);
   const transfer = new TransferService(annotations, () => reuse.passages(), now);

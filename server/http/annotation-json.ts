@@ -18,9 +18,19 @@ export function annotationJson(a: Annotation): string {
   return json;
 }
 
+/** The JSON array of a frozen list, kept while the list lives (lists are replaced, not changed). */
+const arrays = new WeakMap<readonly Annotation[], string>();
+
+function arrayJson(annotations: readonly Annotation[]): string {
+  let json = arrays.get(annotations);
+  if (json === undefined) {
+    json = '[' + annotations.map(annotationJson).join(',') + ']';
+    if (Object.isFrozen(annotations)) arrays.set(annotations, json);
+  }
+  return json;
+}
+
 /** Sends `{ "<field>": [annotations…] }` with the given status. */
 export function sendAnnotations(res: Response, annotations: readonly Annotation[], field = 'annotations', status = 200): void {
-  let body = `{"${field}":[`;
-  for (let i = 0; i < annotations.length; i++) body += (i ? ',' : '') + annotationJson(annotations[i]);
-  res.status(status).type('application/json').send(body + ']}');
+  res.status(status).type('application/json').send(`{"${field}":${arrayJson(annotations)}}`);
 }

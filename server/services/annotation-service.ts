@@ -27,6 +27,9 @@ export function newAnnotationId(): string {
   return `a_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
 }
 
+/** Sorted copies of a store's list arrays, per source the order is taken in. */
+const sortedLists = new WeakMap<readonly Annotation[], Map<string | undefined, readonly Annotation[]>>();
+
 const newHistoryId = () => `h_${randomUUID().replace(/-/g, '')}`;
 
 /** Stored annotations are shared, read-only objects: a change builds a new one. */
@@ -37,9 +40,20 @@ export class AnnotationService {
     readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(filter: AnnotationFilter = {}): Promise<Annotation[]> {
+  /**
+   * Annotations matching `filter`, in text order. A store that hands out the same array until its
+   * contents change gets the same sorted, frozen array back for it, so a busy source's list is
+   * sorted (and serialised, see http/annotation-json.ts) once per change, not once per request.
+   */
+  async list(filter: AnnotationFilter = {}): Promise<readonly Annotation[]> {
     const narrowed = await this.store.annotations({ source: filter.source, set: filter.set });
-    return narrowed.filter((a) => matchesFilter(a, filter)).sort(compareAnnotations(filter.source));
+    const plain = !filter.kind && !filter.tag && !filter.verdict && !filter.q;
+    if (!plain) return narrowed.filter((a) => matchesFilter(a, filter)).sort(compareAnnotations(filter.source));
+    let bySource = sortedLists.get(narrowed);
+    if (!bySource) sortedLists.set(narrowed, (bySource = new Map()));
+    let sorted = bySource.get(filter.source);
+    if (!sorted) bySource.set(filter.source, (sorted = Object.freeze([...narrowed].sort(compareAnnotations(filter.source)))));
+    return sorted;
   }
 
   get(id: string): Promise<Annotation | undefined> {

@@ -19,11 +19,27 @@ function matches(a: Annotation, q: AnnotationQuery): boolean {
 export class OverlayTransaction implements Transaction {
   private readonly writes = new Map<string, Change>();
 
-  constructor(private readonly base: StoreReads) {}
+  constructor(private base: StoreReads) {}
 
   /** The changes to commit, one per key, in the order keys were first written. */
   changes(): Change[] {
     return [...this.writes.values()];
+  }
+
+  /** This overlay's own value under a key, if it wrote one (null: it deleted the key). */
+  written(table: TableName, key: string): { value: Tables[TableName] | null } | undefined {
+    const w = this.writes.get(composite(table, key));
+    return w ? { value: w.value } : undefined;
+  }
+
+  /** Takes another transaction's changes as its own (a store layering commits that are not yet durable). */
+  absorb(changes: readonly Change[]): void {
+    for (const c of changes) this.write(c.table, c.key, c.value, c.expect);
+  }
+
+  /** Reads from `base` from now on (the layer below became durable and joined the committed data). */
+  rebase(base: StoreReads): void {
+    this.base = base;
   }
 
   private own<T extends TableName>(table: T, key: string): { value: Tables[T] | null } | undefined {

@@ -55,6 +55,7 @@ function parseLine(line: string, path: string, lineNo: number): JournalEntry | u
 }
 
 export class Journal {
+  private handle: FileHandle | null = null;
   private size = 0;
   private currentStart: number;
   private readonly folder: string;
@@ -133,47 +134,60 @@ export class Journal {
   }
 
   /**
-   * Appends one entry durably. On failure the segment is cut back, so no partial line remains. The
-   * file is opened per append, so no handle outlives a commit (the folder can be remounted, say).
+   * Appends entries durably, as one write and one fdatasync (a group commit). On failure the
+   * segment is cut back, so no partial line remains, and the file is let go, so the next attempt
+   * opens it afresh (after the disk was remounted, say).
    */
-  async append(entry: JournalEntry): Promise<void> {
+  async append(entries: readonly JournalEntry[]): Promise<void> {
     const slicer = new TimeSlicer();
-    const parts = [`{"seq":${entry.seq},"at":${JSON.stringify(entry.at)},"ops":[`];
-    for (let i = 0; i < entry.ops.length; i++) {
-      parts.push(i ? ',' : '', JSON.stringify(entry.ops[i]));
-      if (i % 256 === 255) await slicer.pause();
+    const parts: string[] = [];
+    for (const entry of entries) {
+      parts.push(`{"seq":${entry.seq},"at":${JSON.stringify(entry.at)},"ops":[`);
+      for (let i = 0; i < entry.ops.length; i++) {
+        parts.push(i ? ',' : '', JSON.stringify(entry.ops[i]));
+        if (i % 256 === 255) await slicer.pause();
+      }
+      parts.push(']}\n');
     }
-    parts.push(']}\n');
     const bytes = Buffer.from(parts.join(''), 'utf8');
-    let h: FileHandle | undefined;
     try {
-      h = await this.openCurrent();
+      const h = await this.openCurrent();
       let written = 0;
       while (written < bytes.length) written += (await h.write(bytes, written, bytes.length - written)).bytesWritten;
       await h.datasync();
     } catch (e) {
-      await h?.truncate(this.size).catch(() => {});
+      await this.handle?.truncate(this.size).catch(() => {});
+      await this.release();
       throw storageErrorOf(e, 'writing the journal');
-    } finally {
-      await h?.close().catch(() => {});
     }
     this.size += bytes.length;
     this.bytesInSegment += bytes.length;
   }
 
+  /** Closes the segment while nothing is being written, so no file stays open for writing when idle. */
+  async release(): Promise<void> {
+    const h = this.handle;
+    this.handle = null;
+    await h?.close().catch(() => {});
+  }
+
   private async openCurrent(): Promise<FileHandle> {
+    if (this.handle) return this.handle;
     const path = join(this.folder, segmentName(this.currentStart));
-    if (this.segments.includes(this.currentStart)) return open(path, 'a');
-    await mkdir(this.folder, { recursive: true });
+    const fresh = !this.segments.includes(this.currentStart);
+    if (fresh) await mkdir(this.folder, { recursive: true });
     const h = await open(path, 'a');
-    try {
-      await syncFolder(this.folder);
-    } catch (e) {
-      await h.close();
-      throw e;
+    if (fresh) {
+      try {
+        await syncFolder(this.folder);
+      } catch (e) {
+        await h.close();
+        throw e;
+      }
+      this.segments.push(this.currentStart);
+      this.size = 0;
     }
-    this.segments.push(this.currentStart);
-    this.size = 0;
+    this.handle = h;
     return h;
   }
 
@@ -185,6 +199,7 @@ export class Journal {
   /** Starts a new segment whose first entry will be `nextSeq`; later appends go there. */
   async rotate(nextSeq: number): Promise<void> {
     if (nextSeq === this.currentStart) return;
+    await this.release();
     const h = await open(join(this.folder, segmentName(nextSeq)), 'a');
     await h.close();
     await syncFolder(this.folder);
@@ -209,5 +224,7 @@ export class Journal {
     return this.segments.some((s) => s !== this.currentStart);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.release();
+  }
 }

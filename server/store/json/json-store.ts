@@ -14,7 +14,7 @@ import { DEFAULT_SET, type Annotation, type AnnotationSet, type Decision, type H
 import { OverlayTransaction, type Change } from '../overlay-transaction';
 import { SerialQueue } from '../serial-queue';
 import { IdTakenError, setKey, storageErrorOf, type AnnotationQuery, type Op, type Store, type Transaction } from '../store';
-import type { Journal } from './journal';
+import type { Journal, JournalEntry } from './journal';
 import { loadState } from './load-state';
 import type { Member, MemoryTables } from './memory-tables';
 import { SNAPSHOT_FOLDERS } from './snapshot-layout';
@@ -45,10 +45,24 @@ async function removeLeftovers(dataDir: string): Promise<void> {
   }
 }
 
+interface Queued {
+  entry: JournalEntry;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
 export class JsonStore implements Store {
   private readonly queue = new SerialQueue();
   private compaction: Promise<void> | null = null;
   private closed = false;
+  /** Changes of transactions waiting for the next group commit, over those being written now. */
+  private accumulating: OverlayTransaction = new OverlayTransaction(this);
+  private flushing: OverlayTransaction | null = null;
+  private batch: Queued[] = [];
+  private nextSeq: number;
+  /** Bumped by a failed group commit, so transactions that read its changes fail too. */
+  private epoch = 0;
+  private lastFailure: unknown;
 
   private constructor(
     readonly dataDir: string,
@@ -56,7 +70,9 @@ export class JsonStore implements Store {
     private readonly journal: Journal | null,
     private seq: number,
     private readonly opts: JsonStoreOptions,
-  ) {}
+  ) {
+    this.nextSeq = seq + 1;
+  }
 
   /**
    * Opens (creating if needed) the store in `dataDir`. A damaged or wrongly shaped file stops the
@@ -122,24 +138,47 @@ export class JsonStore implements Store {
     return this.tables.historyFor(annotationId);
   }
 
-  transact<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
-    if (!this.journal) return Promise.reject(new Error(`the store in ${this.dataDir} was opened read-only`));
-    if (this.closed) return Promise.reject(new Error('the store is closed'));
-    return this.queue.run('tx', async () => {
-      const tx = new OverlayTransaction(this);
+  /**
+   * Runs `work` after the transactions before it, on top of their changes even while those are
+   * still being written; then queues its changes for the next group commit and resolves once they
+   * are on disk. Outside readers see a change only once it is durable.
+   */
+  async transact<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
+    if (!this.journal) throw new Error(`the store in ${this.dataDir} was opened read-only`);
+    if (this.closed) throw new Error('the store is closed');
+    const queued = await this.queue.run('tx', async () => {
+      const epoch = this.epoch;
+      const tx = new OverlayTransaction(this.accumulating);
       const result = await work(tx);
       const changes = tx.changes();
-      if (changes.length) await this.commit(changes);
-      return result;
+      if (!changes.length) return { result };
+      // A group commit failed while this one ran: what it read may never have been saved.
+      if (epoch !== this.epoch) throw this.lastFailure;
+      const ops = await this.checked(changes);
+      const seq = this.nextSeq++;
+      this.accumulating.absorb(changes);
+      const durable = new Promise<void>((resolve, reject) => this.batch.push({ entry: { seq, at: new Date().toISOString(), ops }, resolve, reject }));
+      void this.queue.run('journal', () => this.flush());
+      return { result, durable };
     });
+    await queued.durable;
+    return queued.result;
   }
 
-  private async commit(changes: Change[]): Promise<void> {
-    const taken = changes.filter((c) => c.expect === 'absent' && this.tables.has(c.table, c.key)).map((c) => c.key);
+  /** Checks changes against the data they expect (committed and queued) and the schemas loading uses. */
+  private async checked(changes: Change[]): Promise<Op[]> {
+    const holds = (c: Change) => {
+      for (const layer of [this.accumulating, this.flushing]) {
+        const w = layer?.written(c.table, c.key);
+        if (w) return w.value !== null;
+      }
+      return this.tables.has(c.table, c.key);
+    };
+    const taken = changes.filter((c) => c.expect === 'absent' && holds(c)).map((c) => c.key);
     if (taken.length) throw new IdTakenError(taken);
-    const gone = changes.find((c) => c.expect === 'present' && !this.tables.has(c.table, c.key));
+    const gone = changes.find((c) => c.expect === 'present' && !holds(c));
     if (gone) throw new RangeError(`cannot change ${gone.table} "${gone.key}": it does not exist`);
-    // Every record must be one the store can load again: checked with the schemas loading uses.
+    // Every record must be one the store can load again.
     const slicer = new TimeSlicer();
     const ops: Op[] = [];
     for (let i = 0; i < changes.length; i++) {
@@ -148,10 +187,41 @@ export class JsonStore implements Store {
       ops.push({ table: c.table, key: c.key, value } as Op);
       if (i % 256 === 255) await slicer.pause();
     }
-    const seq = this.seq + 1;
-    await this.journal!.append({ seq, at: new Date().toISOString(), ops });
-    for (const op of ops) this.tables.apply(op);
-    this.seq = seq;
+    return ops;
+  }
+
+  /**
+   * Writes every queued transaction in one append and one fdatasync, then applies them to memory in
+   * order and acknowledges them. If the write fails, none of them is kept, nor any transaction built
+   * on top of them.
+   */
+  private async flush(): Promise<void> {
+    if (!this.batch.length) return;
+    const batch = this.batch;
+    this.batch = [];
+    this.flushing = this.accumulating;
+    this.accumulating = new OverlayTransaction(this.flushing);
+    try {
+      await this.journal!.append(batch.map((b) => b.entry));
+    } catch (e) {
+      const failed = [...batch, ...this.batch];
+      this.batch = [];
+      this.flushing = null;
+      this.accumulating = new OverlayTransaction(this);
+      this.nextSeq = this.seq + 1;
+      this.epoch++;
+      this.lastFailure = e;
+      for (const b of failed) b.reject(e);
+      return;
+    }
+    for (const b of batch) {
+      for (const op of b.entry.ops) this.tables.apply(op);
+      this.seq = b.entry.seq;
+    }
+    this.accumulating.rebase(this);
+    this.flushing = null;
+    for (const b of batch) b.resolve();
+    if (!this.batch.length) await this.journal!.release();
     if (this.journal!.bytesInSegment >= (this.opts.compactBytes ?? DEFAULT_COMPACT_BYTES)) this.compactSoon();
   }
 
@@ -170,11 +240,18 @@ export class JsonStore implements Store {
 
   /**
    * Rewrites every snapshot file changed since it was written, as of one journal position, then
-   * drops the journal segments before it. Commits go on meanwhile, into a new segment.
+   * drops the journal segments before it. Commits go on meanwhile, into a new segment. Compactions
+   * run one at a time: an older one finishing after a newer one would write older contents over
+   * newer ones whose journal is already gone.
    */
-  async compact(): Promise<void> {
-    if (!this.journal) throw new Error(`the store in ${this.dataDir} was opened read-only`);
-    const captured = await this.queue.run('tx', async () => {
+  compact(): Promise<void> {
+    if (!this.journal) return Promise.reject(new Error(`the store in ${this.dataDir} was opened read-only`));
+    return this.queue.run('compact', () => this.compactOnce());
+  }
+
+  private async compactOnce(): Promise<void> {
+    // Between group commits, so memory holds exactly what the journal holds up to `seq`.
+    const captured = await this.queue.run('journal', async () => {
       const seq = this.seq;
       await this.journal!.rotate(seq + 1);
       const files: { name: string; members: Member[] }[] = [];

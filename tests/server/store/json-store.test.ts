@@ -192,6 +192,22 @@ describe('JsonStore journal and compaction', () => {
     expect(await ids(await openStore())).toHaveLength(60);
   });
 
+  it('loses no commit when a compaction is asked for while a slower one runs', async () => {
+    const store = await openStore();
+    const big = Array.from({ length: 8000 }, () => note('big'));
+    const small = [note('small')];
+    await store.transact((tx) => [...big, ...small].forEach((a) => tx.insertAnnotation(a)));
+    // The first compaction writes the big file first, giving way as it goes; meanwhile a commit
+    // changes the small file and a second compaction writes it.
+    const first = store.compact();
+    const later = note('small');
+    const commit = store.transact((tx) => tx.insertAnnotation(later));
+    const second = store.compact();
+    await Promise.all([first, commit, second]);
+    await store.close();
+    expect(await ids(await openStore(), { source: 'small' })).toEqual([small[0].id, later.id].sort());
+  });
+
   it('moves an annotation between files in one commit, and a later delete does not bring the old copy back', async () => {
     const store = await openStore();
     const a = note('alpha');

@@ -1,0 +1,145 @@
+/**
+ * The store benchmark's baseline: the same Store interface on better-sqlite3, as a user who wanted
+ * a database under Collate would write it. WAL journal with synchronous=FULL, so an acknowledged
+ * write is as durable as the embedded store's. Records are kept as JSON text with the columns the
+ * reads need indexed; a transaction is one SQLite transaction.
+ */
+import Database from 'better-sqlite3';
+import { KINDS, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind } from '../../core/model';
+import { OverlayTransaction } from '../../server/store/overlay-transaction';
+import { SerialQueue } from '../../server/store/serial-queue';
+import { IdTakenError, setKey, type AnnotationQuery, type Store, type Transaction } from '../../server/store/store';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS annotations (id TEXT PRIMARY KEY, set_name TEXT NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS annotations_set ON annotations(set_name);
+CREATE TABLE IF NOT EXISTS targets (source TEXT NOT NULL, annotation TEXT NOT NULL, PRIMARY KEY (source, annotation)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS targets_annotation ON targets(annotation);
+CREATE TABLE IF NOT EXISTS sets (key TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS decisions (suggestion TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS history (id TEXT PRIMARY KEY, annotation TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS history_annotation ON history(annotation);
+`;
+
+const parse = <T>(rows: { json: string }[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly queue = new SerialQueue();
+  private readonly q;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.q = {
+      annotation: db.prepare<[string], { json: string }>('SELECT json FROM annotations WHERE id = ?'),
+      bySource: db.prepare<[string], { json: string }>('SELECT a.json FROM targets t JOIN annotations a ON a.id = t.annotation WHERE t.source = ?'),
+      bySourceSet: db.prepare<[string, string], { json: string }>('SELECT a.json FROM targets t JOIN annotations a ON a.id = t.annotation WHERE t.source = ? AND a.set_name = ?'),
+      bySet: db.prepare<[string], { json: string }>('SELECT json FROM annotations WHERE set_name = ?'),
+      all: db.prepare<[], { json: string }>('SELECT json FROM annotations'),
+      set: db.prepare<[string], { json: string }>('SELECT json FROM sets WHERE key = ?'),
+      sets: db.prepare<[], { json: string }>('SELECT json FROM sets'),
+      decision: db.prepare<[string], { json: string }>('SELECT json FROM decisions WHERE suggestion = ?'),
+      decisions: db.prepare<[], { json: string }>('SELECT json FROM decisions'),
+      history: db.prepare<[string], { json: string }>('SELECT json FROM history WHERE annotation = ? ORDER BY rowid'),
+      counts: db.prepare<[string | null, string | null], { source: string; kind: Kind; n: number }>(
+        'SELECT t.source AS source, a.kind AS kind, count(*) AS n FROM targets t JOIN annotations a ON a.id = t.annotation WHERE (? IS NULL OR a.set_name = ?) GROUP BY t.source, a.kind',
+      ),
+      sizes: db.prepare<[], { set_name: string; n: number }>('SELECT set_name, count(*) AS n FROM annotations GROUP BY set_name'),
+      putAnnotation: db.prepare('INSERT OR REPLACE INTO annotations (id, set_name, kind, json) VALUES (?, ?, ?, ?)'),
+      deleteAnnotation: db.prepare('DELETE FROM annotations WHERE id = ?'),
+      deleteTargets: db.prepare('DELETE FROM targets WHERE annotation = ?'),
+      addTarget: db.prepare('INSERT OR IGNORE INTO targets (source, annotation) VALUES (?, ?)'),
+      putSet: db.prepare('INSERT OR REPLACE INTO sets (key, json) VALUES (?, ?)'),
+      putDecision: db.prepare('INSERT OR REPLACE INTO decisions (suggestion, json) VALUES (?, ?)'),
+      deleteDecision: db.prepare('DELETE FROM decisions WHERE suggestion = ?'),
+      addHistory: db.prepare('INSERT INTO history (id, annotation, json) VALUES (?, ?, ?)'),
+      exists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM annotations WHERE id = ?'),
+    };
+  }
+
+  async annotation(id: string): Promise<Annotation | undefined> {
+    const row = this.q.annotation.get(id);
+    return row ? (JSON.parse(row.json) as Annotation) : undefined;
+  }
+
+  async annotations(query: AnnotationQuery = {}): Promise<readonly Annotation[]> {
+    if (query.source !== undefined) {
+      return parse(query.set !== undefined ? this.q.bySourceSet.all(query.source, query.set) : this.q.bySource.all(query.source));
+    }
+    return parse(query.set !== undefined ? this.q.bySet.all(query.set) : this.q.all.all());
+  }
+
+  async set(name: string): Promise<AnnotationSet | undefined> {
+    const row = this.q.set.get(setKey(name));
+    return row ? (JSON.parse(row.json) as AnnotationSet) : undefined;
+  }
+
+  async sets(): Promise<readonly AnnotationSet[]> {
+    return parse(this.q.sets.all());
+  }
+
+  async decision(suggestion: string): Promise<Decision | undefined> {
+    const row = this.q.decision.get(suggestion);
+    return row ? (JSON.parse(row.json) as Decision) : undefined;
+  }
+
+  async decisions(): Promise<readonly Decision[]> {
+    return parse(this.q.decisions.all());
+  }
+
+  async countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {
+    const out = new Map<string, Record<Kind, number>>();
+    for (const row of this.q.counts.all(set ?? null, set ?? null)) {
+      let c = out.get(row.source);
+      if (!c) out.set(row.source, (c = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>));
+      c[row.kind] = row.n;
+    }
+    return out;
+  }
+
+  async setSizes(): Promise<Map<string, number>> {
+    return new Map(this.q.sizes.all().map((r) => [r.set_name, r.n]));
+  }
+
+  async history(annotationId: string): Promise<readonly HistoryEntry[]> {
+    return parse(this.q.history.all(annotationId));
+  }
+
+  transact<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
+    return this.queue.run('tx', async () => {
+      const tx = new OverlayTransaction(this);
+      const result = await work(tx);
+      const changes = tx.changes();
+      if (!changes.length) return result;
+      this.db.transaction(() => {
+        const taken = changes.filter((c) => c.table === 'annotations' && c.expect === 'absent' && this.q.exists.get(c.key)).map((c) => c.key);
+        if (taken.length) throw new IdTakenError(taken);
+        for (const c of changes) {
+          if (c.table === 'annotations') {
+            this.q.deleteTargets.run(c.key);
+            if (c.value === null) this.q.deleteAnnotation.run(c.key);
+            else {
+              this.q.putAnnotation.run(c.key, c.value.set, c.value.kind, JSON.stringify(c.value));
+              for (const t of c.value.targets) this.q.addTarget.run(t.source, c.key);
+            }
+          } else if (c.table === 'sets') {
+            if (c.value) this.q.putSet.run(c.key, JSON.stringify(c.value));
+          } else if (c.table === 'decisions') {
+            if (c.value) this.q.putDecision.run(c.key, JSON.stringify(c.value));
+            else this.q.deleteDecision.run(c.key);
+          } else if (c.value) this.q.addHistory.run(c.key, c.value.annotation, JSON.stringify(c.value));
+        }
+      })();
+      return result;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.idle();
+    this.db.close();
+  }
+}
