@@ -82,15 +82,13 @@ async function folderContents(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-describe('cli usage and read-only export', () => {
-  it('prints usage on stderr with exit 2 when no command is given, on stdout for --help', async () => {
-    const none = await runCli([]);
-    expect(none.code).toBe(2);
-    expect(none.stdout).toBe('');
-    expect(none.stderr).toContain('Usage:');
-    const help = await runCli(['--help']);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Commands:');
+describe('cli read-only export', () => {
+  it('finds the data folder from DATA_DIR or --data relative to the working folder', async () => {
+    const fromEnv = await runCli(['export', '--format', 'csv'], { cwd: scratch, env: { DATA_DIR: 'data' } });
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(fromEnv.stdout).toContain('Frank Rose');
+    const fromFlag = await runCli(['export', '--format', 'csv', '--data', 'data'], { cwd: scratch, env: { DATA_DIR: 'elsewhere' } });
+    expect(fromFlag.stdout).toBe(fromEnv.stdout);
   });
 
   it('exports without writing to the data folder, and refuses a folder that does not exist', async () => {

@@ -1,0 +1,17 @@
+/**
+ * The `collate` program: runs the command line with the process's streams and sets the exit code.
+ * The build bundles this file into dist/collate.js (package.json `bin`); `npm run cli` runs it from source.
+ */
+import { KEEP_RUNNING } from './commands';
+import { runCli } from './main';
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    // serve keeps the process alive through its server; every other command ends here.
+    if (code !== KEEP_RUNNING) process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`collate: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
