@@ -2,7 +2,8 @@
  * The built `collate` program (dist/collate.js), end to end in its own process: the bundle must behave
  * as the sources do in process, and its start for --help must not load the server's libraries.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,26 @@ describe('the built collate program', () => {
     const rows = (await readFile(out, 'utf8')).trim().split('\r\n');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(ROSE_QUOTE);
+  });
+
+  it('stops quietly when the reader of its output goes away (collate … | head)', async () => {
+    // 800 passages shared by two files: far more JSON than a pipe holds, so the program is still
+    // writing when the reader closes its end.
+    const folder = join(scratch, 'many');
+    await mkdir(folder);
+    const words = (prefix: string, i: number) => Array.from({ length: 15 }, (_, k) => `${prefix}${i}x${k}`).join(' ');
+    const shared = (i: number) => Array.from({ length: 12 }, (_, k) => `s${i}w${k}`).join(' ');
+    const paragraphs = Array.from({ length: 800 }, (_, i) => i);
+    await writeFile(join(folder, 'a.txt'), paragraphs.map((i) => `${shared(i)}. ${words('a', i)}.`).join('\n\n'));
+    await writeFile(join(folder, 'b.txt'), paragraphs.map((i) => `${words('b', i)}. ${shared(i)}.`).join('\n\n'));
+    // Through a real shell pipe, as a user runs it; bash gives the program's own exit status.
+    const script = `"$0" "$1" reuse "$2" --json | head -c 10 > /dev/null; exit \${PIPESTATUS[0]}`;
+    const child = spawn('bash', ['-c', script, process.execPath, join(ROOT, 'dist/collate.js'), folder], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('loads no server library (express, zod, lowdb) before a command runs', async () => {
