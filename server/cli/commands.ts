@@ -3,6 +3,8 @@
  * usage errors need only this table; a command's module, and the libraries behind it (express, zod,
  * lowdb), is imported when the command runs, so `collate --help` starts in a fraction of the time.
  */
+import { EXPORT_FORMAT_IDS } from '../../core/export/format-info';
+import { KINDS } from '../../core/model/vocabulary';
 import type { OptionSpecs, ParsedArgs } from './args';
 import type { CliIo } from './cli-io';
 
@@ -21,6 +23,9 @@ export interface Command {
   options: OptionSpecs;
   load(): Promise<CommandRun>;
 }
+
+/** "a, b or c" */
+const oneOf = (words: readonly string[]): string => `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 
 const WORKSPACE_OPTIONS: OptionSpecs = {
   data: { type: 'string', value: 'DIR', help: 'the annotation store (default: annotations/, or DATA_DIR)' },
@@ -61,14 +66,14 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   [
     'export',
     {
-      summary: 'write annotations as w3c, csv, claimreview or markdown',
-      synopsis: '--format w3c|csv|claimreview|markdown [--set S] [--source ID] [--kind K] [--tag T] [--bom] [--out FILE]',
+      summary: `write annotations as ${oneOf(EXPORT_FORMAT_IDS)}`,
+      synopsis: `--format ${EXPORT_FORMAT_IDS.join('|')} [--set S] [--source ID] [--kind K] [--tag T] [--bom] [--out FILE]`,
       details: 'Reads the data folder directly, without writing to it, so it can run beside a live server.',
       options: {
-        format: { type: 'string', value: 'F', help: 'w3c, csv, claimreview or markdown (required)' },
+        format: { type: 'string', value: 'F', help: `${oneOf(EXPORT_FORMAT_IDS)} (required)` },
         set: { type: 'string', value: 'S', help: 'only this annotation set' },
         source: { type: 'string', value: 'ID', help: 'only annotations on this source' },
-        kind: { type: 'string', value: 'K', help: 'only this kind: claim, inconsistency, note or reuse' },
+        kind: { type: 'string', value: 'K', help: `only this kind: ${oneOf(KINDS)}` },
         tag: { type: 'string', value: 'T', help: 'only annotations with this tag' },
         bom: { type: 'boolean', help: 'csv: start with a byte order mark, for older Excel' },
         out: { type: 'string', value: 'FILE', help: 'write to FILE instead of stdout' },

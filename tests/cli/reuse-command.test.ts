@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliOutput } from '../../server/cli/cli-io';
 import { ProgressBar } from '../../server/cli/progress';
 import { runCli } from '../helpers/run-cli';
 import { SEEDS, seedText } from '../helpers/fixtures';
@@ -97,7 +98,8 @@ describe('cli reuse', () => {
 describe('ProgressBar', () => {
   function sink(isTTY: boolean) {
     const lines: string[] = [];
-    return { lines, stream: { isTTY, write: (s: string) => lines.push(s) } as unknown as NodeJS.WriteStream };
+    const stream: CliOutput = { isTTY, write: (s: string) => lines.push(s) };
+    return { lines, stream };
   }
 
   it('stays silent during its delay', () => {
