@@ -7,10 +7,9 @@
  *
  * `node scripts/build-cli.mjs` builds (npm install runs it as `prepare`); with `--if-stale` it builds only
  * when the build is missing or a file it was made from changed since (esbuild's metafile lists them), as
- * `npm start` and the tests ask. The files stay flat in dist/: server/config.ts takes the parent of the
- * folder its code runs from as the project root.
+ * `npm start`, `npm run cli` and the tests ask. The files stay flat in dist/: server/config.ts takes the
+ * parent of the folder its code runs from as the project root.
  */
-import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +58,8 @@ function writeAtomically(path, contents) {
 
 /** Bundles the CLI into dist/ and removes chunks of earlier builds. */
 export async function buildCli() {
+  // Loaded here, not at the top: `--if-stale` with nothing to do should not pay for loading esbuild.
+  const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: { collate: 'server/cli/bin.ts' },

@@ -1,6 +1,6 @@
 /**
  * The `collate` program: runs the command line with the process's streams and sets the exit code.
- * The build bundles this file into dist/collate.js (package.json `bin`); `npm run cli` runs it from source.
+ * The build bundles this file into dist/collate.js (package.json `bin`, also run by `npm run cli`).
  */
 import { KEEP_RUNNING } from './commands';
 import { runCli } from './main';
