@@ -66,7 +66,8 @@ describe('the built collate program', () => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise<number | null>((done) => child.on('close', done));
-    expect(stderr).toBe('');
+    // A slow run may print progress lines; anything else (a stack trace) is the failure.
+    expect(stderr.split('\n').filter((line) => line && !/^finding reuse: \d+% /.test(line))).toEqual([]);
     expect(code).toBe(0);
   });
 
