@@ -2,8 +2,9 @@
 /**
  * Builds the `collate` program ahead of time, so it starts without compiling TypeScript: esbuild bundles
  * server/cli/bin.ts and what it imports from server/ and core/ into dist/collate.js, and each command's
- * code into a chunk beside it that loads only when that command runs (`collate --help` loads neither
- * express, zod nor lowdb). npm packages are not bundled; they load from node_modules at run time.
+ * code into a chunk beside it that loads only when that command runs (`collate --help` loads no npm
+ * package: not express, zod nor the store). npm packages are not bundled; they load from node_modules
+ * at run time.
  *
  * `node scripts/build-cli.mjs` builds (npm install runs it as `prepare`); with `--if-stale` it builds only
  * when the build is missing or a file it was made from changed since (esbuild's metafile lists them), as

@@ -1,7 +1,7 @@
 /**
  * The CLI's commands, by name: what each is for, its options, and a loader for its code. `--help` and
  * usage errors need only this table; a command's module, and the libraries behind it (express, zod,
- * lowdb), is imported when the command runs, so `collate --help` starts in a fraction of the time.
+ * the store), is imported when the command runs, so `collate --help` starts in a fraction of the time.
  */
 import { EXPORT_FORMAT_IDS } from '../../core/export/format-info';
 import { KINDS } from '../../core/model/vocabulary';
