@@ -14,21 +14,50 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { flagOption, intOption, optionHelp, parseCommandArgs, stringOption, UsageError, type OptionSpecs } from '../server/cli/args';
 import { runBaseline } from './baseline';
 import type { BaselineResult } from './baseline';
 import { generateCorpus } from './corpus-generator';
 import type { WorkerResult } from './worker';
 
-const argv = process.argv.slice(2);
-const flag = (name: string): boolean => argv.includes(`--${name}`);
-const option = (name: string): string | undefined => {
-  const at = argv.indexOf(`--${name}`);
-  return at >= 0 ? argv[at + 1] : undefined;
+const OPTIONS: OptionSpecs = {
+  quick: { type: 'boolean', help: 'sizes 250 and 500, a smaller baseline sample' },
+  sizes: { type: 'string', value: 'N,N,…', help: 'corpus sizes in documents (default: 250,500,1000,2000,4000)' },
+  runs: { type: 'string', value: 'N', help: 'timed runs per size (default: 5)' },
+  seed: { type: 'string', value: 'S', help: 'corpus seed (default: 42)' },
+  json: { type: 'boolean', help: 'print the raw results as JSON too' },
 };
-const quick = flag('quick');
-const sizes = (option('sizes') ?? (quick ? '250,500' : '250,500,1000,2000,4000')).split(',').map(Number);
-const runs = Number(option('runs') ?? 5);
-const seed = Number(option('seed') ?? 42);
+
+/** The benchmark's settings from its command line; a usage error stops it with exit 2. */
+function settings(argv: readonly string[]) {
+  try {
+    const args = parseCommandArgs(argv, OPTIONS);
+    if (args.values.help) {
+      process.stdout.write(`Usage: npm run bench -- [options]\n\nOptions:\n${optionHelp(OPTIONS)}\n`);
+      process.exit(0);
+    }
+    if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+    const quick = flagOption(args, 'quick');
+    const sizeList = stringOption(args, 'sizes') ?? (quick ? '250,500' : '250,500,1000,2000,4000');
+    if (!/^\d+(,\d+)*$/.test(sizeList) || sizeList.split(',').some((s) => Number(s) < 2)) {
+      throw new UsageError(`--sizes takes document counts of 2 or more separated by commas, not "${sizeList}"`);
+    }
+    return {
+      quick,
+      sizes: sizeList.split(',').map(Number),
+      runs: intOption(args, 'runs', 1, 1000) ?? 5,
+      seed: intOption(args, 'seed', 0, 2 ** 31 - 1) ?? 42,
+      json: flagOption(args, 'json'),
+    };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`bench: ${e.message}\n`);
+    process.exit(2);
+  }
+}
+
+const argv = process.argv.slice(2);
+const { quick, sizes, runs, seed, json } = settings(argv);
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((x, y) => x - y);
@@ -125,4 +154,4 @@ for (const d of doublings) {
 }
 console.log('\nTargets:');
 for (const [name, ok] of checks) console.log(`  ${ok === undefined ? 'SKIP' : ok ? 'PASS' : 'FAIL'}  ${name}${ok === undefined ? ' (size not measured)' : ''}`);
-if (flag('json')) console.log(JSON.stringify({ results, baseline }, null, 2));
+if (json) console.log(JSON.stringify({ results, baseline }, null, 2));

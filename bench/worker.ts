@@ -5,6 +5,7 @@
  */
 import { loadavg } from 'node:os';
 import { findReuse } from '../core/reuse';
+import { intOption, parseCommandArgs } from '../server/cli/args';
 import { generateCorpus } from './corpus-generator';
 import { evaluate } from './evaluate';
 import type { Score } from './evaluate';
@@ -25,15 +26,16 @@ export interface WorkerResult {
   score: Score;
 }
 
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
+// Started by run.ts with checked values; a bad one here is a bug there, so it just throws.
+const args = parseCommandArgs(process.argv.slice(2), {
+  docs: { type: 'string', value: 'N', help: 'documents in the corpus' },
+  runs: { type: 'string', value: 'N', help: 'timed runs' },
+  seed: { type: 'string', value: 'S', help: 'corpus seed' },
+});
 const gc = (globalThis as { gc?: () => void }).gc;
-const docs = arg('docs', 250);
-const runs = arg('runs', 3);
-const corpus = generateCorpus({ docs, seed: arg('seed', 42) });
+const docs = intOption(args, 'docs', 2, 1_000_000) ?? 250;
+const runs = intOption(args, 'runs', 1, 1000) ?? 3;
+const corpus = generateCorpus({ docs, seed: intOption(args, 'seed', 0, 2 ** 31 - 1) ?? 42 });
 gc?.();
 const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
 const loadStart = loadavg()[0];

@@ -7,14 +7,9 @@
 import { diffArrays } from 'diff';
 import type { ReusePassage } from '../model';
 import { tokenize } from '../reuse/tokenize';
+import { rangesOverlap, type SourceRange, type TextRange } from '../text/text-range';
 
-export interface Span {
-  source: string;
-  start: number;
-  end: number;
-}
-
-export interface Copy extends Span {
+export interface Copy extends SourceRange {
   exact: string;
   /** The aligned passage the copy comes from. */
   boilerplate: boolean;
@@ -27,11 +22,11 @@ export interface Copy extends Span {
  */
 export function mapAcross(
   textA: string,
-  sideA: { start: number; end: number },
+  sideA: TextRange,
   textB: string,
-  sideB: { start: number; end: number },
-  range: { start: number; end: number },
-): { start: number; end: number } | null {
+  sideB: TextRange,
+  range: TextRange,
+): TextRange | null {
   const a = tokenize(textA.slice(sideA.start, sideA.end));
   const b = tokenize(textB.slice(sideB.start, sideB.end));
   const counterpart = new Int32Array(a.hashes.length).fill(-1);
@@ -46,9 +41,8 @@ export function mapAcross(
   let first = -1;
   let last = -1;
   for (let t = 0; t < a.hashes.length; t++) {
-    const ts = a.starts[t] + sideA.start;
-    const te = a.ends[t] + sideA.start;
-    if (te <= range.start || ts >= range.end || counterpart[t] < 0) continue;
+    const token = { start: a.starts[t] + sideA.start, end: a.ends[t] + sideA.start };
+    if (!rangesOverlap(token, range) || counterpart[t] < 0) continue;
     if (first < 0) first = t;
     last = t;
   }
@@ -61,7 +55,7 @@ export function mapAcross(
  * side, its counterpart on the other side. A span mostly outside a passage is not carried, since
  * the rest of it was not reused.
  */
-export function copiesOf(span: Span, passages: readonly ReusePassage[], textOf: (source: string) => string | undefined): Copy[] {
+export function copiesOf(span: SourceRange, passages: readonly ReusePassage[], textOf: (source: string) => string | undefined): Copy[] {
   const out: Copy[] = [];
   const seen = new Set<string>();
   const length = span.end - span.start;

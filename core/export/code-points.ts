@@ -7,6 +7,8 @@
  * `CodePointIndex` records where the pairs are once per text, so a whole export converts each offset with
  * a binary search instead of rescanning the text.
  */
+import { lowerBound, partitionPoint } from '../text/binary-search';
+import { isPairAt } from '../text/surrogates';
 
 /** Offset converter for one text. */
 export class CodePointIndex {
@@ -17,7 +19,7 @@ export class CodePointIndex {
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length - 1; i++) {
-      if (isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1))) {
+      if (isPairAt(text, i)) {
         this.pairs.push(i);
         i++;
       }
@@ -36,7 +38,7 @@ export class CodePointIndex {
       throw new RangeError(`UTF-16 offset ${offset} is outside a text of length ${this.text.length}`);
     }
     // Each pair that ends at or before `offset` (starts below offset - 1) is one code point, not two.
-    return offset - countBelow(this.pairs, offset - 1);
+    return offset - lowerBound(this.pairs, offset - 1);
   }
 
   /**
@@ -49,14 +51,7 @@ export class CodePointIndex {
       throw new RangeError(`Code point offset ${codePoint} is outside a text of ${this.codePointLength} code points`);
     }
     // Find how many pairs start before the answer: pair k (0-based) at UTF-16 offset p sits at code point p - k.
-    let lo = 0;
-    let hi = this.pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.pairs[mid] - mid < codePoint) lo = mid + 1;
-      else hi = mid;
-    }
-    return codePoint + lo;
+    return codePoint + partitionPoint(this.pairs.length, (k) => this.pairs[k] - k < codePoint);
   }
 }
 
@@ -68,24 +63,4 @@ export function utf16ToCodePoint(text: string, offset: number): number {
 /** UTF-16 offset of code point offset `codePoint` in `text`. */
 export function codePointToUtf16(text: string, codePoint: number): number {
   return new CodePointIndex(text).toUtf16(codePoint);
-}
-
-/** How many entries of the ascending array are below `limit`. */
-function countBelow(sorted: readonly number[], limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function isHigh(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLow(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -2,12 +2,15 @@
  * CSV export for spreadsheets: one row per target (passage), columns in the order of `CSV_COLUMNS`.
  *
  * Written for spreadsheet programs: RFC 4180 quoting (fields holding a comma, quote or line break are
- * quoted, quotes doubled), CRLF between records, UTF-8 with an optional byte order mark. Formula
- * injection guard: a text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return (or their
- * full-width forms) gets a leading apostrophe, so Excel, LibreOffice and Google Sheets show it as text
- * instead of evaluating it (csv-stringify's `escape_formulas`). Numeric cells (start, end) are not touched.
+ * quoted, quotes doubled), CRLF after every record, UTF-8 with an optional byte order mark. Formula
+ * injection guard: a text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return (or the
+ * full-width forms of the first four) gets a leading apostrophe, so Excel, LibreOffice and Google Sheets
+ * show it as text instead of evaluating it (the characters OWASP's "CSV Injection" page lists, plus the
+ * full-width forms Apple Numbers normalises). Numeric cells (start, end) are not touched.
+ *
+ * The writer is these few lines rather than a CSV library: the one used before ships typings that
+ * pull in Node's types, and this module must compile without them (it also runs in the browser).
  */
-import { stringify } from 'csv-stringify/sync';
 import { type Annotation, VERDICT_LABELS } from '../model';
 import type { ExportInput } from './export-input';
 import { resolveOptions } from './export-input';
@@ -40,6 +43,10 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number]['key'];
 
 /** A UTF-8 byte order mark, as a string. */
 const BOM = '\uFEFF';
+/** A text cell starting with one of these would be read as a formula. */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** A cell holding one of these must be quoted. */
+const NEEDS_QUOTES = /[",\r\n]/;
 
 /** The rows (header first) as cell values, before quoting; exposed for tests and other tabular outputs. */
 export function csvRows(input: ExportInput): (string | number)[][] {
@@ -75,14 +82,17 @@ export function csvRows(input: ExportInput): (string | number)[][] {
 /** The CSV text; see the module comment for quoting and the formula guard. */
 export function exportCsv(input: ExportInput): string {
   const { csvBom } = resolveOptions(input.set, input.options);
-  const text = stringify(csvRows(input), {
-    record_delimiter: 'windows',
-    escape_formulas: true,
-    // Cells that merely hold a CR or LF still get quoted with a custom record delimiter.
-    quote_record_delimiter: true,
-  });
-  // The BOM is added here rather than through csv-stringify, whose BOM is a Node Buffer.
+  const text = csvRows(input)
+    .map((row) => `${row.map(csvCell).join(',')}\r\n`)
+    .join('');
   return csvBom ? BOM + text : text;
+}
+
+/** One cell as CSV text: the formula guard on text cells, then RFC 4180 quoting where needed. */
+export function csvCell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function linkedTargets(a: Annotation, self: number): string {

@@ -1,7 +1,6 @@
 /**
  * The export formats as data, so the HTTP route, the CLI and the UI agree on ids, content types and file
- * names. Kept free of imports: the browser can load it without the exporters (csv-stringify's Node build
- * touches `Buffer` when loaded).
+ * names. Kept free of imports, so the browser can load it without the exporters.
  */
 
 export const EXPORT_FORMAT_IDS = ['w3c', 'csv', 'claimreview', 'markdown'] as const;

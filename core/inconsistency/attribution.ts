@@ -11,13 +11,13 @@
  */
 import { type AnalysedDocument, isQuoted, tokenRange } from './document';
 import { type Gender, type Person, honorificGender, isNameWord, sameSurname } from './people';
-import type { Span } from './text-structure';
+import { rangeContains, type TextRange } from '../text/text-range';
 
 /** The speaker a sentence is given to, and the words that say so. */
 export interface Attribution {
   person: Person;
   /** The cue's range in the source, e.g. "she underlined" or "-Mr. Rose". */
-  cue: Span;
+  cue: TextRange;
 }
 
 const SPEECH_VERBS = new Set(
@@ -37,7 +37,7 @@ type Ref =
   | { kind: 'named'; surname: string; first?: string; honorific: boolean }
   | { kind: 'unclear' };
 
-interface Cue extends Span {
+interface Cue extends TextRange {
   ref: Ref;
 }
 
@@ -123,7 +123,7 @@ function findCues(doc: AnalysedDocument, line: number, from: number, to: number)
 const SIGNATURE = /[-–—]+[ \t]*((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?\p{Lu}[\p{L}'’.]*(?:[ \t]+\p{Lu}[\p{L}'’.]*){0,3})[ \t.]*$/u;
 
 /** A "-Mr. Rose" signature closing `span`, as a cue. */
-function signature(doc: AnalysedDocument, span: Span, mustFollowQuote: boolean): Cue | undefined {
+function signature(doc: AnalysedDocument, span: TextRange, mustFollowQuote: boolean): Cue | undefined {
   const part = doc.text.slice(span.start, span.end);
   const m = SIGNATURE.exec(part);
   if (!m) return undefined;
@@ -180,7 +180,7 @@ function resolve(doc: AnalysedDocument, ref: Ref): Person | undefined {
  * name of Carmen Avalino … When she …"): the pronoun may then be theirs, so it is left unresolved.
  */
 function otherNameNearby(doc: AnalysedDocument, at: number, person: Person): boolean {
-  const line = doc.lines.find((l) => l.start <= at && at < l.end);
+  const line = doc.lines.find((l) => rangeContains(l, at));
   if (!line) return false;
   const [from, to] = tokenRange(doc, { start: line.start, end: at });
   for (let i = from; i + 1 < to; i++) {

@@ -2,12 +2,14 @@
  * One source analysed once for all the passages that touch it: tokens, lines, sentences, quotations and
  * the people it names. Suggestions for many passages reuse this, so it is built once per source.
  */
-import { type Span, isInside, quotedRanges, splitLines, splitSentences } from './text-structure';
+import { isInside, quotedRanges, splitLines, splitSentences } from './text-structure';
 import { type Token, tokenize, tokenIndexAt } from './tokens';
 import { type Roster, buildRoster } from './people';
+import { partitionPoint } from '../text/binary-search';
+import type { TextRange } from '../text/text-range';
 
 /** A sentence and the line (paragraph) it belongs to. */
-export interface Sentence extends Span {
+export interface Sentence extends TextRange {
   /** Index into `AnalysedDocument.lines`. */
   line: number;
 }
@@ -17,10 +19,10 @@ export interface AnalysedDocument {
   id: string;
   text: string;
   tokens: Token[];
-  lines: Span[];
+  lines: TextRange[];
   sentences: Sentence[];
   /** Quoted ranges per line, same index as `lines`. */
-  quotes: Span[][];
+  quotes: TextRange[][];
   roster: Roster;
 }
 
@@ -38,18 +40,11 @@ export function analyseDocument(id: string, text: string): AnalysedDocument {
 
 /** Index of the sentence containing `offset`, or the first one after it. */
 export function sentenceIndexAt(doc: AnalysedDocument, offset: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.sentences[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(doc.sentences.length, (i) => doc.sentences[i].end <= offset);
 }
 
 /** The sentences overlapping `span`, as a range of sentence indices [first, last]. */
-export function sentencesOverlapping(doc: AnalysedDocument, span: Span): [number, number] | undefined {
+export function sentencesOverlapping(doc: AnalysedDocument, span: TextRange): [number, number] | undefined {
   const first = sentenceIndexAt(doc, span.start);
   let last = first - 1;
   for (let i = first; i < doc.sentences.length && doc.sentences[i].start < span.end; i++) last = i;
@@ -57,7 +52,7 @@ export function sentencesOverlapping(doc: AnalysedDocument, span: Span): [number
 }
 
 /** Token indices [from, to) lying inside `span`. */
-export function tokenRange(doc: AnalysedDocument, span: Span): [number, number] {
+export function tokenRange(doc: AnalysedDocument, span: TextRange): [number, number] {
   const from = tokenIndexAt(doc.tokens, span.start);
   let to = from;
   while (to < doc.tokens.length && doc.tokens[to].end <= span.end) to++;

@@ -1,7 +1,7 @@
 /**
- * Suggested inconsistencies between outlets (issue 3, section 3). For each reuse passage, the sentences
- * around both copies are aligned word by word; a substituted number, date, proper name or quoted word
- * becomes a suggestion, and so does an aligned sentence that the two sources give to different speakers.
+ * Suggested inconsistencies between outlets. For each reuse passage, the sentences around both copies
+ * are aligned word by word; a substituted number, date, proper name or quoted word becomes a
+ * suggestion, and so does an aligned sentence that the two sources give to different speakers.
  *
  * Precision is preferred to recall throughout: a side whose speaker is unclear is not compared, and
  * only substitutions inside shared wording count. Boilerplate passages are skipped.
@@ -12,7 +12,7 @@ import { attributeSentence, type Attribution } from './attribution';
 import { type AnalysedDocument, analyseDocument, sentencesOverlapping, tokenRange } from './document';
 import { samePerson } from './people';
 import { suggestionId } from './suggestion-id';
-import type { Span } from './text-structure';
+import { isRangeWithin, type TextRange } from '../text/text-range';
 import type { InconsistencyCategory, InconsistencySuggestion, SourceTexts } from './types';
 import { type Side, type ValueCategory, classifyHunk } from './value-diff';
 
@@ -21,7 +21,7 @@ const MIN_SENTENCE_MATCH = 5;
 
 interface Copy {
   doc: AnalysedDocument;
-  span: Span;
+  span: TextRange;
   /** Words that identify this copy in the suggestion id. */
   context: string;
   value: string;
@@ -78,13 +78,13 @@ function sourceTextMap(sources: SourceTexts): Map<string, string> {
 }
 
 function checkSpan(doc: AnalysedDocument, span: ReuseSpan): void {
-  if (!(Number.isInteger(span.start) && Number.isInteger(span.end) && 0 <= span.start && span.start < span.end && span.end <= doc.text.length)) {
+  if (!isRangeWithin(span, doc.text.length)) {
     throw new RangeError(`Passage span ${span.start}-${span.end} is not inside source ${doc.id} (length ${doc.text.length})`);
   }
 }
 
 /** Suggestions for one passage: its sentences on both sides, aligned. */
-function compareCopies(docA: AnalysedDocument, spanA: Span, docB: AnalysedDocument, spanB: Span): InconsistencySuggestion[] {
+function compareCopies(docA: AnalysedDocument, spanA: TextRange, docB: AnalysedDocument, spanB: TextRange): InconsistencySuggestion[] {
   const sa = sentencesOverlapping(docA, spanA);
   const sb = sentencesOverlapping(docB, spanB);
   if (!sa || !sb) return [];
@@ -157,7 +157,7 @@ function tokenCount(doc: AnalysedDocument, index: number): number {
 }
 
 /** The sentence, widened to its speaker cue when the cue is on the same line ("… defense.” -Mr. Rose"). */
-function statementSpan(doc: AnalysedDocument, index: number, attribution: Attribution): Span {
+function statementSpan(doc: AnalysedDocument, index: number, attribution: Attribution): TextRange {
   const sentence = doc.sentences[index];
   const line = doc.lines[sentence.line];
   const { cue } = attribution;
@@ -165,7 +165,7 @@ function statementSpan(doc: AnalysedDocument, index: number, attribution: Attrib
   return { start: Math.min(sentence.start, cue.start), end: Math.max(sentence.end, cue.end) };
 }
 
-function copy(doc: AnalysedDocument, span: Span, value: string, sentence: number): Copy {
+function copy(doc: AnalysedDocument, span: TextRange, value: string, sentence: number): Copy {
   const [from, to] = tokenRange(doc, doc.sentences[sentence]);
   const context = doc.tokens.slice(from, to).map((t) => t.key).join(' ');
   return { doc, span, context, value };

@@ -3,21 +3,16 @@
  * speaker after the sentence ("… defense.” -Mr. Rose") and nests or leaves quotation marks unbalanced,
  * so these splitters are deliberately forgiving: a wrong split costs a missed suggestion, not a wrong one.
  */
-
-/** A half-open range of UTF-16 offsets. */
-export interface Span {
-  start: number;
-  end: number;
-}
+import { rangeContains, type TextRange, trimRange } from '../text/text-range';
 
 /** The non-empty lines (paragraphs) of a text, trimmed of surrounding whitespace. */
-export function splitLines(text: string): Span[] {
-  const out: Span[] = [];
+export function splitLines(text: string): TextRange[] {
+  const out: TextRange[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || text[i] === '\n') {
-      const span = trimSpan(text, { start, end: i });
-      if (span.end > span.start) out.push(span);
+      const line = trimRange(text, { start, end: i });
+      if (line) out.push(line);
       start = i + 1;
     }
   }
@@ -37,8 +32,8 @@ const OPENERS = '"“‘\'([-–—';
  * The sentences of one line: a sentence ends at ".", "!" or "?" (plus closing quotes and brackets)
  * followed by space and a capital, a digit, an opening quote or a dash.
  */
-export function splitSentences(text: string, line: Span): Span[] {
-  const out: Span[] = [];
+export function splitSentences(text: string, line: TextRange): TextRange[] {
+  const out: TextRange[] = [];
   let start = line.start;
   for (let i = line.start; i < line.end; i++) {
     const c = text[i];
@@ -66,16 +61,9 @@ function isAbbreviation(text: string, from: number, dot: number): boolean {
   return word.length === 1 || ABBREVIATIONS.has(word.toLowerCase());
 }
 
-function pushTrimmed(text: string, out: Span[], start: number, end: number): void {
-  const span = trimSpan(text, { start, end });
-  if (span.end > span.start) out.push(span);
-}
-
-function trimSpan(text: string, span: Span): Span {
-  let { start, end } = span;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start, end };
+function pushTrimmed(text: string, out: TextRange[], start: number, end: number): void {
+  const sentence = trimRange(text, { start, end });
+  if (sentence) out.push(sentence);
 }
 
 /**
@@ -83,8 +71,8 @@ function trimSpan(text: string, span: Span): Span {
  * line's end, because copy-edited news often drops the closing mark of a paragraph-long quotation.
  * Straight double quotes toggle. Single quotes are ignored: they are mostly apostrophes.
  */
-export function quotedRanges(text: string, line: Span): Span[] {
-  const out: Span[] = [];
+export function quotedRanges(text: string, line: TextRange): TextRange[] {
+  const out: TextRange[] = [];
   let depth = 0;
   let straight = false;
   let openedAt = -1;
@@ -104,6 +92,6 @@ export function quotedRanges(text: string, line: Span): Span[] {
 }
 
 /** Whether `offset` lies inside one of `ranges`. */
-export function isInside(ranges: readonly Span[], offset: number): boolean {
-  return ranges.some((r) => r.start <= offset && offset < r.end);
+export function isInside(ranges: readonly TextRange[], offset: number): boolean {
+  return ranges.some((r) => rangeContains(r, offset));
 }

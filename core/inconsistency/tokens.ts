@@ -4,12 +4,11 @@
  * dots of abbreviations, because the copies this module compares differ in exactly those ways without
  * saying anything different.
  */
+import { partitionPoint } from '../text/binary-search';
+import type { TextRange } from '../text/text-range';
 
-/** One word, number or amount in a text. */
-export interface Token {
-  /** UTF-16 offsets into the raw text. */
-  start: number;
-  end: number;
+/** One word, number or amount in a text, at its offsets in the raw text. */
+export interface Token extends TextRange {
   raw: string;
   /** Lower case, curly apostrophes folded, abbreviation dots dropped ("U.S." -> "us"). */
   key: string;
@@ -39,14 +38,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 
 /** The first index in sorted `tokens` whose token ends after `offset`. */
 export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens.length, (i) => tokens[i].end <= offset);
 }
 
 /** Words whose change never makes two copies say different things. */

@@ -1,17 +1,15 @@
 /**
- * The shapes of suggested inconsistencies between two outlets' copies of a reused passage (issue 3,
- * section 3). A suggestion is only a proposal: the user confirms it (it becomes an `inconsistency`
- * annotation, see `to-annotation.ts`) or dismisses it, and the dismissal is remembered by `id`.
+ * The shapes of suggested inconsistencies between two outlets' copies of a reused passage. A suggestion
+ * is only a proposal: the user confirms it (it becomes an `inconsistency` annotation, see
+ * `to-annotation.ts`) or dismisses it, and the dismissal is remembered by `id`.
  */
+import type { SourceRange } from '../text/text-range';
 
 /** What differs between the two copies. */
 export type InconsistencyCategory = 'attribution' | 'number' | 'date' | 'name' | 'quote';
 
 /** One of the differing passages, as an annotation target without the server-filled context. */
-export interface SuggestionTarget {
-  source: string;
-  start: number;
-  end: number;
+export interface SuggestionTarget extends SourceRange {
   /** Always `text.slice(start, end)` of that source. */
   exact: string;
 }

@@ -7,7 +7,7 @@
 import type { Hunk } from './align';
 import { type AnalysedDocument, isQuoted, sentenceIndexAt, tokenRange } from './document';
 import { sameSurname } from './people';
-import type { Span } from './text-structure';
+import type { TextRange } from '../text/text-range';
 import {
   type Token,
   FUNCTION_WORDS,
@@ -25,8 +25,8 @@ export type ValueCategory = 'number' | 'date' | 'name' | 'quote';
 /** A value difference: what each side says, as a range in its source. */
 export interface ValueDifference {
   category: ValueCategory;
-  a: Span;
-  b: Span;
+  a: TextRange;
+  b: TextRange;
 }
 
 /** One side of a comparison: a document and the token index range compared. */
@@ -71,7 +71,7 @@ export function classifyHunk(hunk: Hunk, a: Side, b: Side): ValueDifference | un
   return undefined;
 }
 
-function cover(tokens: readonly Token[]): Span {
+function cover(tokens: readonly Token[]): TextRange {
   return { start: tokens[0].start, end: tokens[tokens.length - 1].end };
 }
 
@@ -141,7 +141,7 @@ function isProperName(doc: AnalysedDocument, t: Token): boolean {
 }
 
 /** Whether a sentence is a headline in title case, where capitals say nothing about names. */
-function isTitleCase(doc: AnalysedDocument, sentence: Span): boolean {
+function isTitleCase(doc: AnalysedDocument, sentence: TextRange): boolean {
   const [from, to] = tokenRange(doc, sentence);
   const words = doc.tokens.slice(from, to).filter((x) => /^\p{L}/u.test(x.raw) && !FUNCTION_WORDS.has(x.key));
   return words.length >= 3 && words.filter(isCapitalised).length >= words.length * 0.8;

@@ -3,9 +3,10 @@
  * validates request bodies with these; the client imports the same types, so both sides agree on shape.
  */
 import { z } from 'zod';
+import type { SourceRange } from '../text/text-range';
 import { KINDS, LINKING_KINDS, VERDICTS } from './vocabulary';
 
-/** Source ids are slugs (GUIDE section 1). */
+/** Source ids are slugs: lower-case letters, digits and dashes. */
 export const SOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,80}$/;
 export const SourceId = z.string().regex(SOURCE_ID_PATTERN, 'must be a slug: a-z, 0-9 and "-", up to 81 characters');
 
@@ -151,21 +152,21 @@ export const ImportSource = z
   .strict();
 export type ImportSource = z.input<typeof ImportSource>;
 
-/** Aligned reuse between two sources (issue 3). Offsets are into the raw texts. */
-export interface ReuseSpan {
-  source: string;
-  start: number;
-  end: number;
-}
+/** One side of an aligned reuse passage: a range of a source's raw text. */
+export type ReuseSpan = SourceRange;
+
+/** Aligned reuse between two sources. */
 export interface ReusePassage {
   a: ReuseSpan;
   b: ReuseSpan;
+  /** Words matched between the two sides. */
   words: number;
+  /** 2 × matched words / (words of side a + words of side b), to 3 decimals; 1 only for word-for-word copies. */
   similarity: number;
   boilerplate: boolean;
 }
 
-/** The error body of every failed API call (GUIDE section 2). */
+/** The error body of every failed API call. */
 export interface ApiError {
   error: { code: string; message: string; details?: unknown };
 }

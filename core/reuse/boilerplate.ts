@@ -25,6 +25,7 @@ import type { Fingerprints } from './fingerprint';
 import type { PiecedChain } from './pieces';
 import { pieceRange, spanOf } from './pieces';
 import type { TokenizedText } from './tokenize';
+import { lowerBound } from '../text/binary-search';
 
 /** Blocks of at most this many words count as short (navigation, headings, dates). */
 export const SHORT_BLOCK_WORDS = 5;
@@ -159,18 +160,6 @@ export function pairSignals(a: BoilerplateDoc, b: BoilerplateDoc, chains: readon
   return { chromeShape, authorFooter };
 }
 
-/** Index of the first of the ascending positions `pos` at or after token `t`. */
-export function firstAtOrAfter(pos: Int32Array, t: number): number {
-  let lo = 0;
-  let hi = pos.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pos[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Up to {@link FREQUENCY_SAMPLES} fingerprint hashes evenly spread over the n-grams that start in
  * tokens [t0, t1) of a document and end inside the chain's tokens [c0, c1). A piece too short to start
@@ -178,11 +167,11 @@ export function firstAtOrAfter(pos: Int32Array, t: number): number {
  */
 export function sampleFingerprints(fp: Fingerprints, t0: number, t1: number, c0: number, c1: number, n: number): number[] {
   const pos = fp.positions;
-  let lo = firstAtOrAfter(pos, t0);
+  let lo = lowerBound(pos, t0);
   let end = lo;
   while (end < pos.length && pos[end] < t1 && pos[end] + n <= c1) end++;
   if (end === lo) {
-    lo = firstAtOrAfter(pos, Math.max(c0, t0 - n + 1));
+    lo = lowerBound(pos, Math.max(c0, t0 - n + 1));
     end = lo;
     while (end < pos.length && pos[end] < t1 && pos[end] + n <= c1) end++;
   }

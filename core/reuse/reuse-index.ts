@@ -9,7 +9,7 @@
 import type { ReusePassage } from '../model/schemas';
 import { alignOnHash, alignPair, matchedWords } from './align';
 import type { Segment } from './align';
-import { decide, firstAtOrAfter, outletFrequency, pairSignals, proseBefore, sameOutlet, sampleFingerprints } from './boilerplate';
+import { decide, outletFrequency, pairSignals, proseBefore, sameOutlet, sampleFingerprints } from './boilerplate';
 import type { BoilerplateDoc, PairSignals } from './boilerplate';
 import { allCandidatePairs, candidatePairsOf, pairSlots } from './candidates';
 import type { CandidateContext } from './candidates';
@@ -18,8 +18,10 @@ import type { FingerprintParams, Fingerprints } from './fingerprint';
 import { cutAtBlocks, pieceRange, spanOf } from './pieces';
 import type { PiecedChain } from './pieces';
 import { forEachDistinct, Postings } from './postings';
+import { passageSimilarity } from './similarity';
 import { tokenize } from './tokenize';
 import type { TokenizedText } from './tokenize';
+import { lowerBound } from '../text/binary-search';
 
 /** A document to compare. `outlet` enables boilerplate detection, `author` the author-footer signal. */
 export interface ReuseDocument {
@@ -220,7 +222,7 @@ export class ReuseIndex {
   private frequentText(fp: Fingerprints, t0: number, t1: number): boolean {
     let frequent = 0;
     let total = 0;
-    for (let k = firstAtOrAfter(fp.positions, t0); k < fp.positions.length && fp.positions[k] + this.params.n <= t1; k++) {
+    for (let k = lowerBound(fp.positions, t0); k < fp.positions.length && fp.positions[k] + this.params.n <= t1; k++) {
       total++;
       if (this.postings.df(fp.hashes[k]) > this.dfCap) frequent++;
     }
@@ -304,7 +306,7 @@ export class ReuseIndex {
       a: { source: a.doc.id, start: a.tokens.starts[s.i0], end: a.tokens.ends[s.i1 - 1] },
       b: { source: b.doc.id, start: b.tokens.starts[s.j0], end: b.tokens.ends[s.j1 - 1] },
       words,
-      similarity: Math.round(((2 * words) / (lengthA + lengthB)) * 1000) / 1000,
+      similarity: passageSimilarity(words, lengthA, lengthB),
       boilerplate,
     };
   }

@@ -7,6 +7,7 @@
  * confirm a pair held together by one rare fingerprint.
  */
 import type { Fingerprints } from './fingerprint';
+import { partitionPoint } from '../text/binary-search';
 
 /** Hashes repeated more than this (occurrences in A times in B) seed nothing: repeats, not reuse. */
 export const MAX_OCCURRENCE_PRODUCT = 64;
@@ -59,22 +60,15 @@ export function anchors(fa: Fingerprints, fb: Fingerprints, lenA: number): Float
 }
 
 /** First index of `hash` in a hash-sorted (unsigned) fingerprint array, or where it would go. */
-function lowerBound(sorted: Int32Array, hash: number): number {
+function firstOfHash(sorted: Int32Array, hash: number): number {
   const key = hash >>> 0;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] >>> 0 < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (i) => sorted[i] >>> 0 < key);
 }
 
 /** Seeds from one shared fingerprint hash only, sorted like {@link anchors}. */
 export function hashSeeds(fa: Fingerprints, fb: Fingerprints, lenA: number, hash: number): Float64Array {
-  const x = lowerBound(fa.sortedHashes, hash);
-  const y = lowerBound(fb.sortedHashes, hash);
+  const x = firstOfHash(fa.sortedHashes, hash);
+  const y = firstOfHash(fb.sortedHashes, hash);
   let x2 = x;
   let y2 = y;
   while (x2 < fa.sortedHashes.length && fa.sortedHashes[x2] === hash) x2++;

@@ -6,6 +6,7 @@
  * map straight back to the raw text. Blocks (paragraphs, separated by blank lines) are recorded too:
  * boilerplate detection reasons about block shape and splits passages at block boundaries.
  */
+import { isSurrogate } from '../text/surrogates';
 
 /** A text cut into normalised word tokens. All arrays are indexed by token number. */
 export interface TokenizedText {
@@ -35,7 +36,7 @@ function foldNonAscii(code: number): string | null {
   if (cached !== undefined || foldCache.has(code)) return cached ?? null;
   let folded: string | null = null;
   // Lone surrogates (astral characters such as emoji) count as separators.
-  if (code < 0xd800 || code > 0xdfff) {
+  if (!isSurrogate(code)) {
     const ch = String.fromCharCode(code);
     if (MARK.test(ch)) folded = '';
     else if (WORD_CHAR.test(ch)) folded = ch.normalize('NFD').replace(COMBINING, '').toLowerCase() || ch;

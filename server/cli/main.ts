@@ -1,52 +1,75 @@
 /**
- * `npm run cli -- <command>`: serve, reuse, export, import. Usage errors and failures print a
- * message to stderr and exit non-zero; `--json` output goes to stdout alone.
+ * `collate <command>` (or `npm run cli -- <command>`): serve, reuse, export, import. `runCli` runs one
+ * command line in process and resolves to its exit code: 0 done, 1 failed, 2 usage error. Importing
+ * this module runs nothing; `bin.ts` is the program.
  */
-import { UsageError } from './args';
-import { COMMANDS } from './commands';
+import { optionHelp, parseCommandArgs, UsageError } from './args';
+import { type CliIo, withProcessDefaults } from './cli-io';
+import { type Command, COMMANDS } from './commands';
 
-const USAGE = `Usage: npm run cli -- <command> [options]
+function usage(): string {
+  const lines = [...COMMANDS].map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}\n           ${name} ${c.synopsis}`);
+  return `Usage: collate <command> [options]
 
 Commands:
-${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}\n           ${c.usage}`)
-  .join('\n')}
-`;
+${lines.join('\n')}
 
-export async function runCli(argv: string[]): Promise<number> {
+Run "collate <command> --help" for a command's options.
+`;
+}
+
+function commandHelp(name: string, command: Command): string {
+  return `Usage: collate ${name} ${command.synopsis}
+
+${command.summary[0].toUpperCase()}${command.summary.slice(1)}.
+${command.details}
+
+Options:
+${optionHelp(command.options)}
+`;
+}
+
+/**
+ * Runs one command line (`argv` without the program name) and resolves to its exit code: 0, 1 when
+ * the command failed, 2 for a usage error, or `KEEP_RUNNING` once `serve` listens. Output goes to
+ * `io.stdout` and `io.stderr`; missing parts of `io` are the process's own.
+ */
+export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const cli = withProcessDefaults(io);
   const [name, ...rest] = argv;
-  if (!name) {
-    process.stderr.write(USAGE);
+  if (name === undefined) {
+    cli.stderr.write(usage());
     return 2;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    const topic = name === 'help' ? rest[0] : undefined;
+    const command = topic === undefined ? undefined : COMMANDS.get(topic);
+    if (topic !== undefined && !command) {
+      cli.stderr.write(`collate: unknown command "${topic}"\n\n${usage()}`);
+      return 2;
+    }
+    cli.stdout.write(command && topic ? commandHelp(topic, command) : usage());
     return 0;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.get(name);
   if (!command) {
-    process.stderr.write(`collate: unknown command "${name}"\n\n${USAGE}`);
+    cli.stderr.write(`collate: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
   try {
-    return await command.run(rest);
+    const args = parseCommandArgs(rest, command.options);
+    if (args.values.help === true) {
+      cli.stdout.write(commandHelp(name, command));
+      return 0;
+    }
+    const run = await command.load();
+    return await run(args, cli);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`collate ${name}: ${e.message}\nusage: ${command.usage}\n`);
+      cli.stderr.write(`collate ${name}: ${e.message}\nusage: collate ${name} ${command.synopsis}\n`);
       return 2;
     }
-    process.stderr.write(`collate ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    cli.stderr.write(`collate ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
 }
-
-runCli(process.argv.slice(2)).then(
-  (code) => {
-    // serve keeps the process alive on its own; the others end here.
-    if (code !== -1) process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`collate: ${String(e)}\n`);
-    process.exitCode = 1;
-  },
-);

@@ -2,6 +2,8 @@
  * A progress bar on stderr for long CLI work. It stays silent for the first second, so quick runs
  * print nothing; on a terminal it redraws one line, elsewhere it prints a line every 10%.
  */
+import type { CliOutput } from './cli-io';
+
 export class ProgressBar {
   private readonly started = Date.now();
   private lastDecile = -1;
@@ -9,7 +11,7 @@ export class ProgressBar {
 
   constructor(
     private readonly label: string,
-    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly stream: CliOutput,
     private readonly delayMs = 1000,
   ) {}
 

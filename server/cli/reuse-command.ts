@@ -4,17 +4,18 @@
  * outlet for boilerplate detection. `--json` prints one JSON array to stdout and nothing else.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { ReusePassage } from '../../core/model';
-import { findReuse, type ReuseDocument } from '../../core/reuse';
+import { findReuse, type ReuseDocument, similarityPercent } from '../../core/reuse';
 import { normaliseText } from '../sources/source-library';
-import { intFlag, parseArgs, UsageError } from './args';
+import { flagOption, intOption, type ParsedArgs, UsageError } from './args';
+import { type CliIo, pathFrom } from './cli-io';
 import { ProgressBar } from './progress';
 
-async function textFiles(paths: string[]): Promise<string[]> {
+async function textFiles(paths: readonly string[], io: CliIo): Promise<string[]> {
   const files: string[] = [];
   for (const p of paths) {
-    const full = resolve(p);
+    const full = pathFrom(io, p);
     let info;
     try {
       info = await stat(full);
@@ -34,45 +35,61 @@ async function textFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-async function readDocument(file: string): Promise<ReuseDocument> {
+/** Outlet and author from the sidecar next to `file`, if there is one; a broken sidecar is reported and skipped. */
+async function sidecar(file: string, id: string, io: CliIo): Promise<{ outlet?: string; author?: string }> {
+  const path = join(file, '..', `${id}.meta.json`);
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch {
+    return {}; // no sidecar: no outlet, so no boilerplate flag
+  }
+  let meta: unknown;
+  try {
+    meta = JSON.parse(raw);
+  } catch (e) {
+    io.stderr.write(`collate reuse: ignoring ${path}: ${(e as Error).message}\n`);
+    return {};
+  }
+  const field = (name: string): string | undefined => {
+    const value = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>)[name] : undefined;
+    return typeof value === 'string' && value.trim() ? value : undefined;
+  };
+  return { outlet: field('outlet'), author: field('author') };
+}
+
+async function readDocument(file: string, io: CliIo): Promise<ReuseDocument> {
   const id = basename(file, extname(file));
   const text = normaliseText(await readFile(file, 'utf8'));
-  let meta: { outlet?: string; author?: string } = {};
-  try {
-    meta = JSON.parse(await readFile(join(file, '..', `${id}.meta.json`), 'utf8'));
-  } catch {
-    /* no sidecar: no outlet, so no boilerplate flag */
-  }
-  return { id, text, outlet: meta.outlet, author: meta.author };
+  return { id, text, ...(await sidecar(file, id, io)) };
 }
 
 function describe(p: ReusePassage): string {
   const flag = p.boilerplate ? '  [boilerplate]' : '';
-  return `${p.words.toString().padStart(5)} words  ${(p.similarity * 100).toFixed(0).padStart(3)}%  ${p.a.source} ${p.a.start}-${p.a.end}  ~  ${p.b.source} ${p.b.start}-${p.b.end}${flag}`;
+  return `${p.words.toString().padStart(5)} words  ${similarityPercent(p.similarity).padStart(6)}  ${p.a.source} ${p.a.start}-${p.a.end}  ~  ${p.b.source} ${p.b.start}-${p.b.end}${flag}`;
 }
 
-export async function reuseCommand(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['min-words'], booleans: ['json'] });
-  if (!args.positional.length) throw new UsageError('give at least one folder or text file');
-  const minWords = intFlag(args, 'min-words', 2, 10_000);
-  const files = await textFiles(args.positional);
-  const docs = await Promise.all(files.map(readDocument));
+export async function reuseCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (!args.positionals.length) throw new UsageError('give at least one folder or text file');
+  const minWords = intOption(args, 'min-words', 2, 10_000);
+  const files = await textFiles(args.positionals, io);
+  const docs = await Promise.all(files.map((f) => readDocument(f, io)));
   const ids = new Map<string, string>();
   for (const [i, d] of docs.entries()) {
     const other = ids.get(d.id);
     if (other) throw new Error(`two files have the id "${d.id}": ${other} and ${files[i]}`);
     ids.set(d.id, files[i]);
   }
-  const bar = new ProgressBar('finding reuse');
+  const bar = new ProgressBar('finding reuse', io.stderr);
   const passages = findReuse(docs, { minWords, onProgress: (done, total) => bar.update(done, total) });
   bar.done();
-  if (args.flags.has('json')) {
-    process.stdout.write(JSON.stringify(passages, null, 2) + '\n');
+  if (flagOption(args, 'json')) {
+    io.stdout.write(JSON.stringify(passages, null, 2) + '\n');
   } else {
     const ordered = [...passages].sort((x, y) => Number(x.boilerplate) - Number(y.boilerplate) || y.words - x.words);
-    for (const p of ordered) process.stdout.write(describe(p) + '\n');
+    for (const p of ordered) io.stdout.write(describe(p) + '\n');
     const flagged = passages.filter((p) => p.boilerplate).length;
-    process.stderr.write(`${passages.length} reused passage(s) among ${docs.length} file(s), ${flagged} flagged as boilerplate\n`);
+    io.stderr.write(`${passages.length} reused passage(s) among ${docs.length} file(s), ${flagged} flagged as boilerplate\n`);
   }
   return 0;
 }

@@ -1,7 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliOutput } from '../../server/cli/cli-io';
 import { ProgressBar } from '../../server/cli/progress';
 import { runCli } from '../helpers/run-cli';
 import { SEEDS, seedText } from '../helpers/fixtures';
@@ -41,6 +42,47 @@ describe('cli reuse', () => {
     expect(human.stderr).toContain('1 reused passage(s) among 2 file(s)');
   });
 
+  it('shows a near copy below 100% however long it is, and a word-for-word copy at 100%', async () => {
+    // 3,000 shared words with one substituted: 2 × 2,999 / 6,000 = 0.99967, which rounds to 1.000.
+    const words = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}`);
+    const near = join(dir, 'near');
+    await mkdir(near);
+    await writeFile(join(near, 'left.txt'), words.join(' '));
+    await writeFile(join(near, 'right.txt'), words.map((w, i) => (i === 1500 ? 'changed' : w)).join(' '));
+    await writeFile(join(near, 'same.txt'), words.join(' '));
+    const json = await runCli(['reuse', 'near', '--json'], { cwd: dir });
+    const passages: { a: { source: string }; b: { source: string }; similarity: number }[] = JSON.parse(json.stdout);
+    const pairOf = (p: { a: { source: string }; b: { source: string } }) => [p.a.source, p.b.source].sort().join('~');
+    const copy = passages.find((p) => pairOf(p) === 'left~same');
+    const nearCopy = passages.find((p) => pairOf(p) === 'left~right');
+    expect(copy?.similarity).toBe(1);
+    expect(nearCopy?.similarity).toBe(0.999);
+    const table = (await runCli(['reuse', 'near'], { cwd: dir })).stdout.split('\n');
+    expect(table.find((l) => /left.*~.*same|same.*~.*left/.test(l))).toMatch(/ 100% /);
+    expect(table.find((l) => /left.*~.*right|right.*~.*left/.test(l))).toMatch(/ 99\.9% /);
+  });
+
+  it('reads the outlet from a sidecar, and skips a broken sidecar with a warning', async () => {
+    const shared = 'Subscribe to our newsletter for the latest news and analysis from our reporters every morning';
+    const folder = join(dir, 'sidecars');
+    await mkdir(folder);
+    for (const id of ['p1', 'p2', 'p3']) {
+      await writeFile(join(folder, `${id}.txt`), `Story ${id} opens with its own words here.\n\n${shared}.`);
+      await writeFile(join(folder, `${id}.meta.json`), JSON.stringify({ outlet: 'Same Outlet' }));
+    }
+    const flagged = await runCli(['reuse', folder, '--json']);
+    expect(JSON.parse(flagged.stdout).some((p: { boilerplate: boolean }) => p.boilerplate)).toBe(true);
+    await writeFile(join(folder, 'p1.meta.json'), '{ "outlet": ');
+    await writeFile(join(folder, 'p2.meta.json'), JSON.stringify({ outlet: 42 }));
+    const res = await runCli(['reuse', folder, '--json']);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain(`ignoring ${join(folder, 'p1.meta.json')}`);
+    // Only p3 still names its outlet, so no pair is same-outlet and nothing is boilerplate.
+    const passages: { boilerplate: boolean }[] = JSON.parse(res.stdout);
+    expect(passages.length).toBeGreaterThan(0);
+    expect(passages.every((p) => !p.boilerplate)).toBe(true);
+  });
+
   it('fails clearly on bad input', async () => {
     const missing = await runCli(['reuse', join(dir, 'nope')]);
     expect(missing.code).toBe(1);
@@ -56,7 +98,8 @@ describe('cli reuse', () => {
 describe('ProgressBar', () => {
   function sink(isTTY: boolean) {
     const lines: string[] = [];
-    return { lines, stream: { isTTY, write: (s: string) => lines.push(s) } as unknown as NodeJS.WriteStream };
+    const stream: CliOutput = { isTTY, write: (s: string) => lines.push(s) };
+    return { lines, stream };
   }
 
   it('stays silent during its delay', () => {

@@ -82,15 +82,29 @@ async function folderContents(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-describe('cli usage and read-only export', () => {
-  it('prints usage on stderr with exit 2 when no command is given, on stdout for --help', async () => {
-    const none = await runCli([]);
-    expect(none.code).toBe(2);
-    expect(none.stdout).toBe('');
-    expect(none.stderr).toContain('Usage:');
-    const help = await runCli(['--help']);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Commands:');
+describe('cli import creator', () => {
+  it('records annotations without a creator under COLLATE_USER from the command environment', async () => {
+    const file = join(scratch, 'anonymous.jsonld');
+    await runCli(['export', '--format', 'w3c', '--data', dataDir, '--out', file]);
+    const collection = JSON.parse(await readFile(file, 'utf8'));
+    for (const item of collection.first.items) delete item.creator;
+    await writeFile(file, JSON.stringify(collection));
+    const target = join(scratch, 'by-env');
+    const res = await runCli(['import', file, '--data', target], { env: { COLLATE_USER: 'cli-tester' } });
+    expect(res.code, res.stderr).toBe(0);
+    const rows = (await runCli(['export', '--format', 'csv', '--data', target])).stdout.trim().split('\r\n').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.includes(',cli-tester,'))).toBe(true);
+  });
+});
+
+describe('cli read-only export', () => {
+  it('finds the data folder from DATA_DIR or --data relative to the working folder', async () => {
+    const fromEnv = await runCli(['export', '--format', 'csv'], { cwd: scratch, env: { DATA_DIR: 'data' } });
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(fromEnv.stdout).toContain('Frank Rose');
+    const fromFlag = await runCli(['export', '--format', 'csv', '--data', 'data'], { cwd: scratch, env: { DATA_DIR: 'elsewhere' } });
+    expect(fromFlag.stdout).toBe(fromEnv.stdout);
   });
 
   it('exports without writing to the data folder, and refuses a folder that does not exist', async () => {

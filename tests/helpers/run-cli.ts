@@ -1,14 +1,46 @@
-/** Runs `tsx server/cli/main.ts …` as a child process, as `npm run cli` would. */
+/**
+ * Running `collate` command lines in tests: `runCli` calls the CLI in process with its output
+ * captured (the same code the program runs, without a process per call); `runBin` spawns the built
+ * program dist/collate.js as `npx collate` would, for the few end-to-end checks.
+ */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { runCli as runInProcess } from '../../server/cli/main';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+/** The project root: relative paths such as `sources` resolve against it, as in `npm run cli`. */
+export const ROOT = resolve(import.meta.dirname, '../..');
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  /** Added to the process's environment. */
+  env?: Record<string, string>;
+  /** The command's working folder (default: the project root). */
+  cwd?: string;
+}
+
+export async function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runInProcess(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: { ...process.env, ...opts.env },
+    cwd: opts.cwd ?? ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Spawns dist/collate.js (build it first: `ensureCliBuilt` in scripts/build-cli.mjs). */
+export function runBin(args: string[], opts: CliOptions = {}): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/cli/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
+    const child = spawn(process.execPath, [resolve(ROOT, 'dist/collate.js'), ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, exportCsv } from '../../../core/export';
+import { csvCell } from '../../../core/export/csv-export';
 import { ALL_ANNOTATIONS, CLAIM_MISLEADING, CLAIM_MOSTLY_TRUE, INCONSISTENCY, NOTE_WITH_TAGS, REUSE, SEEDS, populatedInput } from './fixtures';
 
 /** RFC 4180: records end with CRLF, fields are separated by commas, quoted fields double their quotes. */
@@ -133,6 +134,19 @@ describe('CSV export', () => {
     expect(r[COLUMN.tags]).toBe("'@here; -1; ok");
     expect(r[COLUMN.creator]).toBe("'=1+1");
     expect(r[COLUMN.start]).toMatch(/^\d+$/);
+  });
+
+  it('guards every formula start, full-width forms included, and quotes a lone CR or LF', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']) {
+      const [cell] = parseCsv(`${csvCell(`${start}1`)}\r\n`)[0];
+      expect(cell).toBe(`'${start}1`);
+    }
+    expect(csvCell('a\rb')).toBe('"a\rb"');
+    expect(csvCell('a\nb')).toBe('"a\nb"');
+    expect(csvCell('say "hi", then')).toBe('"say ""hi"", then"');
+    expect(csvCell('plain text')).toBe('plain text');
+    expect(csvCell('')).toBe('');
+    expect(csvCell(-3)).toBe('-3');
   });
 
   it('starts with a byte order mark only when asked', () => {

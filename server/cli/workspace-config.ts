@@ -1,0 +1,28 @@
+/**
+ * The workspace a command works on: `--data` and `--sources` (paths relative to the command's folder),
+ * falling back to DATA_DIR and SOURCES_DIR from the command's environment, then to the defaults of the
+ * server's configuration.
+ */
+import { readConfig, type ServerConfig } from '../config';
+import { type ParsedArgs, stringOption } from './args';
+import { type CliIo, pathFrom } from './cli-io';
+
+/** `--data DIR --sources DIR` as given, with their paths resolved against the command's folder. */
+export function workspaceFlags(args: ParsedArgs, io: CliIo): string[] {
+  const flags: string[] = [];
+  for (const name of ['data', 'sources']) {
+    const value = stringOption(args, name);
+    if (value !== undefined) flags.push(`--${name}`, pathFrom(io, value));
+  }
+  return flags;
+}
+
+/** The configuration the command's flags and environment give. */
+export function workspaceConfig(args: ParsedArgs, io: CliIo): ServerConfig {
+  const env = { ...io.env };
+  for (const key of ['DATA_DIR', 'SOURCES_DIR']) {
+    const value = env[key];
+    if (value) env[key] = pathFrom(io, value);
+  }
+  return readConfig(workspaceFlags(args, io), env);
+}
