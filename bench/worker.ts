@@ -2,9 +2,14 @@
  * One benchmark measurement in its own process, so peak RSS belongs to one corpus size only:
  * generates the corpus for `--docs N`, runs findReuse `--runs R` times (after one warm-up run), scores
  * the last result and prints one JSON line on stdout. Run with --expose-gc for a clean baseline.
+ *
+ * With `--no-outlets` the corpus comes without outlet fields, so boilerplate rests on inferred outlets;
+ * each timed run with inference is paired with one without (`inferOutlets: false`, which flags
+ * nothing), alternating, so the time the inference adds is measured under the same conditions.
  */
 import { loadavg } from 'node:os';
-import { findReuse } from '../core/reuse';
+import type { ReusePassage } from '../core/model/schemas';
+import { findReuse, type FindReuseOptions } from '../core/reuse';
 import { generateCorpus } from './corpus-generator';
 import { evaluate } from './evaluate';
 import type { Score } from './evaluate';
@@ -20,6 +25,9 @@ export interface WorkerResult {
   loadStart: number;
   loadEnd: number;
   passages: number;
+  /** `--no-outlets` only: wall and CPU time of the paired runs without outlet inference. */
+  uninferredWallMs?: number[];
+  uninferredCpuMs?: number[];
   baselineRssMb: number;
   peakRssMb: number;
   score: Score;
@@ -33,21 +41,31 @@ function arg(name: string, fallback: number): number {
 const gc = (globalThis as { gc?: () => void }).gc;
 const docs = arg('docs', 250);
 const runs = arg('runs', 3);
-const corpus = generateCorpus({ docs, seed: arg('seed', 42) });
+const noOutlets = process.argv.includes('--no-outlets');
+const corpus = generateCorpus({ docs, seed: arg('seed', 42), dropOutlets: noOutlets });
 gc?.();
 const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
 const loadStart = loadavg()[0];
 const wallMs: number[] = [];
 const cpuMs: number[] = [];
-let passages = findReuse(corpus.docs); // warm-up: JIT compilation is not what we measure
-for (let r = 0; r < runs; r++) {
+const uninferredWallMs: number[] = [];
+const uninferredCpuMs: number[] = [];
+/** One timed findReuse: its passages, with wall and CPU time pushed to the given lists. */
+function timed(options: FindReuseOptions, wall: number[], cpuList: number[]): ReusePassage[] {
   gc?.();
   const cpu = process.cpuUsage();
   const t = performance.now();
-  passages = findReuse(corpus.docs);
-  wallMs.push(performance.now() - t);
+  const found = findReuse(corpus.docs, options);
+  wall.push(performance.now() - t);
   const used = process.cpuUsage(cpu);
-  cpuMs.push((used.user + used.system) / 1000);
+  cpuList.push((used.user + used.system) / 1000);
+  return found;
+}
+let passages = findReuse(corpus.docs); // warm-up: JIT compilation is not what we measure
+if (noOutlets) findReuse(corpus.docs, { inferOutlets: false });
+for (let r = 0; r < runs; r++) {
+  passages = timed({}, wallMs, cpuMs);
+  if (noOutlets) timed({ inferOutlets: false }, uninferredWallMs, uninferredCpuMs);
 }
 const result: WorkerResult = {
   docs,
@@ -58,6 +76,7 @@ const result: WorkerResult = {
   loadStart,
   loadEnd: loadavg()[0],
   passages: passages.length,
+  ...(noOutlets ? { uninferredWallMs, uninferredCpuMs } : {}),
   baselineRssMb,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   score: evaluate(corpus, passages),
