@@ -130,12 +130,18 @@ if (noOutlets) {
   const plain = median(noOutlets.uninferredWallMs ?? []);
   const inferredCpu = median(noOutlets.cpuMs);
   const plainCpu = median(noOutlets.uninferredCpuMs ?? []);
+  const known = median(noOutlets.knownWallMs ?? []);
+  const knownCpu = median(noOutlets.knownCpuMs ?? []);
   console.log(`\nBoilerplate without outlets: ${noOutlets.docs} documents, the generator's outlet fields dropped (load ${fixed(noOutlets.loadStart, 1)}-${fixed(noOutlets.loadEnd, 1)}):`);
   console.log(`  chrome passages flagged: ${share(s.chromeFlagged, s.chromePassages)}; planted passages flagged: ${share(s.plantedFlagged, s.truePositives)}`);
   console.log(`  recall ${fixed(s.recall, 4)}, precision ${fixed(s.precision, 4)}, documents with header and footer flagged ${fixed(s.chromeCoverage, 3)}`);
   console.log(
-    `  findReuse with outlet inference ${fixed(inferred)} ms wall / ${fixed(inferredCpu)} ms cpu, without ${fixed(plain)} / ${fixed(plainCpu)} ` +
-      `(median of ${runs} paired runs): inference adds ${fixed(inferred - plain)} ms wall (x${(inferred / plain).toFixed(2)}), ${fixed(inferredCpu - plainCpu)} ms cpu`,
+    `  findReuse (median of ${runs} runs each, interleaved): outlets inferred ${fixed(inferred)} ms wall / ${fixed(inferredCpu)} ms cpu; ` +
+      `no outlets, no inference ${fixed(plain)} / ${fixed(plainCpu)}; outlets given ${fixed(known)} / ${fixed(knownCpu)}`,
+  );
+  console.log(
+    `  inference adds ${fixed(inferred - plain)} ms wall (x${(inferred / plain).toFixed(2)}), ${fixed(inferredCpu - plainCpu)} ms cpu ` +
+      `(x${(inferredCpu / plainCpu).toFixed(2)}) to the run without it; ${fixed(inferred - known)} ms wall, ${fixed(inferredCpu - knownCpu)} ms cpu to the run with outlets given`,
   );
 }
 

@@ -4,8 +4,9 @@
  * the last result and prints one JSON line on stdout. Run with --expose-gc for a clean baseline.
  *
  * With `--no-outlets` the corpus comes without outlet fields, so boilerplate rests on inferred outlets;
- * each timed run with inference is paired with one without (`inferOutlets: false`, which flags
- * nothing), alternating, so the time the inference adds is measured under the same conditions.
+ * each timed run with inference is followed by one without (`inferOutlets: false`, which flags
+ * nothing) and one on the same corpus with its outlets given, so the time inference adds is measured
+ * under the same conditions, against both.
  */
 import { loadavg } from 'node:os';
 import type { ReusePassage } from '../core/model/schemas';
@@ -25,9 +26,12 @@ export interface WorkerResult {
   loadStart: number;
   loadEnd: number;
   passages: number;
-  /** `--no-outlets` only: wall and CPU time of the paired runs without outlet inference. */
+  /** `--no-outlets` only: wall and CPU time of the paired runs without outlet inference... */
   uninferredWallMs?: number[];
   uninferredCpuMs?: number[];
+  /** ...and of those with the outlets given. */
+  knownWallMs?: number[];
+  knownCpuMs?: number[];
   baselineRssMb: number;
   peakRssMb: number;
   score: Score;
@@ -50,22 +54,30 @@ const wallMs: number[] = [];
 const cpuMs: number[] = [];
 const uninferredWallMs: number[] = [];
 const uninferredCpuMs: number[] = [];
+const knownWallMs: number[] = [];
+const knownCpuMs: number[] = [];
+const withOutlets = noOutlets ? generateCorpus({ docs, seed: arg('seed', 42) }).docs : corpus.docs;
 /** One timed findReuse: its passages, with wall and CPU time pushed to the given lists. */
-function timed(options: FindReuseOptions, wall: number[], cpuList: number[]): ReusePassage[] {
+function timed(options: FindReuseOptions, wall: number[], cpuList: number[], input = corpus.docs): ReusePassage[] {
   gc?.();
   const cpu = process.cpuUsage();
   const t = performance.now();
-  const found = findReuse(corpus.docs, options);
+  const found = findReuse(input, options);
   wall.push(performance.now() - t);
   const used = process.cpuUsage(cpu);
   cpuList.push((used.user + used.system) / 1000);
   return found;
 }
 let passages = findReuse(corpus.docs); // warm-up: JIT compilation is not what we measure
-if (noOutlets) findReuse(corpus.docs, { inferOutlets: false });
+if (noOutlets) {
+  findReuse(corpus.docs, { inferOutlets: false });
+  findReuse(withOutlets);
+}
 for (let r = 0; r < runs; r++) {
   passages = timed({}, wallMs, cpuMs);
-  if (noOutlets) timed({ inferOutlets: false }, uninferredWallMs, uninferredCpuMs);
+  if (!noOutlets) continue;
+  timed({ inferOutlets: false }, uninferredWallMs, uninferredCpuMs);
+  timed({}, knownWallMs, knownCpuMs, withOutlets);
 }
 const result: WorkerResult = {
   docs,
@@ -76,7 +88,7 @@ const result: WorkerResult = {
   loadStart,
   loadEnd: loadavg()[0],
   passages: passages.length,
-  ...(noOutlets ? { uninferredWallMs, uninferredCpuMs } : {}),
+  ...(noOutlets ? { uninferredWallMs, uninferredCpuMs, knownWallMs, knownCpuMs } : {}),
   baselineRssMb,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   score: evaluate(corpus, passages),
