@@ -21,7 +21,8 @@ export function mulberry32(seed: number): () => number {
 export interface GeneratedDoc {
   id: string;
   text: string;
-  outlet: string;
+  /** Absent when the corpus was generated with `dropOutlets`. */
+  outlet?: string;
 }
 
 /** Raw span of one planted copy. */
@@ -57,6 +58,11 @@ export interface CorpusOptions {
   outlets?: number;
   /** Planted passages per document (each is then copied into 2-4 documents). */
   plantedPerDoc?: number;
+  /**
+   * Leave the outlet field out of every document (texts and ground truth unchanged): the corpus a
+   * user without sidecars has, on which boilerplate needs inferred outlets.
+   */
+  dropOutlets?: boolean;
 }
 
 const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'st', 'tr', 'pl', 'gr', 'sh', 'ch'];
@@ -270,7 +276,7 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     outlet.footer.forEach((line) => add(line));
     chrome.set(id, { header: [0, headerEnd], footer: [footerStart, text.length] });
     totalWords += text.split(/\s+/).length;
-    return { id, text, outlet: outlet.name };
+    return options.dropOutlets ? { id, text } : { id, text, outlet: outlet.name };
   });
   return { docs, planted: planted.filter((p) => p.copies.length >= 2), chrome, words: totalWords };
 }

@@ -5,8 +5,13 @@
  * baseline (word LCS of every document pair, sampled and extrapolated) is timed on the 250-document
  * corpus in the same run. Prints a table, the doubling ratios and the targets met or missed.
  *
+ * Then the same generator with its outlet fields dropped, at 2000 documents (500 with --quick): how
+ * much of the boilerplate is still flagged through inferred outlets, how many planted passages are
+ * wrongly flagged, and the time inference adds (paired runs with and without it, same process).
+ *
  * Options: --quick (sizes 250 and 500, smaller baseline sample), --sizes 250,500,...,
- * --runs N (default 5), --seed S, --json (print the raw results as JSON too).
+ * --runs N (default 5), --seed S, --no-outlets-docs N (0 skips that part), --json (print the raw
+ * results as JSON too).
  *
  * The machine may be shared: each size records the load average, CPU time is printed next to wall
  * time, and the doubling ratios and PASS/FAIL lines use medians, so one stalled run does not decide.
@@ -26,6 +31,7 @@ const OPTIONS: OptionSpecs = {
   runs: { type: 'string', value: 'N', help: 'timed runs per size (default: 5)' },
   seed: { type: 'string', value: 'S', help: 'corpus seed (default: 42)' },
   json: { type: 'boolean', help: 'print the raw results as JSON too' },
+  'no-outlets-docs': { type: 'string', value: 'N', help: 'documents in the corpus without outlet fields (default: 2000, 500 with --quick; 0 skips it)' },
 };
 
 /** The benchmark's settings from its command line; a usage error stops it with exit 2. */
@@ -48,6 +54,7 @@ function settings(argv: readonly string[]) {
       runs: intOption(args, 'runs', 1, 1000) ?? 5,
       seed: intOption(args, 'seed', 0, 2 ** 31 - 1) ?? 42,
       json: flagOption(args, 'json'),
+      noOutletDocs: intOption(args, 'no-outlets-docs', 0, 1_000_000) ?? (quick ? 500 : 2000),
     };
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -57,7 +64,7 @@ function settings(argv: readonly string[]) {
 }
 
 const argv = process.argv.slice(2);
-const { quick, sizes, runs, seed, json } = settings(argv);
+const { quick, sizes, runs, seed, json, noOutletDocs } = settings(argv);
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((x, y) => x - y);
@@ -66,11 +73,11 @@ const median = (xs: readonly number[]): number => {
 const pad = (v: string | number, n: number): string => String(v).padStart(n);
 const fixed = (v: number, d = 0): string => v.toFixed(d);
 
-function measure(docs: number): WorkerResult {
+function measure(docs: number, extra: string[] = []): WorkerResult {
   const worker = fileURLToPath(new URL('./worker.ts', import.meta.url));
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', worker, '--docs', String(docs), '--runs', String(runs), '--seed', String(seed)],
+    ['--expose-gc', '--import', 'tsx', worker, '--docs', String(docs), '--runs', String(runs), '--seed', String(seed), ...extra],
     { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
   );
   if (child.status !== 0) throw new Error(`worker for ${docs} documents failed:\n${child.stderr}`);
@@ -84,6 +91,11 @@ const results: WorkerResult[] = [];
 for (const size of sizes) {
   process.stderr.write(`  ${size} documents (load average ${loadavg()[0].toFixed(2)})...\n`);
   results.push(measure(size));
+}
+let noOutlets: WorkerResult | undefined;
+if (noOutletDocs > 0) {
+  process.stderr.write(`  ${noOutletDocs} documents without outlet fields (load average ${loadavg()[0].toFixed(2)})...\n`);
+  noOutlets = measure(noOutletDocs, ['--no-outlets']);
 }
 process.stderr.write('  all-pairs baseline on 250 documents...\n');
 const baseCorpus = generateCorpus({ docs: 250, seed });
@@ -141,6 +153,28 @@ console.log(
 );
 console.log(`Speed ratio vs the LCS baseline: x${(baseline.extrapolatedMs / oursMs).toFixed(0)} (ours ${oursMs.toFixed(0)} ms).`);
 
+const share = (part: number, whole: number): string => `${part}/${whole} (${whole ? ((100 * part) / whole).toFixed(2) : '0.00'} %)`;
+if (noOutlets) {
+  const s = noOutlets.score;
+  const inferred = median(noOutlets.wallMs);
+  const plain = median(noOutlets.uninferredWallMs ?? []);
+  const inferredCpu = median(noOutlets.cpuMs);
+  const plainCpu = median(noOutlets.uninferredCpuMs ?? []);
+  const known = median(noOutlets.knownWallMs ?? []);
+  const knownCpu = median(noOutlets.knownCpuMs ?? []);
+  console.log(`\nBoilerplate without outlets: ${noOutlets.docs} documents, the generator's outlet fields dropped (load ${fixed(noOutlets.loadStart, 1)}-${fixed(noOutlets.loadEnd, 1)}):`);
+  console.log(`  chrome passages flagged: ${share(s.chromeFlagged, s.chromePassages)}; planted passages flagged: ${share(s.plantedFlagged, s.truePositives)}`);
+  console.log(`  recall ${fixed(s.recall, 4)}, precision ${fixed(s.precision, 4)}, documents with header and footer flagged ${fixed(s.chromeCoverage, 3)}`);
+  console.log(
+    `  findReuse (median of ${runs} runs each, interleaved): outlets inferred ${fixed(inferred)} ms wall / ${fixed(inferredCpu)} ms cpu; ` +
+      `no outlets, no inference ${fixed(plain)} / ${fixed(plainCpu)}; outlets given ${fixed(known)} / ${fixed(knownCpu)}`,
+  );
+  console.log(
+    `  inference adds ${fixed(inferred - plain)} ms wall (x${(inferred / plain).toFixed(2)}), ${fixed(inferredCpu - plainCpu)} ms cpu ` +
+      `(x${(inferredCpu / plainCpu).toFixed(2)}) to the run without it; ${fixed(inferred - known)} ms wall, ${fixed(inferredCpu - knownCpu)} ms cpu to the run with outlets given`,
+  );
+}
+
 const at2000 = results.find((r) => r.docs === 2000);
 const checks: [string, boolean | undefined][] = [
   ['recall >= 0.98 at every size', results.every((r) => r.score.recall >= 0.98)],
@@ -148,10 +182,13 @@ const checks: [string, boolean | undefined][] = [
   ['2000 documents under 1.5 s wall (median)', at2000 && median(at2000.wallMs) < 1500],
   ['2000 documents under 1 GiB peak RSS', at2000 && at2000.peakRssMb < 1024],
 ];
+const free2000 = noOutlets?.docs === 2000 ? noOutlets.score : undefined;
+checks.push(['2000 documents without outlets: >= 95 % of chrome passages flagged', free2000 && free2000.chromeFlagged >= 0.95 * free2000.chromePassages]);
+checks.push(['2000 documents without outlets: <= 1 % of planted passages flagged', free2000 && free2000.plantedFlagged <= 0.01 * free2000.truePositives]);
 for (const d of doublings) {
   checks.push([`${d.from} -> ${d.to} documents at most x2.2 the wall time (median)`, d.wall <= 2.2]);
   checks.push([`${d.from} -> ${d.to} documents at most x2.2 the cpu time (median)`, d.cpu <= 2.2]);
 }
 console.log('\nTargets:');
 for (const [name, ok] of checks) console.log(`  ${ok === undefined ? 'SKIP' : ok ? 'PASS' : 'FAIL'}  ${name}${ok === undefined ? ' (size not measured)' : ''}`);
-if (json) console.log(JSON.stringify({ results, baseline }, null, 2));
+if (json) console.log(JSON.stringify({ results, noOutlets, baseline }, null, 2));

@@ -1,8 +1,9 @@
 /**
  * Deciding which reused passages are site boilerplate: text an outlet repeats across its pages
  * (navigation, "Note to our Readers", sidebars, footers, author biographies). Such passages are flagged,
- * never hidden. Only passages between two documents of the same outlet can be boilerplate; three
- * signals are combined, any one suffices:
+ * never hidden. Only passages between two documents of the same outlet (given, or inferred by
+ * outlet-inference.ts when a document has none) can be boilerplate; three signals are combined, any
+ * one suffices:
  *
  * 1. Frequency: the passage's fingerprints recur in at least {@link MIN_FREQUENT_DOCS} documents and
  *    {@link FREQUENT_SHARE} of the outlet's documents. Decisive in real corpora, where chrome is on most
@@ -46,16 +47,10 @@ const FREQUENCY_SAMPLES = 7;
 export interface BoilerplateDoc {
   readonly tokens: TokenizedText;
   readonly fingerprints: Fingerprints;
-  readonly outlet?: string;
   /** Word hashes of the author's name, when known. */
   readonly author?: Int32Array;
   /** {@link proseBefore} of the tokens. */
   readonly prose: Int32Array;
-}
-
-/** Same outlet, both known: the precondition of every signal. */
-export function sameOutlet(a: BoilerplateDoc, b: BoilerplateDoc): boolean {
-  return a.outlet !== undefined && a.outlet === b.outlet;
 }
 
 /** Prose tokens (outside short blocks) before each token: `prose[t]` counts tokens [0, t). */
@@ -120,7 +115,12 @@ function sameWords(x: Int32Array | undefined, y: Int32Array | undefined): x is I
   return true;
 }
 
-/** Boilerplate signals that depend on the pair alone (signals 2 and 3). */
+/**
+ * Boilerplate signals that depend on the pair alone (signals 2 and 3), computed whatever the two
+ * outlets: they count only between documents of one outlet (see {@link decide}'s callers), but the
+ * chrome shape is also what links documents into an inferred outlet (outlet-inference.ts), and the
+ * outlets themselves may be inferred after the pair was aligned.
+ */
 export interface PairSignals {
   /** Per chain: chrome-shaped and in the header or footer zone of both documents. */
   readonly chromeShape: boolean[];
@@ -132,7 +132,7 @@ export interface PairSignals {
 export function pairSignals(a: BoilerplateDoc, b: BoilerplateDoc, chains: readonly PiecedChain[]): PairSignals {
   const chromeShape = chains.map(() => false);
   const authorFooter = chains.map((c) => c.starts.map(() => false));
-  if (!sameOutlet(a, b) || chains.length === 0) return { chromeShape, authorFooter };
+  if (chains.length === 0) return { chromeShape, authorFooter };
   const spansA = mergedSpans(chains, 'a');
   const spansB = mergedSpans(chains, 'b');
   const atEdge = (i0: number, i1: number, j0: number, j1: number): boolean => {

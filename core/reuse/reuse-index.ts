@@ -2,19 +2,20 @@
  * Incremental reuse detection over a changing set of documents, and the one-shot `findReuse` built on
  * it. Per-document work (tokens, fingerprints, postings) is done once per upsert; per-pair alignments
  * are cached and recomputed only when one of the two documents changed. Everything that depends on the
- * whole corpus (which pairs are candidates, how frequent a passage is in its outlet) is cheap and
- * recomputed on each query, so the result depends only on the current documents, never on the order
- * in which they were added or removed.
+ * whole corpus (which pairs are candidates, how frequent a passage is in its outlet, which outlet a
+ * document without one belongs to) is recomputed on each query or cached until the next change, so the
+ * result depends only on the current documents, never on the order in which they were added or removed.
  */
 import type { ReusePassage } from '../model/schemas';
 import { alignOnHash, alignPair, matchedWords } from './align';
 import type { Segment } from './align';
-import { decide, outletFrequency, pairSignals, proseBefore, sameOutlet, sampleFingerprints } from './boilerplate';
+import { decide, outletFrequency, pairSignals, proseBefore, sampleFingerprints } from './boilerplate';
 import type { BoilerplateDoc, PairSignals } from './boilerplate';
 import { allCandidatePairs, candidatePairsOf, pairSlots } from './candidates';
 import type { CandidateContext } from './candidates';
 import { fingerprint, fingerprintParams } from './fingerprint';
 import type { FingerprintParams, Fingerprints } from './fingerprint';
+import { inferOutlets, isChromeLink } from './outlet-inference';
 import { cutAtBlocks, pieceRange, spanOf } from './pieces';
 import type { PiecedChain } from './pieces';
 import { forEachDistinct, Postings } from './postings';
@@ -23,7 +24,11 @@ import { tokenize } from './tokenize';
 import type { TokenizedText } from './tokenize';
 import { lowerBound } from '../text/binary-search';
 
-/** A document to compare. `outlet` enables boilerplate detection, `author` the author-footer signal. */
+/**
+ * A document to compare. `outlet` enables boilerplate detection; a document without one is given an
+ * inferred outlet when its chrome matches other documents' (see outlet-inference.ts). `author` enables
+ * the author-footer signal.
+ */
 export interface ReuseDocument {
   id: string;
   text: string;
@@ -37,6 +42,8 @@ export interface ReuseOptions {
   minWords?: number;
   /** Fingerprints held by more documents than this pair each holder with one representative (default 24). */
   dfCap?: number;
+  /** Infer outlets for documents without one (default true); false leaves them out of boilerplate detection. */
+  inferOutlets?: boolean;
 }
 
 /** Progress callback: `done` of `total` steps. `total` may grow once, when the candidate pairs are known. */
@@ -70,29 +77,48 @@ interface PairResult {
   readonly versionA: number;
   readonly versionB: number;
   readonly chains: readonly PiecedChain[];
-  /** Pair-level boilerplate signals. */
+  /** Pair-level boilerplate signals, whatever the outlets (they may be inferred later). */
   readonly signals: PairSignals;
+  /** Whether some chain is chrome-shaped at an edge of both documents: links them for outlet inference. */
+  readonly chromeLink: boolean;
   /** Fingerprint samples of each piece's A span, for the corpus-level frequency signal. */
   readonly samples: readonly number[][][];
+}
+
+/** The outlets as one query sees them: the pair's common outlet and size, every slot's, and counts. */
+interface OutletContext {
+  /** The common outlet of the pair being emitted, undefined when the two differ or either has none. */
+  readonly outlet: string | undefined;
+  /** Documents in that outlet. */
+  readonly size: number;
+  /** Outlet of every slot, given or inferred. */
+  readonly of: readonly (string | undefined)[];
+  /** Per outlet, per fingerprint hash: documents of the outlet holding it (filled lazily). */
+  readonly counts: Map<string, Map<number, number>>;
 }
 
 /** Incrementally maintained reuse index: upsert and remove documents, ask for passages at any time. */
 export class ReuseIndex {
   readonly minWords: number;
   readonly dfCap: number;
+  readonly inferOutlets: boolean;
   private readonly params: FingerprintParams;
   private readonly byId = new Map<string, Entry>();
   private readonly slots: (Entry | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private readonly postings = new Postings();
   private readonly pairs = new Map<number, PairResult>();
-  private readonly outletSizes = new Map<string, number>();
+  /** Outlet of each slot, inferred where none was given; valid while `inferredAt` equals `changes`. */
+  private outletBySlot: (string | undefined)[] = [];
+  private inferredAt = -1;
+  private changes = 0;
   private nextVersion = 1;
   private slotBuffer: Int32Array = new Int32Array(64);
 
   constructor(options: ReuseOptions = {}) {
     this.minWords = options.minWords ?? DEFAULT_MIN_WORDS;
     this.dfCap = options.dfCap ?? DEFAULT_DF_CAP;
+    this.inferOutlets = options.inferOutlets ?? true;
     if (!Number.isInteger(this.dfCap) || this.dfCap < 2) throw new RangeError('dfCap must be an integer >= 2');
     this.params = fingerprintParams(this.minWords);
   }
@@ -130,12 +156,12 @@ export class ReuseIndex {
       doc: { id: doc.id, text: doc.text, outlet: doc.outlet, author: doc.author },
       tokens,
       fingerprints,
-      boilerplate: { tokens, fingerprints, outlet: doc.outlet, author, prose: proseBefore(tokens) },
+      boilerplate: { tokens, fingerprints, author, prose: proseBefore(tokens) },
     };
     this.slots[slot] = entry;
     this.byId.set(doc.id, entry);
     forEachDistinct(fingerprints.sortedHashes, (h) => this.postings.add(h, slot));
-    if (doc.outlet !== undefined) this.outletSizes.set(doc.outlet, (this.outletSizes.get(doc.outlet) ?? 0) + 1);
+    this.changes++;
     return true;
   }
 
@@ -144,12 +170,7 @@ export class ReuseIndex {
     const entry = this.byId.get(id);
     if (!entry) return false;
     forEachDistinct(entry.fingerprints.sortedHashes, (h) => this.postings.remove(h, entry.slot));
-    const outlet = entry.doc.outlet;
-    if (outlet !== undefined) {
-      const left = (this.outletSizes.get(outlet) ?? 1) - 1;
-      if (left > 0) this.outletSizes.set(outlet, left);
-      else this.outletSizes.delete(outlet);
-    }
+    this.changes++;
     this.byId.delete(id);
     this.slots[entry.slot] = undefined;
     this.freeSlots.push(entry.slot);
@@ -172,21 +193,28 @@ export class ReuseIndex {
       forEachDistinct(entry.fingerprints.sortedHashes, (h) => distinct.push(h));
       keys = candidatePairsOf(entry.slot, distinct, context);
     }
-    const outletCounts = new Map<string, Map<number, number>>();
-    const out: ReusePassage[] = [];
     const step = Math.max(1, Math.ceil(keys.length / 200));
-    keys.forEach((key, done) => {
-      const [x, y] = pairSlots(key);
-      const ex = this.slots[x] as Entry;
-      const ey = this.slots[y] as Entry;
-      const [a, b] = ex.doc.id < ey.doc.id ? [ex, ey] : [ey, ex];
-      this.emit(a, b, this.pairResult(key, a, b), outletCounts, out);
+    const results = keys.map((key, done) => {
+      const result = this.pairResult(key);
       if (onProgress && ((done + 1) % step === 0 || done + 1 === keys.length)) onProgress(done + 1, keys.length);
+      return result;
     });
     if (sourceId === undefined) {
       const live = new Set(keys);
       for (const key of this.pairs.keys()) if (!live.has(key)) this.pairs.delete(key);
     }
+    const outlets = this.outlets(context, sourceId === undefined ? keys : undefined);
+    const outletSizes = new Map<string, number>();
+    for (const outlet of outlets) if (outlet !== undefined) outletSizes.set(outlet, (outletSizes.get(outlet) ?? 0) + 1);
+    const outletCounts = new Map<string, Map<number, number>>();
+    const out: ReusePassage[] = [];
+    keys.forEach((key, k) => {
+      const [x, y] = pairSlots(key);
+      const ox = outlets[x];
+      const outlet = ox !== undefined && ox === outlets[y] ? ox : undefined;
+      const size = outlet === undefined ? 0 : (outletSizes.get(outlet) ?? 0);
+      this.emit(key, results[k], { outlet, size, of: outlets, counts: outletCounts }, out);
+    });
     return out.sort(
       (p, q) =>
         (p.a.source < q.a.source ? -1 : p.a.source > q.a.source ? 1 : 0) ||
@@ -229,7 +257,31 @@ export class ReuseIndex {
     return 2 * frequent > total;
   }
 
-  private pairResult(key: number, a: Entry, b: Entry): PairResult {
+  /**
+   * The outlet of every slot: the given one, or the inferred one for documents without (see
+   * outlet-inference.ts). Inference links every candidate pair whose alignment is chrome-shaped at an
+   * edge, so it needs all pairs aligned: `allKeys` when the caller has them, else computed (and then
+   * cached, like the result, until a document changes).
+   */
+  private outlets(context: CandidateContext, allKeys: number[] | undefined): (string | undefined)[] {
+    const given = this.slots.map((e) => e?.doc.outlet);
+    if (!this.inferOutlets || this.slots.every((e) => !e || e.doc.outlet !== undefined)) return given;
+    if (this.inferredAt === this.changes) return this.outletBySlot;
+    const links: [number, number][] = [];
+    for (const key of allKeys ?? allCandidatePairs(context)) {
+      if (this.pairResult(key).chromeLink) links.push(pairSlots(key));
+    }
+    this.outletBySlot = inferOutlets(this.slots.map((e) => e && { id: e.doc.id, outlet: e.doc.outlet }), links);
+    this.inferredAt = this.changes;
+    return this.outletBySlot;
+  }
+
+  /** The alignment and pair signals of a candidate pair, cached until one of its documents changes. */
+  private pairResult(key: number): PairResult {
+    const [x, y] = pairSlots(key);
+    const ex = this.slots[x] as Entry;
+    const ey = this.slots[y] as Entry;
+    const [a, b] = ex.doc.id < ey.doc.id ? [ex, ey] : [ey, ex];
     const cached = this.pairs.get(key);
     if (cached && cached.versionA === a.version && cached.versionB === b.version) return cached;
     const aligned = alignPair(a.tokens.hashes, a.fingerprints, b.tokens.hashes, b.fingerprints, {
@@ -238,43 +290,52 @@ export class ReuseIndex {
     });
     const chains = aligned.map((c) => cutAtBlocks(c, a.tokens.blocks, b.tokens.blocks));
     const signals = pairSignals(a.boilerplate, b.boilerplate, chains);
-    const withOutlet = sameOutlet(a.boilerplate, b.boilerplate);
     const samples = chains.map((chain) =>
       chain.starts.map((_, k) => {
-        if (!withOutlet) return [];
         const [from, to] = pieceRange(chain, k);
         const s = spanOf(chain.segments, from, to);
         const whole = spanOf(chain.segments, 0, chain.segments.length);
         return sampleFingerprints(a.fingerprints, s.i0, s.i1, whole.i0, whole.i1, this.params.n);
       }),
     );
-    const result: PairResult = { versionA: a.version, versionB: b.version, chains, signals, samples };
+    const result: PairResult = {
+      versionA: a.version,
+      versionB: b.version,
+      chains,
+      signals,
+      chromeLink: isChromeLink(a.boilerplate, b.boilerplate, chains, signals.chromeShape, this.minWords),
+      samples,
+    };
     this.pairs.set(key, result);
     return result;
   }
 
-  private outletDocs(outlet: string, hash: number, cache: Map<string, Map<number, number>>): number {
-    let perOutlet = cache.get(outlet);
-    if (!perOutlet) cache.set(outlet, (perOutlet = new Map()));
+  /** Documents of `outlet` holding fingerprint `hash`, counted once per query and outlet. */
+  private outletDocs(outlet: string, hash: number, context: OutletContext): number {
+    let perOutlet = context.counts.get(outlet);
+    if (!perOutlet) context.counts.set(outlet, (perOutlet = new Map()));
     const cached = perOutlet.get(hash);
     if (cached !== undefined) return cached;
     const [slots, holders] = this.postings.slots(hash, this.slotBuffer);
     this.slotBuffer = slots;
     let count = 0;
-    for (let k = 0; k < holders; k++) if (this.slots[slots[k]]?.doc.outlet === outlet) count++;
+    for (let k = 0; k < holders; k++) if (context.of[slots[k]] === outlet) count++;
     perOutlet.set(hash, count);
     return count;
   }
 
   /** Turns a pair's pieces into passages: pieces with the same decision are joined again. */
-  private emit(a: Entry, b: Entry, pair: PairResult, cache: Map<string, Map<number, number>>, out: ReusePassage[]): void {
-    const outlet = sameOutlet(a.boilerplate, b.boilerplate) ? (a.doc.outlet as string) : undefined;
-    const outletSize = outlet === undefined ? 0 : (this.outletSizes.get(outlet) ?? 0);
+  private emit(key: number, pair: PairResult, context: OutletContext, out: ReusePassage[]): void {
+    const [x, y] = pairSlots(key);
+    const ex = this.slots[x] as Entry;
+    const ey = this.slots[y] as Entry;
+    const [a, b] = ex.doc.id < ey.doc.id ? [ex, ey] : [ey, ex];
+    const { outlet } = context;
     pair.chains.forEach((chain, c) => {
       const decisions = chain.starts.map((_, k) => {
         if (outlet === undefined) return false;
-        const frequency = outletFrequency(pair.samples[c][k], (h) => this.outletDocs(outlet, h, cache));
-        return decide(pair.signals.chromeShape[c], pair.signals.authorFooter[c][k], frequency, outletSize);
+        const frequency = outletFrequency(pair.samples[c][k], (h) => this.outletDocs(outlet, h, context));
+        return decide(pair.signals.chromeShape[c], pair.signals.authorFooter[c][k], frequency, context.size);
       });
       let k = 0;
       while (k < decisions.length) {

@@ -15,6 +15,15 @@ describe('generateCorpus', () => {
     expect(c.docs.map((d) => d.text)).not.toEqual(a.docs.map((d) => d.text));
   });
 
+  it('drops only the outlet fields with dropOutlets: same texts and ground truth', () => {
+    const a = generateCorpus({ docs: 20, seed: 3 });
+    const b = generateCorpus({ docs: 20, seed: 3, dropOutlets: true });
+    expect(b.docs).toEqual(a.docs.map(({ id, text }) => ({ id, text })));
+    expect(b.planted).toEqual(a.planted);
+    expect(b.chrome).toEqual(a.chrome);
+    expect(new Set(a.docs.map((d) => d.outlet)).size).toBeGreaterThan(1);
+  });
+
   it('plants each passage in 2-4 documents as near-copies of each other', () => {
     const corpus = generateCorpus({ docs: 40, seed: 5 });
     const text = new Map(corpus.docs.map((d) => [d.id, d.text]));

@@ -2,7 +2,10 @@
  * Named fixtures for the reuse tests: deterministic filler prose made of pseudo-words, so that
  * any shared passage in a test is one the test planted on purpose.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { mulberry32 } from '../../../bench/corpus-generator';
+import type { ReuseDocument } from '../../../core/reuse';
 
 /** A small deterministic PRNG: the benchmark generator's mulberry32. */
 export const prng = mulberry32;
@@ -30,4 +33,17 @@ export function prose(words: readonly string[]): string {
     out.push(s.charAt(0).toUpperCase() + s.slice(1) + '.');
   }
   return out.join(' ');
+}
+
+const SEED_DIR = join(import.meta.dirname, '../../../sources');
+
+/** The seed articles as reuse documents, with the outlet and author their sidecars give. */
+export function seedDocuments(): ReuseDocument[] {
+  return readdirSync(SEED_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => {
+      const id = f.slice(0, -4);
+      const meta = JSON.parse(readFileSync(join(SEED_DIR, `${id}.meta.json`), 'utf8')) as { outlet: string; author?: string };
+      return { id, text: readFileSync(join(SEED_DIR, f), 'utf8'), outlet: meta.outlet, author: meta.author };
+    });
 }

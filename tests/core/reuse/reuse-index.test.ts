@@ -1,19 +1,10 @@
 /** ReuseIndex: incremental upserts and removals agree with a one-shot run over the same documents. */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findReuse, ReuseIndex } from '../../../core/reuse';
 import type { ReuseDocument } from '../../../core/reuse';
-import { filler, prose } from './fixtures';
+import { filler, prose, seedDocuments } from './fixtures';
 
-const SOURCES = join(__dirname, '../../../sources');
-const seeds: ReuseDocument[] = readdirSync(SOURCES)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => {
-    const id = f.slice(0, -4);
-    const meta = JSON.parse(readFileSync(join(SOURCES, `${id}.meta.json`), 'utf8')) as { outlet: string; author?: string };
-    return { id, text: readFileSync(join(SOURCES, f), 'utf8'), outlet: meta.outlet, author: meta.author };
-  });
+const seeds: ReuseDocument[] = seedDocuments();
 
 /** A synthetic article of one outlet: shared header and footer around a body that quotes `quote`. */
 function article(id: string, seed: number, quote: string): ReuseDocument {

@@ -2,26 +2,12 @@
  * Reuse detection on the five seed articles: the reuses a reader finds by hand must come out, as whole
  * passages, with the site chrome flagged as boilerplate and the reused reporting not.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReusePassage } from '../../../core/model/schemas';
 import { findReuse } from '../../../core/reuse';
-import type { ReuseDocument } from '../../../core/reuse';
+import { seedDocuments } from './fixtures';
 
-const SOURCES = join(__dirname, '../../../sources');
-
-function loadSeeds(): ReuseDocument[] {
-  return readdirSync(SOURCES)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => {
-      const id = f.slice(0, -4);
-      const meta = JSON.parse(readFileSync(join(SOURCES, `${id}.meta.json`), 'utf8')) as { outlet: string; author?: string };
-      return { id, text: readFileSync(join(SOURCES, f), 'utf8'), outlet: meta.outlet, author: meta.author };
-    });
-}
-
-const docs = loadSeeds();
+const docs = seedDocuments();
 const text = (id: string): string => docs.find((d) => d.id === id)?.text ?? '';
 const passages = findReuse(docs);
 
