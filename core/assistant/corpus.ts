@@ -1,0 +1,93 @@
+/**
+ * The sources analysed once for every detector: sentence structure and people (reusing
+ * core/inconsistency), titles for summaries, and the corpus vocabulary that tells a rare word used in
+ * several sources from a slip made once.
+ */
+import { type AnalysedDocument, analyseDocument } from '../inconsistency/document';
+import type { Span } from '../inconsistency/text-structure';
+import type { ReusePassage } from '../model/schemas';
+import type { AssistantSource, Stories } from './types';
+
+/** One source with its analysis and display title. */
+export interface CorpusDoc {
+  id: string;
+  title: string;
+  doc: AnalysedDocument;
+}
+
+/** All sources of one run, keyed by id, in input order. */
+export interface Corpus {
+  docs: readonly CorpusDoc[];
+  byId: ReadonlyMap<string, CorpusDoc>;
+}
+
+/**
+ * Builds the corpus.
+ *
+ * @throws RangeError when two sources share an id.
+ */
+export function buildCorpus(sources: readonly AssistantSource[]): Corpus {
+  const byId = new Map<string, CorpusDoc>();
+  const docs: CorpusDoc[] = [];
+  for (const s of sources) {
+    if (byId.has(s.id)) throw new RangeError(`duplicate source id: ${s.id}`);
+    const entry = { id: s.id, title: s.title?.trim() || s.id, doc: analyseDocument(s.id, s.text) };
+    byId.set(s.id, entry);
+    docs.push(entry);
+  }
+  return { docs, byId };
+}
+
+/** The boilerplate spans of each source, from passages flagged as site chrome. */
+export function boilerplateSpans(passages: readonly ReusePassage[] | undefined): Map<string, Span[]> {
+  const out = new Map<string, Span[]>();
+  for (const p of passages ?? []) {
+    if (!p.boilerplate) continue;
+    for (const side of [p.a, p.b]) {
+      const list = out.get(side.source) ?? [];
+      list.push({ start: side.start, end: side.end });
+      out.set(side.source, list);
+    }
+  }
+  return out;
+}
+
+/**
+ * The stories of a corpus: the given groups, or else the sources linked (transitively) by reuse
+ * passages that are not boilerplate, since shared prose means a shared story while shared chrome only
+ * means a shared outlet. Every source is in exactly one group; ids unknown to the corpus are ignored.
+ */
+export function storyGroups(corpus: Corpus, passages: readonly ReusePassage[] | undefined, stories?: Stories): string[][] {
+  const parent = new Map<string, string>(corpus.docs.map((d) => [d.id, d.id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    if (!parent.has(a) || !parent.has(b)) return;
+    parent.set(find(a), find(b));
+  };
+  if (stories) {
+    for (const group of stories) for (let i = 1; i < group.length; i++) union(group[0], group[i]);
+  } else {
+    for (const p of passages ?? []) if (!p.boilerplate) union(p.a.source, p.b.source);
+  }
+  const groups = new Map<string, string[]>();
+  for (const d of corpus.docs) {
+    const root = find(d.id);
+    groups.set(root, [...(groups.get(root) ?? []), d.id]);
+  }
+  return [...groups.values()];
+}
+
+/** A suggestion target over `span` of a corpus source. */
+export function targetOf(entry: CorpusDoc, span: Span): { source: string; start: number; end: number; exact: string } {
+  return { source: entry.id, start: span.start, end: span.end, exact: entry.doc.text.slice(span.start, span.end) };
+}
+
+/** A title in quotation marks, for summaries. */
+export function quotedTitle(entry: CorpusDoc): string {
+  return `“${entry.title}”`;
+}
