@@ -95,20 +95,26 @@ export function scoreSplit(corpus: LabelledCorpus, suggestions: readonly Suggest
     }
   }
 
-  // Name variants: labels per source, suggestions by any target in the split.
-  const variants = suggestions.filter((s) => s.category === 'name-variant' && s.targets.some((t) => ids.has(t.source)));
-  const variantLabels = sources.flatMap((s) => s.nameVariants.map((v) => ({ ...v, source: s.id })));
+  // Name variants: a suggestion may span sources of several parts, so it is matched against every
+  // label; a match counts for the part of the labelled source, a miss for the part of its first target.
+  const variantLabels = corpus.sources.flatMap((s) => s.nameVariants.map((v) => ({ ...v, source: s.id })));
   const matchedVariants = new Set<number>();
   let variantFalse = 0;
-  for (const s of variants) {
+  let variantSuggested = 0;
+  for (const s of suggestions.filter((x) => x.category === 'name-variant')) {
     const values = s.evidence.map((e) => e.value.toLowerCase());
     const hit = variantLabels.findIndex(
       (l) => values.some((v) => v.includes(l.variant.toLowerCase())) && values.some((v) => v.includes(l.canonical.toLowerCase())),
     );
-    if (hit < 0) {
-      if (ids.has(s.targets[0].source)) variantFalse++;
-    } else matchedVariants.add(hit);
+    if (hit >= 0 && ids.has(variantLabels[hit].source)) {
+      matchedVariants.add(hit);
+      variantSuggested++;
+    } else if (hit < 0 && ids.has(s.targets[0].source)) {
+      variantFalse++;
+      variantSuggested++;
+    }
   }
+  const splitVariantLabels = variantLabels.filter((l) => ids.has(l.source)).length;
 
   const words = sources.reduce((n, s) => n + s.words, 0);
   return {
@@ -121,7 +127,7 @@ export function scoreSplit(corpus: LabelledCorpus, suggestions: readonly Suggest
       correctionRight,
       falsePer1000Words: (typoFalse * 1000) / Math.max(1, words),
     },
-    nameVariant: score(variantLabels.length, matchedVariants.size, variants.length, variantFalse),
+    nameVariant: score(splitVariantLabels, matchedVariants.size, variantSuggested, variantFalse),
     claimant: { labelled: claimantLabelled, right: claimantRight },
   };
 }

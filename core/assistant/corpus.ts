@@ -4,6 +4,7 @@
  * several sources from a slip made once.
  */
 import { type AnalysedDocument, analyseDocument } from '../inconsistency/document';
+import { isNameWord } from '../inconsistency/people';
 import type { Span } from '../inconsistency/text-structure';
 import type { ReusePassage } from '../model/schemas';
 import type { AssistantSource, Stories } from './types';
@@ -55,7 +56,8 @@ export function boilerplateSpans(passages: readonly ReusePassage[] | undefined):
 /**
  * The stories of a corpus: the given groups, or else the sources linked (transitively) by reuse
  * passages that are not boilerplate, since shared prose means a shared story while shared chrome only
- * means a shared outlet. Every source is in exactly one group; ids unknown to the corpus are ignored.
+ * means a shared outlet, or by naming the same people (at least `SHARED_PEOPLE` full names in common).
+ * Every source is in exactly one group; ids unknown to the corpus are ignored.
  */
 export function storyGroups(corpus: Corpus, passages: readonly ReusePassage[] | undefined, stories?: Stories): string[][] {
   const parent = new Map<string, string>(corpus.docs.map((d) => [d.id, d.id]));
@@ -73,6 +75,20 @@ export function storyGroups(corpus: Corpus, passages: readonly ReusePassage[] | 
     for (const group of stories) for (let i = 1; i < group.length; i++) union(group[0], group[i]);
   } else {
     for (const p of passages ?? []) if (!p.boilerplate) union(p.a.source, p.b.source);
+    const byName = new Map<string, string[]>();
+    for (const d of corpus.docs) for (const name of fullNames(d.doc.text)) byName.set(name, [...(byName.get(name) ?? []), d.id]);
+    const shared = new Map<string, number>();
+    for (const ids of byName.values()) {
+      if (ids.length > MAX_SOURCES_PER_NAME) continue;
+      for (let i = 0; i < ids.length; i++) {
+        for (let j = i + 1; j < ids.length; j++) {
+          const key = `${ids[i]}\u0000${ids[j]}`;
+          const n = (shared.get(key) ?? 0) + 1;
+          shared.set(key, n);
+          if (n === SHARED_PEOPLE) union(ids[i], ids[j]);
+        }
+      }
+    }
   }
   const groups = new Map<string, string[]>();
   for (const d of corpus.docs) {
@@ -80,6 +96,20 @@ export function storyGroups(corpus: Corpus, passages: readonly ReusePassage[] | 
     groups.set(root, [...(groups.get(root) ?? []), d.id]);
   }
   return [...groups.values()];
+}
+
+/** Two sources naming this many of the same people tell one story. */
+const SHARED_PEOPLE = 2;
+// The people-name lists of large corpora are bounded by this many sources per name ("Barack Obama").
+const MAX_SOURCES_PER_NAME = 50;
+
+/** "First Last" names a text writes, each once: two name words with a lower-case word before. */
+function fullNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<=\p{Ll}[,]? )(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])/gu)) {
+    if (isNameWord(m[1]) && isNameWord(m[2])) out.add(`${m[1]} ${m[2]}`);
+  }
+  return out;
 }
 
 /** A suggestion target over `span` of a corpus source. */

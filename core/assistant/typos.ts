@@ -20,7 +20,7 @@ import type { Token } from '../inconsistency/tokens';
 import type { Suggestion } from '../inconsistency/types';
 import { type Corpus, type CorpusDoc, quotedTitle, targetOf } from './corpus';
 import type { SpellChecker } from './types';
-import { type Vocabulary, buildVocabulary, editDistance, editsOf, sentenceOpeners, wordKey } from './vocabulary';
+import { type Vocabulary, buildVocabulary, editDistance, editsOf, headingTokens, sentenceOpeners, wordKey } from './vocabulary';
 
 const PREFIXES = new Set(
   ('anti counter pre post non co re semi multi mid inter intra sub super self ex bi tri cross over under out ' +
@@ -208,23 +208,5 @@ function shoutedTokens(doc: AnalysedDocument): Set<number> {
     else flush();
   });
   flush();
-  return out;
-}
-
-/**
- * Tokens of headings in title case ("Russian Cooperation with the Unites States"): short lines
- * without a closing full stop where most longer words are capitalised, so capitals are no sign of names.
- */
-function headingTokens(doc: AnalysedDocument): Set<number> {
-  const out = new Set<number>();
-  for (const line of doc.lines) {
-    const content = doc.text.slice(line.start, line.end);
-    const words = content.match(/\p{L}{4,}/gu) ?? [];
-    const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-    if (words.length < 3 || words.length > 15 || /[.!]$/.test(content) || capitalised < 0.6 * words.length) continue;
-    doc.tokens.forEach((t, i) => {
-      if (t.start >= line.start && t.end <= line.end) out.add(i);
-    });
-  }
   return out;
 }

@@ -36,6 +36,24 @@ export function sentenceOpeners(doc: AnalysedDocument): Set<number> {
   return out;
 }
 
+/**
+ * Tokens of headings in title case ("Russian Cooperation with the Unites States"): short lines
+ * without a closing full stop where most longer words are capitalised, so capitals are no sign of names.
+ */
+export function headingTokens(doc: AnalysedDocument): Set<number> {
+  const out = new Set<number>();
+  for (const line of doc.lines) {
+    const content = doc.text.slice(line.start, line.end);
+    const words = content.match(/\p{L}{4,}/gu) ?? [];
+    const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    if (words.length < 3 || words.length > 15 || /[.!]$/.test(content) || capitalised < 0.6 * words.length) continue;
+    doc.tokens.forEach((t, i) => {
+      if (t.start >= line.start && t.end <= line.end) out.add(i);
+    });
+  }
+  return out;
+}
+
 /** Builds the vocabulary of a corpus. */
 export function buildVocabulary(corpus: Corpus): Vocabulary {
   const counts = new Map<string, number>();
@@ -44,6 +62,7 @@ export function buildVocabulary(corpus: Corpus): Vocabulary {
   const follow = new Map<string, Set<string>>();
   for (const { doc } of corpus.docs) {
     const openers = sentenceOpeners(doc);
+    const headings = headingTokens(doc);
     const seen = new Set<string>();
     doc.tokens.forEach((t: Token, i) => {
       const key = wordKey(t.raw);
@@ -52,7 +71,7 @@ export function buildVocabulary(corpus: Corpus): Vocabulary {
         seen.add(key);
         sourceCounts.set(key, (sourceCounts.get(key) ?? 0) + 1);
       }
-      if (!openers.has(i) && /^\p{Lu}\p{Ll}/u.test(t.raw)) nameForms.add(t.raw.replace(/['’]s$/, ''));
+      if (!openers.has(i) && !headings.has(i) && /^\p{Lu}\p{Ll}/u.test(t.raw)) nameForms.add(t.raw.replace(/['’]s$/, ''));
       const next = doc.tokens[i + 1];
       if (next && /^[ \t]+$/.test(doc.text.slice(t.end, next.start))) {
         const set = follow.get(key) ?? new Set<string>();
