@@ -103,10 +103,10 @@ const SHARED_PEOPLE = 2;
 // The people-name lists of large corpora are bounded by this many sources per name ("Barack Obama").
 const MAX_SOURCES_PER_NAME = 50;
 
-/** "First Last" names a text writes, each once: two name words with a lower-case word before. */
+/** "First Last" names a text writes, each once: two name words not preceded by another capitalised word. */
 function fullNames(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/(?<=\p{Ll}[,]? )(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])/gu)) {
+  for (const m of text.matchAll(/(?<!\p{Lu}[\p{L}'’.-]*[ \t])(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])/gu)) {
     if (isNameWord(m[1]) && isNameWord(m[2])) out.add(`${m[1]} ${m[2]}`);
   }
   return out;

@@ -132,8 +132,10 @@ function typosOf(entry: CorpusDoc, speller: Speller, vocabulary: Vocabulary): Su
       if (mode === 'capitalised' && next && gap(i, i + 1) === ' ' && /^\p{Lu}/u.test(next.raw)) return;
     }
     let fixes = speller.corrections(lower);
-    // Where capitals hide whether a word is a name, only a correction the corpus itself uses counts.
-    if (mode !== 'plain') fixes = fixes.filter((f) => vocabulary.count(f) > 0);
+    // A capital opening a sentence or in a title-case heading may start a name the corpus never
+    // writes elsewhere: there only a correction the corpus itself uses counts. A shouted headline's
+    // names are checked above, as the text writes them in mid-sentence.
+    if (mode === 'capitalised') fixes = fixes.filter((f) => vocabulary.count(f) > 0);
     if (fixes.length > 0) out.push(typo(entry, t, word, fixes.map((f) => matchCase(f, word))));
   });
   return out;
