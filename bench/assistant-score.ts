@@ -47,53 +47,20 @@ function score(labels: number, found: number, suggested: number, falsePositives:
 export function scoreSplit(corpus: LabelledCorpus, suggestions: readonly Suggestion[], split: Split | 'all'): SplitScore {
   const sources = corpus.sources.filter((s) => split === 'all' || s.split === split);
   const ids = new Set(sources.map((s) => s.id));
-  const byId = new Map(sources.map((s) => [s.id, s]));
   const mine = suggestions.filter((s) => ids.has(s.targets[0].source));
 
-  // Claims.
-  let claimLabels = 0;
-  let claimFound = 0;
-  let claimFalse = 0;
+  // Claims and typos: one target each, matched against the labelled spans of its source.
   let claimantLabelled = 0;
   let claimantRight = 0;
-  const claims = mine.filter((s) => s.category === 'claim');
-  for (const source of sources) {
-    claimLabels += source.claims.length;
-    const matched = new Set<number>();
-    for (const s of claims.filter((c) => c.targets[0].source === source.id)) {
-      const hit = source.claims.findIndex((l) => overlaps(l, s.targets[0]));
-      if (hit < 0) claimFalse++;
-      else if (!matched.has(hit)) {
-        matched.add(hit);
-        claimFound++;
-        const label = source.claims[hit];
-        if (label.claimant) {
-          claimantLabelled++;
-          if (sameClaimant(label.claimant, s.claim?.claimant ?? '')) claimantRight++;
-        }
-      }
-    }
-  }
-
-  // Typos.
-  let typoLabels = 0;
-  let typoFound = 0;
-  let typoFalse = 0;
+  const claims = matchSpans(sources, mine, 'claim', (s) => s.claims, (label, s) => {
+    if (!label.claimant) return;
+    claimantLabelled++;
+    if (sameClaimant(label.claimant, s.claim?.claimant ?? '')) claimantRight++;
+  });
   let correctionRight = 0;
-  const typos = mine.filter((s) => s.category === 'typo');
-  for (const source of sources) {
-    typoLabels += source.typos.length;
-    const matched = new Set<number>();
-    for (const s of typos.filter((t) => t.targets[0].source === source.id)) {
-      const hit = source.typos.findIndex((l) => overlaps(l, s.targets[0]));
-      if (hit < 0) typoFalse++;
-      else if (!matched.has(hit)) {
-        matched.add(hit);
-        typoFound++;
-        if ((s.evidence[1]?.value ?? '').toLowerCase() === source.typos[hit].intended.toLowerCase()) correctionRight++;
-      }
-    }
-  }
+  const typos = matchSpans(sources, mine, 'typo', (s) => s.typos, (label, s) => {
+    if ((s.evidence[1]?.value ?? '').toLowerCase() === label.intended.toLowerCase()) correctionRight++;
+  });
 
   // Name variants: a suggestion may span sources of several parts, so it is matched against every
   // label; a match counts for the part of the labelled source, a miss for the part of its first target.
@@ -121,15 +88,47 @@ export function scoreSplit(corpus: LabelledCorpus, suggestions: readonly Suggest
     split,
     sources: sources.length,
     words,
-    claim: score(claimLabels, claimFound, claims.length, claimFalse),
+    claim: claims,
     typo: {
-      ...score(typoLabels, typoFound, typos.length, typoFalse),
+      ...typos,
       correctionRight,
-      falsePer1000Words: (typoFalse * 1000) / Math.max(1, words),
+      falsePer1000Words: (typos.falsePositives * 1000) / Math.max(1, words),
     },
     nameVariant: score(splitVariantLabels, matchedVariants.size, variantSuggested, variantFalse),
     claimant: { labelled: claimantLabelled, right: claimantRight },
   };
+}
+
+/**
+ * Matches the single-target suggestions of one category to labelled spans, source by source;
+ * `onMatch` sees each label matched for the first time with the suggestion that matched it.
+ */
+function matchSpans<L extends { start: number; end: number }>(
+  sources: readonly LabelledSource[],
+  suggestions: readonly Suggestion[],
+  category: 'claim' | 'typo',
+  labelsOf: (s: LabelledSource) => readonly L[],
+  onMatch: (label: L, s: Suggestion) => void,
+): CategoryScore {
+  let labels = 0;
+  let found = 0;
+  let falsePositives = 0;
+  const ofCategory = suggestions.filter((s) => s.category === category);
+  for (const source of sources) {
+    const list = labelsOf(source);
+    labels += list.length;
+    const matched = new Set<number>();
+    for (const s of ofCategory.filter((c) => c.targets[0].source === source.id)) {
+      const hit = list.findIndex((l) => overlaps(l, s.targets[0]));
+      if (hit < 0) falsePositives++;
+      else if (!matched.has(hit)) {
+        matched.add(hit);
+        found++;
+        onMatch(list[hit], s);
+      }
+    }
+  }
+  return score(labels, found, ofCategory.length, falsePositives);
 }
 
 /** Context shifts over the whole labelled set (too few for parts). */
