@@ -65,7 +65,7 @@ const LEGAL_WORDS = new Set(
 );
 const CHANGE_WORDS = new Set(
   ('rose risen rise rises fell fallen fall falls increased increase increases decreased decrease grew grown ' +
-    'declined decline dropped drop cut cuts reduced raised lost gained spent raised exceeded')
+    'declined decline dropped drop cut cuts reduced raised lost gained spent exceeded')
     .split(' '),
 );
 const OPINION_WORDS = new Set(

@@ -3,7 +3,8 @@
  * elsewhere, with the correction proposed. Left alone: names (capitalised in mid-sentence, or in
  * several sources), acronyms, numbers and amounts, URLs and e-mail addresses, words with letters
  * outside A-Z (foreign words, transliterated names), words inside short quotations (a foreign term
- * or a coined word in quotes), prefixes of hyphenated compounds, and words a source uses three times.
+ * or a coined word in quotes, or quotations mostly in another language), prefixes of hyphenated
+ * compounds, derived words the dictionary lacks ("chandlery"), and words the corpus uses three times.
  *
  * A correction is a dictionary word one edit away (a swapped, doubled, missing, extra or wrong
  * letter); those the corpus uses come first ("tody" is "today" in a corpus that says "today").
