@@ -20,7 +20,8 @@ export interface Attribution {
   cue: TextRange;
 }
 
-const SPEECH_VERBS = new Set(
+/** Verbs that report speech, in the forms news copy uses. */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(
   ('said says say stated states noted notes added adds stressed stresses underlined underlines underscored ' +
     'underscores emphasized emphasizes emphasised emphasises highlighted highlights told tells warned warns ' +
     'explained explains argued argues insisted insists cited cites remarked declared declares asserted ' +

@@ -77,7 +77,12 @@ function sourceTextMap(sources: SourceTexts): Map<string, string> {
   return out;
 }
 
-function checkSpan(doc: AnalysedDocument, span: ReuseSpan): void {
+/**
+ * Checks that a passage's span lies inside its source.
+ *
+ * @throws RangeError when it does not.
+ */
+export function checkSpan(doc: { id: string; text: string }, span: ReuseSpan): void {
   if (!isRangeWithin(span, doc.text.length)) {
     throw new RangeError(`Passage span ${span.start}-${span.end} is not inside source ${doc.id} (length ${doc.text.length})`);
   }

@@ -20,9 +20,11 @@ function hash32(input: string, seed: number): number {
   return h >>> 0;
 }
 
-/** `inc_` plus 16 hex digits (64 bits from two seeded 32-bit hashes) of the given parts. */
-export function suggestionId(parts: readonly string[]): string {
+/**
+ * `inc_` (or `<prefix>_`) plus 16 hex digits (64 bits from two seeded 32-bit hashes) of the given parts.
+ */
+export function suggestionId(parts: readonly string[], prefix = 'inc'): string {
   const input = parts.join('\u0000');
   const hex = (n: number) => n.toString(16).padStart(8, '0');
-  return `inc_${hex(hash32(input, 0))}${hex(hash32(input, 0x9e3779b9))}`;
+  return `${prefix}_${hex(hash32(input, 0))}${hex(hash32(input, 0x9e3779b9))}`;
 }

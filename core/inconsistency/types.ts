@@ -8,6 +8,13 @@ import type { SourceRange } from '../text/text-range';
 /** What differs between the two copies. */
 export type InconsistencyCategory = 'attribution' | 'number' | 'date' | 'name' | 'quote';
 
+/**
+ * Every kind of suggestion: the inconsistencies between copies above, plus the fact-checker's
+ * assistant (issue 11, `core/assistant`): checkable claims, typos, names spelled two ways, and reused
+ * blocks whose surrounding attribution differs.
+ */
+export type SuggestionCategory = InconsistencyCategory | 'claim' | 'typo' | 'name-variant' | 'context';
+
 /** One of the differing passages, as an annotation target without the server-filled context. */
 export interface SuggestionTarget extends SourceRange {
   /** Always `text.slice(start, end)` of that source. */
@@ -18,18 +25,21 @@ export interface SuggestionTarget extends SourceRange {
 export interface SuggestionEvidence {
   source: string;
   value: string;
+  /** Where the source says it, when that is not one of the targets (a speaker cue, a correct spelling). */
+  start?: number;
+  end?: number;
 }
 
-/** A proposed inconsistency between two sources. */
-export interface InconsistencySuggestion {
+/** A proposal for the user to accept or dismiss, of any category. */
+export interface Suggestion {
   /**
-   * Deterministic from the content (category, source ids and the normalised words on each side), not
-   * from offsets, and independent of which source the passage names first: a dismissal stays valid when
-   * the suggestions are recomputed after text elsewhere in a source moved.
+   * Deterministic from the content (category, source ids and the normalised words involved), not from
+   * offsets, and independent of which source a passage names first: a dismissal stays valid when the
+   * suggestions are recomputed after text elsewhere in a source moved.
    */
   id: string;
-  category: InconsistencyCategory;
-  /** One plain-text sentence for the user, naming both sources. */
+  category: SuggestionCategory;
+  /** One plain-text sentence for the user, naming the sources involved. */
   summary: string;
   /** Two or more passages, ordered by source id. */
   targets: SuggestionTarget[];
@@ -37,6 +47,15 @@ export interface InconsistencySuggestion {
   evidence: SuggestionEvidence[];
   /** Suggested tags for the annotation the user may create. */
   tags: string[];
+  /** How likely the suggestion is worth the user's time, 0..1 (claim candidates). */
+  score?: number;
+  /** For claim candidates: the claim to pre-fill, `claimant` empty when the source does not say who. */
+  claim?: { claimant: string };
+}
+
+/** A proposed inconsistency between two sources. */
+export interface InconsistencySuggestion extends Suggestion {
+  category: InconsistencyCategory;
 }
 
 /** A source as this module needs it: its id and raw text (a `Source` fits). */
