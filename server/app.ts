@@ -20,6 +20,9 @@ import type { Store } from './store/store';
 import { actAs } from './http/actor';
 import { localActor, type Actor } from './services/actor';
 import { SuggestionService } from './services/suggestion-service';
+import { SuggestionIndex } from './services/suggestion-index';
+import { loadSpellChecker } from './assistant/spelling-dictionary';
+import type { SpellChecker } from '../core/assistant';
 
 export interface AppDeps {
   store: Store;
@@ -28,6 +31,8 @@ export interface AppDeps {
   actor?: Actor;
   /** Duplicate-coverage detection over `sources`; built here when not given. */
   reuse?: ReuseService;
+  /** The assistant's spelling checker (loaded in the background); null: no typo suggestions. Default: the English dictionaries. */
+  spelling?: (() => Promise<SpellChecker>) | null;
   /** Folder of the built client (dist/client); omitted: API only. */
   clientDir?: string;
   /** Largest accepted request body, in bytes (default 1 MiB). */
@@ -63,12 +68,14 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   api.use(actAs(deps.actor ?? localActor()));
-  api.use('/sources', sourceRoutes(deps.sources, annotations));
+  const found = new SuggestionIndex(deps.sources, reuse, deps.spelling === null ? undefined : (deps.spelling ?? loadSpellChecker), (line) => console.warn(line));
+  const suggestions = new SuggestionService(found, annotations);
+  api.use('/sources', sourceRoutes(deps.sources, annotations, suggestions));
   api.use('/annotations', carryRoutes(new CarryService(annotations, reuse), annotations));
   api.use('/annotations', annotationRoutes(annotations));
   api.use('/sets', setRoutes(annotations));
   api.use(transferRoutes(transfer));
-  api.use(reuseRoutes(reuse, new SuggestionService(reuse, annotations), deps.sources));
+  api.use(reuseRoutes(reuse, suggestions, deps.sources));
   api.use(unknownRoute);
   api.use(errorHandler);
   app.use('/api', api);

@@ -111,8 +111,12 @@ export async function listReuse(source: string): Promise<ReusePassage[]> {
 }
 
 /** GET /api/suggestions?source=: suggested inconsistencies touching `source`, dismissed ones left out. */
+const INCONSISTENCY_CATEGORIES: readonly string[] = ['attribution', 'number', 'date', 'name', 'quote'];
+
 export async function listSuggestions(source: string): Promise<InconsistencySuggestion[]> {
-  return (await request<{ suggestions: InconsistencySuggestion[] }>('GET', '/suggestions' + query({ source }))).suggestions;
+  const all = (await request<{ suggestions: InconsistencySuggestion[] }>('GET', '/suggestions' + query({ source }))).suggestions;
+  // The sidebar shows differences between copies; the assistant's other categories have their own place.
+  return all.filter((s) => INCONSISTENCY_CATEGORIES.includes(s.category));
 }
 
 /** POST /api/suggestions/:id/confirm: the suggestion becomes an inconsistency annotation. */

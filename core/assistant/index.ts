@@ -13,3 +13,4 @@ export type { Corpus, CorpusDoc } from './corpus';
 export { buildVocabulary } from './vocabulary';
 export type { AssistantInput, AssistantSource, SpellChecker, Stories } from './types';
 export type { Suggestion, SuggestionCategory } from '../inconsistency/types';
+export { allSuggestions } from './all-suggestions';

@@ -3,7 +3,7 @@
  * the caller), the sources they point into (with text), the reuse passages among those sources, and
  * options. Also the resolved defaults and the URI scheme shared by W3C export and import.
  */
-import type { Annotation, ReusePassage, Source } from '../model';
+import type { Annotation, Decision, ReusePassage, Source } from '../model';
 
 /** The agent shown as author of ClaimReviews. */
 export interface ReviewAuthor {
@@ -56,6 +56,8 @@ export interface ExportInput {
   sources: ReadonlyMap<string, Source>;
   /** Aligned reuse among the sources (Markdown's duplicate-coverage summary). */
   reuse?: readonly ReusePassage[];
+  /** W3C: decisions on suggestions, carried on the collection so an import keeps them. */
+  decisions?: readonly Decision[];
   options?: ExportOptions;
 }
 

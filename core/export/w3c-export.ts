@@ -16,6 +16,7 @@ import type { Annotation, Source, Target } from '../model';
 import { CodePointIndex } from './code-points';
 import { type ExportInput, type ResolvedOptions, resolveOptions, sourceUri } from './export-input';
 import {
+  COLLATE_DECISIONS,
   COLLATE_DESCRIPTION,
   COLLATE_KIND,
   COLLATE_ORPHANED,
@@ -65,6 +66,7 @@ export function exportW3c(input: ExportInput): W3cCollection {
     '@context': W3C_CONTEXT,
     ...partOf,
     ...(input.set.description ? { [COLLATE_DESCRIPTION]: input.set.description } : {}),
+    ...(input.decisions?.length ? { [COLLATE_DECISIONS]: [...input.decisions] } : {}),
     first: {
       '@context': W3C_CONTEXT,
       id: `${options.collectionId}#page-1`,

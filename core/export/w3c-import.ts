@@ -20,13 +20,15 @@ import {
   DEFAULT_SET,
   KINDS,
   MAX_REVISION,
+  Decision as DecisionSchema,
+  type Decision,
   type Kind,
   type Source,
   type TargetInput,
 } from '../model';
 import { CodePointIndex } from './code-points';
 import { DEFAULT_ANNOTATION_BASE_URI, DEFAULT_SOURCE_BASE_URI } from './export-input';
-import { COLLATE_KIND, COLLATE_ORPHANED, COLLATE_REVISION, COLLATE_SET } from './w3c-types';
+import { COLLATE_DECISIONS, COLLATE_KIND, COLLATE_ORPHANED, COLLATE_REVISION, COLLATE_SET } from './w3c-types';
 import { parseBodies } from './w3c-bodies';
 import { parseSelectors } from './w3c-selectors';
 import { isRecord, joinPath, listOf, type ImportError } from './json-path';
@@ -68,7 +70,14 @@ export interface ImportedAnnotation {
 }
 
 export type ImportResult =
-  | { ok: true; annotations: ImportedAnnotation[]; /** Set names used, in first-use order. */ sets: string[] }
+  | {
+      ok: true;
+      annotations: ImportedAnnotation[];
+      /** Set names used, in first-use order. */
+      sets: string[];
+      /** Decisions on suggestions carried on a Collate collection. */
+      decisions: Decision[];
+    }
   | { ok: false; errors: ImportError[] };
 
 interface Located {
@@ -98,8 +107,26 @@ export function* importW3cSteps(data: unknown, sources: ReadonlyMap<string, Sour
     if (parsed) annotations.push(parsed);
     yield;
   }
+  const decisions = readDecisions(data, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, annotations, sets: [...new Set(annotations.map((a) => a.set))] };
+  return { ok: true, annotations, sets: [...new Set(annotations.map((a) => a.set))], decisions };
+}
+
+/** The collection's `collate:decisions`, each checked; absent on anything but a Collate collection. */
+function readDecisions(data: unknown, errors: ImportError[]): Decision[] {
+  if (!isRecord(data) || data[COLLATE_DECISIONS] === undefined) return [];
+  const list = data[COLLATE_DECISIONS];
+  if (!Array.isArray(list)) {
+    errors.push({ path: COLLATE_DECISIONS, message: 'must be a list of decisions' });
+    return [];
+  }
+  const out: Decision[] = [];
+  list.forEach((raw, i) => {
+    const parsed = DecisionSchema.safeParse(raw);
+    if (parsed.success) out.push(parsed.data);
+    else errors.push({ path: `${COLLATE_DECISIONS}[${i}]`, message: parsed.error.issues.map((x) => `${x.path.join('.') || 'decision'}: ${x.message}`).join('; ') });
+  });
+  return out;
 }
 
 /** The annotation objects inside a collection, page, array or single annotation. */

@@ -6,7 +6,7 @@
  * processors read such a key as an absolute IRI in the `collate:` scheme, and the W3C validators ignore
  * unknown keys (the schema tests check this).
  */
-import type { Kind } from '../model';
+import type { Decision, Kind } from '../model';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -17,6 +17,8 @@ export const COLLATE_REVISION = 'collate:revision';
 export const COLLATE_ROLE = 'collate:role';
 export const COLLATE_ORPHANED = 'collate:orphaned';
 export const COLLATE_DESCRIPTION = 'collate:description';
+/** On a collection: what people decided about suggestions (accepted or dismissed), so a move keeps them. */
+export const COLLATE_DECISIONS = 'collate:decisions';
 
 /** What a body stands for in a claim, beyond its W3C purpose. */
 export type BodyRole = 'verdict' | 'claimant' | 'evidence';
@@ -108,5 +110,6 @@ export interface W3cCollection {
   label: string;
   total: number;
   [COLLATE_DESCRIPTION]?: string;
+  [COLLATE_DECISIONS]?: Decision[];
   first: W3cPage;
 }

@@ -176,6 +176,12 @@ function copy(doc: AnalysedDocument, span: TextRange, value: string, sentence: n
   return { doc, span, context, value };
 }
 
+/** The first words of a copy's statement, so suggestions on one pair of sources can be told apart. */
+function opening(c: Copy, words = 9): string {
+  const all = c.doc.text.slice(c.span.start, c.span.end).replace(/\s+/g, ' ').trim().split(' ');
+  return all.length > words ? `${all.slice(0, words).join(' ')}…` : all.join(' ');
+}
+
 const VALUE_NOUNS: Record<ValueCategory, string> = {
   number: 'Number',
   date: 'Date',
@@ -194,7 +200,7 @@ function suggestion(category: InconsistencyCategory, x: Copy, y: Copy): Inconsis
   });
   const summary =
     category === 'attribution'
-      ? `Statement given to ${first.value} in ${first.doc.id} and to ${second.value} in ${second.doc.id}`
+      ? `Statement “${opening(first)}” given to ${first.value} in ${first.doc.id} and to ${second.value} in ${second.doc.id}`
       : `${VALUE_NOUNS[category]} differs: “${first.value}” in ${first.doc.id}, “${second.value}” in ${second.doc.id}`;
   const valueKey = (c: Copy) => c.value.toLowerCase().replace(/[^\p{L}\p{N}$%]+/gu, ' ').trim();
   return {

@@ -13,7 +13,8 @@ export type InconsistencyCategory = 'attribution' | 'number' | 'date' | 'name' |
  * assistant (issue 11, `core/assistant`): checkable claims, typos, names spelled two ways, and reused
  * blocks whose surrounding attribution differs.
  */
-export type SuggestionCategory = InconsistencyCategory | 'claim' | 'typo' | 'name-variant' | 'context';
+export const SUGGESTION_CATEGORIES = ['attribution', 'number', 'date', 'name', 'quote', 'claim', 'typo', 'name-variant', 'context'] as const;
+export type SuggestionCategory = (typeof SUGGESTION_CATEGORIES)[number];
 
 /** One of the differing passages, as an annotation target without the server-filled context. */
 export interface SuggestionTarget extends SourceRange {

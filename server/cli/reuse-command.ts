@@ -1,12 +1,17 @@
 /**
- * `reuse <dir-or-files…> [--json] [--min-words N]`: duplicate coverage among text files, without a
- * data directory. Ids are file names without their extension; a sidecar `<id>.meta.json` gives the
- * outlet for boilerplate detection. `--json` prints one JSON array to stdout and nothing else.
+ * `reuse <dir-or-files…> [--json] [--min-words N]`: duplicate coverage and suggestions among text
+ * files, without a data directory. Ids are made from file names as the server makes them; a sidecar
+ * `<name>.meta.json` gives the title and outlet (without one, outlets are inferred from shared site
+ * chrome). `--json` prints `{ "passages": [...], "suggestions": [...] }` to stdout and nothing else.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ReusePassage } from '../../core/model';
 import { findReuse, type ReuseDocument, similarityPercent } from '../../core/reuse';
+import { allSuggestions } from '../../core/assistant';
+import { sourceIdFromFileName } from '../../core/sources/source-id';
+import { guessCorpusMeta } from '../../core/sources/guess-meta';
+import { loadSpellChecker } from '../assistant/spelling-dictionary';
 import { normaliseText } from '../sources/source-library';
 import { flagOption, intOption, type ParsedArgs, UsageError } from './args';
 import { type CliIo, pathFrom } from './cli-io';
@@ -36,8 +41,8 @@ async function textFiles(paths: readonly string[], io: CliIo): Promise<string[]>
 }
 
 /** Outlet and author from the sidecar next to `file`, if there is one; a broken sidecar is reported and skipped. */
-async function sidecar(file: string, id: string, io: CliIo): Promise<{ outlet?: string; author?: string }> {
-  const path = join(file, '..', `${id}.meta.json`);
+async function sidecar(file: string, io: CliIo): Promise<{ title?: string; outlet?: string; author?: string }> {
+  const path = join(file, '..', `${basename(file, extname(file))}.meta.json`);
   let raw: string;
   try {
     raw = await readFile(path, 'utf8');
@@ -55,13 +60,12 @@ async function sidecar(file: string, id: string, io: CliIo): Promise<{ outlet?: 
     const value = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>)[name] : undefined;
     return typeof value === 'string' && value.trim() ? value : undefined;
   };
-  return { outlet: field('outlet'), author: field('author') };
+  return { title: field('title'), outlet: field('outlet'), author: field('author') };
 }
 
-async function readDocument(file: string, io: CliIo): Promise<ReuseDocument> {
-  const id = basename(file, extname(file));
+async function readDocument(file: string, io: CliIo): Promise<ReuseDocument & { title?: string }> {
   const text = normaliseText(await readFile(file, 'utf8'));
-  return { id, text, ...(await sidecar(file, id, io)) };
+  return { id: sourceIdFromFileName(basename(file)), text, ...(await sidecar(file, io)) };
 }
 
 function describe(p: ReusePassage): string {
@@ -83,13 +87,19 @@ export async function reuseCommand(args: ParsedArgs, io: CliIo): Promise<number>
   const bar = new ProgressBar('finding reuse', io.stderr);
   const passages = findReuse(docs, { minWords, onProgress: (done, total) => bar.update(done, total) });
   bar.done();
+  // The same suggestions the server lists, titles guessed as the server guesses them.
+  const guesses = guessCorpusMeta(docs);
+  const titled = docs.map((d, i) => ({ id: d.id, text: d.text, title: d.title ?? guesses[i].title ?? d.id }));
+  const suggestions = allSuggestions({ sources: titled, passages, spelling: await loadSpellChecker() });
   if (flagOption(args, 'json')) {
-    io.stdout.write(JSON.stringify(passages, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ passages, suggestions }, null, 2) + '\n');
   } else {
     const ordered = [...passages].sort((x, y) => Number(x.boilerplate) - Number(y.boilerplate) || y.words - x.words);
     for (const p of ordered) io.stdout.write(describe(p) + '\n');
+    if (suggestions.length) io.stdout.write('\nSuggestions:\n');
+    for (const s of suggestions) io.stdout.write(`  [${s.category}] ${s.summary}\n`);
     const flagged = passages.filter((p) => p.boilerplate).length;
-    io.stderr.write(`${passages.length} reused passage(s) among ${docs.length} file(s), ${flagged} flagged as boilerplate\n`);
+    io.stderr.write(`${passages.length} reused passage(s) among ${docs.length} file(s), ${flagged} flagged as boilerplate; ${suggestions.length} suggestion(s)\n`);
   }
   return 0;
 }

@@ -1,17 +1,19 @@
-/** /api/sources: the article list with annotation counts, one article with its text, and import. */
+/** /api/sources: the article list with annotation and open-suggestion counts, one article with its text, and import. */
 import { Router } from 'express';
 import { ImportSource } from '../../core/model';
 import { found } from '../http/http-error';
 import { parseWith, queryString } from '../http/validate';
 import { zeroCounts, type AnnotationService } from '../services/annotation-service';
 import { toMeta, type SourceLibrary } from '../sources/source-library';
+import type { SuggestionService } from '../services/suggestion-service';
 
-export function sourceRoutes(sources: SourceLibrary, annotations: AnnotationService): Router {
+export function sourceRoutes(sources: SourceLibrary, annotations: AnnotationService, suggestions: SuggestionService): Router {
   const r = Router();
 
   r.get('/', async (req, res) => {
     const counts = await annotations.countsBySource(queryString(req.query as Record<string, unknown>, 'set'));
-    res.json({ sources: sources.list().map((s) => ({ ...toMeta(s), counts: counts.get(s.id) ?? zeroCounts() })) });
+    const open = await suggestions.openCounts();
+    res.json({ sources: sources.list().map((s) => ({ ...toMeta(s), counts: counts.get(s.id) ?? zeroCounts(), suggestions: open.get(s.id) ?? 0 })) });
   });
 
   r.get('/:id', (req, res) => {

@@ -43,7 +43,13 @@ export function transferRoutes(transfer: TransferService): Router {
       const n = outcome.errors.length;
       throw new ServiceError('import_failed', `nothing was imported: ${n} problem${n === 1 ? '' : 's'} found (first: ${outcome.errors[0].path}: ${outcome.errors[0].message})`, { errors: outcome.errors });
     }
-    res.status(201).json({ imported: outcome.annotations.length, skipped: outcome.skipped, annotations: outcome.annotations, setsCreated: outcome.setsCreated });
+    res.status(201).json({
+      imported: outcome.annotations.length,
+      skipped: outcome.skipped,
+      annotations: outcome.annotations,
+      setsCreated: outcome.setsCreated,
+      decisions: outcome.decisions,
+    });
   });
 
   return r;

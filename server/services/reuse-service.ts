@@ -1,9 +1,8 @@
 /**
  * Duplicate coverage for the server: one incremental ReuseIndex over the loaded sources, updated when
  * a source is imported or revised (only pairs touching it are realigned), with the passage list
- * cached until the next change. Also the suggested inconsistencies drawn from those passages.
+ * cached until the next change.
  */
-import { suggestInconsistencies, type InconsistencySuggestion } from '../../core/inconsistency';
 import type { ReusePassage, Source } from '../../core/model';
 import { ReuseIndex } from '../../core/reuse';
 import type { SourceLibrary } from '../sources/source-library';
@@ -11,7 +10,6 @@ import type { SourceLibrary } from '../sources/source-library';
 export class ReuseService {
   private readonly index = new ReuseIndex();
   private passagesCache: ReusePassage[] | null = null;
-  private suggestionsCache: InconsistencySuggestion[] | null = null;
 
   /** Indexes every source and aligns them now, so the first request does not wait for it. */
   constructor(
@@ -34,21 +32,11 @@ export class ReuseService {
     const outlet = s.guessed.includes('outlet') ? undefined : s.outlet;
     this.index.upsert({ id: s.id, text: s.text, outlet, author: s.author });
     this.passagesCache = null;
-    this.suggestionsCache = null;
   }
 
   /** Aligned passages touching `sourceId`, or every pair's passages. */
   passages(sourceId?: string): ReusePassage[] {
     if (!this.passagesCache) this.passagesCache = this.index.passages();
     return sourceId ? this.passagesCache.filter((p) => p.a.source === sourceId || p.b.source === sourceId) : this.passagesCache;
-  }
-
-  /** Every suggested inconsistency, dismissed ones included (the caller filters). */
-  suggestions(): InconsistencySuggestion[] {
-    if (!this.suggestionsCache) {
-      const texts = new Map(this.sources.list().map((s) => [s.id, { id: s.id, text: s.text }]));
-      this.suggestionsCache = suggestInconsistencies(texts, this.passages());
-    }
-    return this.suggestionsCache;
   }
 }

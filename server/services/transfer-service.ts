@@ -28,7 +28,15 @@ export interface ExportResult {
 export const MAX_IMPORT = 20_000;
 
 export type ImportOutcome =
-  | { ok: true; annotations: Annotation[]; setsCreated: string[]; /** Already present, unchanged. */ skipped: number }
+  | {
+      ok: true;
+      annotations: Annotation[];
+      setsCreated: string[];
+      /** Already present, unchanged. */
+      skipped: number;
+      /** Decisions on suggestions that were not here yet. */
+      decisions: number;
+    }
   | { ok: false; errors: ImportError[] };
 
 /** Same passages and same content, whatever the id, revision and times. */
@@ -74,7 +82,8 @@ export class TransferService {
     }
     let body: string;
     try {
-      body = exportAs(format, { set, annotations: chosen, sources, reuse, options: { generatedAt: this.now().toISOString(), sections, ...options } });
+      const decisions = format === 'w3c' ? await this.annotations.store.decisions() : undefined;
+      body = exportAs(format, { set, annotations: chosen, sources, reuse, decisions, options: { generatedAt: this.now().toISOString(), sections, ...options } });
     } catch (e) {
       // The formats throw RangeError for data they cannot express, e.g. a passage in a removed source.
       if (e instanceof RangeError) throw new ServiceError('export_failed', `cannot export as ${format}: ${e.message}`);
@@ -146,13 +155,26 @@ export class TransferService {
         if (!(here && sameContent(here, a))) fresh.push(a);
       }
       const skipped = records.length - fresh.length;
-      if (!fresh.length) return { ok: true, annotations: [], setsCreated: [], skipped };
       // Taken ids get new ones (decided here, inside the transaction, so no other write can take them).
+      const renamed = new Map<string, string>();
       const seen = new Set<string>();
       for (const a of fresh) {
-        if (seen.has(a.id) || (await tx.annotation(a.id))) a.id = newAnnotationId();
+        if (seen.has(a.id) || (await tx.annotation(a.id))) {
+          const id = newAnnotationId();
+          renamed.set(a.id, id);
+          a.id = id;
+        }
         seen.add(a.id);
       }
+      // Decisions the file carries and this store does not hold yet (its own decisions win); an
+      // accepted one follows its annotation to a new id.
+      let decisions = 0;
+      for (const d of parsed.decisions) {
+        if (await tx.decision(d.suggestion)) continue;
+        tx.putDecision(d.annotation && renamed.has(d.annotation) ? { ...d, annotation: renamed.get(d.annotation) } : d);
+        decisions++;
+      }
+      if (!fresh.length) return { ok: true, annotations: [], setsCreated: [], skipped, decisions };
       // Sets named by the import are created with it; names differing only in case join the existing set.
       const setsCreated: string[] = [];
       for (const name of new Set(fresh.map((a) => a.set))) {
@@ -161,7 +183,7 @@ export class TransferService {
         setsCreated.push(name);
       }
       const stored = await this.annotations.insert(tx, fresh, actor);
-      return { ok: true, annotations: stored, setsCreated, skipped };
+      return { ok: true, annotations: stored, setsCreated, skipped, decisions };
     });
   }
 }

@@ -32,9 +32,10 @@ describe('the built collate program', () => {
   it('finds the same reuse in the seed sources as the in-process CLI, as JSON alone on stdout', async () => {
     const [built, inProcess] = await Promise.all([runBin(['reuse', 'sources', '--json']), runCli(['reuse', 'sources', '--json'])]);
     expect(built.code).toBe(0);
-    const passages = JSON.parse(built.stdout);
-    expect(passages.length).toBeGreaterThan(0);
-    expect(passages).toEqual(JSON.parse(inProcess.stdout));
+    const found = JSON.parse(built.stdout);
+    expect(found.passages.length).toBeGreaterThan(0);
+    expect(found.suggestions.length).toBeGreaterThan(0);
+    expect(found).toEqual(JSON.parse(inProcess.stdout));
   });
 
   it('exports a data folder', async () => {

@@ -14,11 +14,15 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('cli reuse', () => {
-  it('prints one JSON array and nothing else on stdout with --json', async () => {
+  it('prints one JSON object of passages and suggestions and nothing else on stdout with --json', async () => {
     const res = await runCli(['reuse', 'sources', '--json']);
     expect(res.code).toBe(0);
-    const passages = JSON.parse(res.stdout);
+    const { passages, suggestions } = JSON.parse(res.stdout);
     expect(Array.isArray(passages)).toBe(true);
+    // The same suggestions the server gives: the "sectoral" line given to two people, typos, claims.
+    const categories = new Set(suggestions.map((s: { category: string }) => s.category));
+    for (const c of ['attribution', 'claim', 'typo', 'name-variant', 'context']) expect(categories, c).toContain(c);
+    expect(suggestions.find((s: { category: string }) => s.category === 'attribution').summary).toMatch(/“US Pursues Missile Defense Cooperation With Russia”/);
     const nb = passages.find((p: { a: { source: string }; b: { source: string }; words: number }) =>
       [p.a.source, p.b.source].sort().join() === [SEEDS.nbPursues, SEEDS.nbUndercut].sort().join() && p.words > 200);
     expect(nb).toBeDefined();
@@ -27,18 +31,18 @@ describe('cli reuse', () => {
     expect(passages.some((p: { boilerplate: boolean }) => p.boilerplate)).toBe(true);
   });
 
-  it('takes single files, uses file names as ids, and honours --min-words', async () => {
+  it('takes single files, makes ids from file names as the server does, and honours --min-words', async () => {
     const shared = 'the quick brown fox jumps over the lazy dog near the quiet river bank today';
     await writeFile(join(dir, 'one.txt'), `Alpha beta gamma. ${shared}. Delta.`);
-    await writeFile(join(dir, 'two.txt'), `Something else first. ${shared}! Omega.`);
-    const found = await runCli(['reuse', join(dir, 'one.txt'), join(dir, 'two.txt'), '--json']);
-    const passages = JSON.parse(found.stdout);
+    await writeFile(join(dir, 'Two_Story.txt'), `Something else first. ${shared}! Omega.`);
+    const found = await runCli(['reuse', join(dir, 'one.txt'), join(dir, 'Two_Story.txt'), '--json']);
+    const { passages } = JSON.parse(found.stdout);
     expect(passages).toHaveLength(1);
-    expect([passages[0].a.source, passages[0].b.source].sort()).toEqual(['one', 'two']);
+    expect([passages[0].a.source, passages[0].b.source].sort()).toEqual(['one', 'two-story']);
     const strict = await runCli(['reuse', dir, '--json', '--min-words', '20']);
-    expect(JSON.parse(strict.stdout)).toEqual([]);
+    expect(JSON.parse(strict.stdout).passages).toEqual([]);
     const human = await runCli(['reuse', dir]);
-    expect(human.stdout).toMatch(/15 words .*one .*~ +two/);
+    expect(human.stdout).toMatch(/15 words .*one .*~ +two-story/);
     expect(human.stderr).toContain('1 reused passage(s) among 2 file(s)');
   });
 
@@ -51,7 +55,7 @@ describe('cli reuse', () => {
     await writeFile(join(near, 'right.txt'), words.map((w, i) => (i === 1500 ? 'changed' : w)).join(' '));
     await writeFile(join(near, 'same.txt'), words.join(' '));
     const json = await runCli(['reuse', 'near', '--json'], { cwd: dir });
-    const passages: { a: { source: string }; b: { source: string }; similarity: number }[] = JSON.parse(json.stdout);
+    const passages: { a: { source: string }; b: { source: string }; similarity: number }[] = JSON.parse(json.stdout).passages;
     const pairOf = (p: { a: { source: string }; b: { source: string } }) => [p.a.source, p.b.source].sort().join('~');
     const copy = passages.find((p) => pairOf(p) === 'left~same');
     const nearCopy = passages.find((p) => pairOf(p) === 'left~right');
@@ -71,14 +75,14 @@ describe('cli reuse', () => {
       await writeFile(join(folder, `${id}.meta.json`), JSON.stringify({ outlet: 'Same Outlet' }));
     }
     const flagged = await runCli(['reuse', folder, '--json']);
-    expect(JSON.parse(flagged.stdout).some((p: { boilerplate: boolean }) => p.boilerplate)).toBe(true);
+    expect(JSON.parse(flagged.stdout).passages.some((p: { boilerplate: boolean }) => p.boilerplate)).toBe(true);
     await writeFile(join(folder, 'p1.meta.json'), '{ "outlet": ');
     await writeFile(join(folder, 'p2.meta.json'), JSON.stringify({ outlet: 42 }));
     const res = await runCli(['reuse', folder, '--json']);
     expect(res.code).toBe(0);
     expect(res.stderr).toContain(`ignoring ${join(folder, 'p1.meta.json')}`);
     // Only p3 still names its outlet, so no pair is same-outlet and nothing is boilerplate.
-    const passages: { boilerplate: boolean }[] = JSON.parse(res.stdout);
+    const passages: { boilerplate: boolean }[] = JSON.parse(res.stdout).passages;
     expect(passages.length).toBeGreaterThan(0);
     expect(passages.every((p) => !p.boilerplate)).toBe(true);
   });
