@@ -8,13 +8,18 @@ import { ensureClientBuilt } from './client-build';
 import { readConfig } from './config';
 import { ReuseService } from './services/reuse-service';
 import { holdDataDir } from './store/data-dir-lock';
+import { redactUrl } from './store/postgres/database-url';
 import { openWorkspace } from './workspace';
 
 export async function serve(argv: string[]): Promise<void> {
   const config = readConfig(argv);
   const clientDir = await ensureClientBuilt((line) => console.log(line));
-  await mkdir(config.dataDir, { recursive: true });
-  holdDataDir(config.dataDir);
+  // The lock keeps the CLI from writing the embedded store under a server; a database needs none,
+  // and several servers share it.
+  if (!config.databaseUrl) {
+    await mkdir(config.dataDir, { recursive: true });
+    holdDataDir(config.dataDir);
+  }
   const { store, sources } = await openWorkspace(config);
   const reuse = new ReuseService(sources, (line) => console.log(line));
   const app = createApp({ store, sources, clientDir, reuse });
@@ -28,7 +33,11 @@ export async function serve(argv: string[]): Promise<void> {
   const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(`Collate is running at http://${shown}:${port}/`);
   console.log(`  sources: ${config.sourcesDir} (${sources.list().length} loaded)`);
-  console.log(`  data:    ${config.dataDir}`);
+  if (config.databaseUrl) {
+    console.log(`  data:    ${redactUrl(config.databaseUrl)} (PostgreSQL; imported texts in ${config.dataDir}/sources)`);
+  } else {
+    console.log(`  data:    ${config.dataDir}`);
+  }
   const stop = () => {
     server.close();
     void store.close().then(() => process.exit(0));

@@ -30,6 +30,7 @@ const oneOf = (words: readonly string[]): string => `${words.slice(0, -1).join('
 const WORKSPACE_OPTIONS: OptionSpecs = {
   data: { type: 'string', value: 'DIR', help: 'the annotation store (default: annotations/, or DATA_DIR)' },
   sources: { type: 'string', value: 'DIR', help: 'the folder of article texts (default: sources/, or SOURCES_DIR)' },
+  database: { type: 'string', value: 'URL', help: 'a postgres:// URL: keep annotations in PostgreSQL (default: DATABASE_URL; none: the data folder)' },
 };
 
 export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
@@ -37,8 +38,10 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
     'serve',
     {
       summary: 'start the app and API (as npm start)',
-      synopsis: '[--port N] [--host H] [--data DIR] [--sources DIR]',
-      details: 'Serves the app and the HTTP API until stopped (Ctrl+C). Flags win over PORT, HOST, DATA_DIR and SOURCES_DIR.',
+      synopsis: '[--port N] [--host H] [--data DIR] [--sources DIR] [--database URL]',
+      details:
+        'Serves the app and the HTTP API until stopped (Ctrl+C). Flags win over PORT, HOST, DATA_DIR, SOURCES_DIR and\n' +
+        'DATABASE_URL. With a database, pending schema migrations are applied at start-up.',
       options: {
         port: { type: 'string', value: 'N', help: 'port to listen on (default: 3000, or PORT; 0 picks a free one)' },
         host: { type: 'string', value: 'H', help: 'address to bind (default: 127.0.0.1, or HOST)' },
@@ -93,6 +96,21 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
         ...WORKSPACE_OPTIONS,
       },
       load: async () => (await import('./transfer-commands')).importCommand,
+    },
+  ],
+  [
+    'migrate',
+    {
+      summary: 'create or upgrade the PostgreSQL schema',
+      synopsis: '[--database URL] [--status]',
+      details:
+        'Applies the schema migrations the database at DATABASE_URL (or --database) has not had yet, in order, in\n' +
+        'one transaction. Safe to run again, and from several processes at once. --status only reports.',
+      options: {
+        database: { type: 'string', value: 'URL', help: 'the database (default: DATABASE_URL)' },
+        status: { type: 'boolean', help: 'print the schema version and what is pending; change nothing' },
+      },
+      load: async () => (await import('./migrate-command')).migrateCommand,
     },
   ],
 ]);

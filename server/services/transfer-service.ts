@@ -152,7 +152,8 @@ export class TransferService {
       const fresh: Annotation[] = [];
       for (const a of records) {
         const here = await tx.annotation(a.id);
-        if (!(here && sameContent(here, a))) fresh.push(a);
+        // A copy: the ids below may change, and the store may run this work again (store.ts).
+        if (!(here && sameContent(here, a))) fresh.push({ ...a });
       }
       const skipped = records.length - fresh.length;
       // Taken ids get new ones (decided here, inside the transaction, so no other write can take them).
