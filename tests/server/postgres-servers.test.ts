@@ -1,0 +1,67 @@
+/**
+ * Two Collate server processes on one PostgreSQL database, as a team behind one address runs them:
+ * what one writes the other reads, two conflicting edits sent to different servers have exactly
+ * one winner (the other gets 409 with the current revision), and a suggestion confirmed on both at
+ * once makes one annotation.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../core/model';
+import { SEEDS, targetOf } from '../helpers/fixtures';
+import { startServerProcess, stopGently, type ServerProcess } from '../helpers/server-process';
+import { testDatabase, type TestDatabase } from '../helpers/test-database';
+import { call } from '../helpers/test-server';
+
+let db: TestDatabase;
+const folders: string[] = [];
+let servers: ServerProcess[] = [];
+
+beforeAll(async () => {
+  db = await testDatabase('two_servers');
+  // Each its own data folder, as on two machines: the annotations are in the database alone.
+  for (let i = 0; i < 2; i++) folders.push(await mkdtemp(join(tmpdir(), 'collate-pg-server-')));
+  servers = await Promise.all(folders.map((dir) => startServerProcess(dir, { DATABASE_URL: db.url })));
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => stopGently(s.child)));
+  for (const dir of folders) await rm(dir, { recursive: true, force: true });
+  await db?.drop();
+});
+
+describe('two servers on one database', () => {
+  it('reads on one server what was written on the other', async () => {
+    const [a, b] = servers;
+    const made = await call(a.url, 'POST', '/api/annotations', { kind: 'note', note: 'from A', targets: [targetOf(SEEDS.mdaa, 'Resource Library')] });
+    expect(made.status).toBe(201);
+    const onB = await call(b.url, 'GET', `/api/annotations/${made.body.annotation.id}`);
+    expect(onB.body.annotation).toEqual(made.body.annotation);
+    const listed = (await call(b.url, 'GET', `/api/annotations?source=${SEEDS.mdaa}`)).body.annotations as Annotation[];
+    expect(listed.map((x) => x.id)).toContain(made.body.annotation.id);
+  });
+
+  it('lets exactly one of two conflicting edits win, whichever server took it', async () => {
+    const [a, b] = servers;
+    const made = await call(a.url, 'POST', '/api/annotations', { kind: 'note', targets: [targetOf(SEEDS.mdaa, 'Resource Library')] });
+    const id = made.body.annotation.id;
+    const results = await Promise.all([a, b].map((s, i) => call(s.url, 'PATCH', `/api/annotations/${id}`, { revision: 1, note: `server ${i}` })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const lost = results.find((r) => r.status === 409)!;
+    const won = results.find((r) => r.status === 200)!;
+    expect(lost.body.error.code).toBe('conflict');
+    expect(lost.body.error.details.current).toEqual(won.body.annotation);
+    for (const s of servers) expect((await call(s.url, 'GET', `/api/annotations/${id}`)).body.annotation.note).toBe(won.body.annotation.note);
+  });
+
+  it('makes one annotation when a suggestion is confirmed on both servers at once', async () => {
+    const [a, b] = servers;
+    const [s] = (await call(a.url, 'GET', '/api/suggestions?category=attribution')).body.suggestions;
+    const count = async () => ((await call(b.url, 'GET', '/api/annotations?kind=inconsistency')).body.annotations as Annotation[]).length;
+    const before = await count();
+    const results = await Promise.all([a, b].map((srv) => call(srv.url, 'POST', `/api/suggestions/${s.id}/confirm`, {})));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)!.body.error.code).toBe('handled');
+    expect(await count()).toBe(before + 1);
+  });
+});
