@@ -23,24 +23,21 @@ export function readAnnotation(db: Queryable, id: string): Promise<Annotation | 
   return readOne(db, ANNOTATIONS, id);
 }
 
+/**
+ * Lists come back as one JSON array built by the database (json_agg joins the stored texts), which
+ * the client parses once, rather than as a row per record with a parse each.
+ */
 export async function readAnnotations(db: Queryable, query: AnnotationQuery = {}): Promise<Annotation[]> {
   const { source, set } = query;
   if ((source !== undefined && !storableKey(source)) || (set !== undefined && !storableKey(set))) return [];
-  let q: { name: string; text: string; values: string[] };
-  if (source !== undefined && set !== undefined) {
-    q = {
-      name: 'annotations-by-source-set',
-      text: 'SELECT a.record FROM annotation_sources s JOIN annotations a ON a.id = s.annotation WHERE s.source = $1 AND s.set_name = $2',
-      values: [source, set],
-    };
-  } else if (source !== undefined) {
-    q = { name: 'annotations-by-source', text: 'SELECT a.record FROM annotation_sources s JOIN annotations a ON a.id = s.annotation WHERE s.source = $1', values: [source] };
-  } else if (set !== undefined) {
-    q = { name: 'annotations-by-set', text: 'SELECT record FROM annotations WHERE set_name = $1', values: [set] };
-  } else {
-    q = { name: 'annotations-all', text: 'SELECT record FROM annotations', values: [] };
-  }
-  return (await db.query<{ record: Annotation }>(q)).rows.map((r) => r.record);
+  const bySource = 'FROM annotation_sources s JOIN annotations a ON a.id = s.annotation WHERE s.source = $1';
+  let q: { name: string; from: string; values: string[] };
+  if (source !== undefined && set !== undefined) q = { name: 'annotations-by-source-set', from: `${bySource} AND s.set_name = $2`, values: [source, set] };
+  else if (source !== undefined) q = { name: 'annotations-by-source', from: bySource, values: [source] };
+  else if (set !== undefined) q = { name: 'annotations-by-set', from: 'FROM annotations a WHERE a.set_name = $1', values: [set] };
+  else q = { name: 'annotations-all', from: 'FROM annotations a', values: [] };
+  const { rows } = await db.query<{ list: Annotation[] | null }>({ name: q.name, text: `SELECT json_agg(a.record) AS list ${q.from}`, values: q.values });
+  return rows[0].list ?? [];
 }
 
 export async function countsBySource(db: Queryable, set?: string): Promise<Map<string, Record<Kind, number>>> {

@@ -3,9 +3,12 @@
  * or over the one client of a transaction (its snapshot, so a transaction's checks read what it
  * commits against). A failed query is remembered: the transaction it belonged to is aborted
  * whatever the work made of the error, and the store must not try to commit it.
+ *
+ * In a transaction, records read by key are kept for its length: its snapshot does not change, so
+ * reading a key again (an import checks each id twice) needs no second round trip.
  */
 import type { Annotation, AnnotationSet, Decision } from '../../../core/model';
-import type { AnnotationQuery, StoreReads } from '../store';
+import { setKey, type AnnotationQuery, type StoreReads } from '../store';
 import { readAnnotation, readAnnotations } from './annotation-sql';
 import type { Queryable } from './pg-pool';
 import { readDecision, readDecisions, readSet, readSets } from './record-sql';
@@ -14,7 +17,22 @@ export class PgReads implements StoreReads {
   /** The first query that failed, if any. */
   failure: unknown;
 
-  constructor(private readonly db: Queryable) {}
+  private readonly byKey: Map<string, Promise<unknown>> | undefined;
+
+  /** `snapshot`: `db` is one transaction's client, whose reads by key may be kept. */
+  constructor(
+    private readonly db: Queryable,
+    snapshot = false,
+  ) {
+    this.byKey = snapshot ? new Map() : undefined;
+  }
+
+  private keyed<T>(key: string, read: (db: Queryable) => Promise<T>): Promise<T> {
+    if (!this.byKey) return this.run(read);
+    let kept = this.byKey.get(key) as Promise<T> | undefined;
+    if (!kept) this.byKey.set(key, (kept = this.run(read)));
+    return kept;
+  }
 
   private async run<T>(read: (db: Queryable) => Promise<T>): Promise<T> {
     try {
@@ -26,7 +44,7 @@ export class PgReads implements StoreReads {
   }
 
   annotation(id: string): Promise<Annotation | undefined> {
-    return this.run((db) => readAnnotation(db, id));
+    return this.keyed(`annotation\u0000${id}`, (db) => readAnnotation(db, id));
   }
 
   annotations(query?: AnnotationQuery): Promise<readonly Annotation[]> {
@@ -34,7 +52,7 @@ export class PgReads implements StoreReads {
   }
 
   set(name: string): Promise<AnnotationSet | undefined> {
-    return this.run((db) => readSet(db, name));
+    return this.keyed(`set\u0000${setKey(name)}`, (db) => readSet(db, name));
   }
 
   sets(): Promise<readonly AnnotationSet[]> {
@@ -42,7 +60,7 @@ export class PgReads implements StoreReads {
   }
 
   decision(suggestion: string): Promise<Decision | undefined> {
-    return this.run((db) => readDecision(db, suggestion));
+    return this.keyed(`decision\u0000${suggestion}`, (db) => readDecision(db, suggestion));
   }
 
   decisions(): Promise<readonly Decision[]> {

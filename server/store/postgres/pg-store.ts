@@ -178,7 +178,7 @@ export class PgStore implements Store {
     let committing = false;
     try {
       await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-      const reads = new PgReads(client);
+      const reads = new PgReads(client, true);
       const tx = new OverlayTransaction(reads);
       let outcome: Outcome<T>;
       try {

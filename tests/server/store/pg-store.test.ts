@@ -1,18 +1,26 @@
 /**
- * What only the PostgreSQL store has: schema migrations (once, in order, from two processes at once,
- * refusing a database that is ahead or whose applied migration changed), the `migrate` command, work
- * run again after a lost race, and a database that cannot be reached or is gone answering with
- * StorageError('unavailable') (the API's 503) instead of an unexplained failure.
+ * What only the PostgreSQL store has: its selection (DATABASE_URL / --database), schema migrations
+ * (once, in order, from two processes at once, refusing a database that is ahead or whose applied
+ * migration changed), the `migrate` command, work run again after a lost race, and a database that
+ * cannot be reached or is gone answering with StorageError('unavailable') (the API's 503) instead of
+ * an unexplained failure.
  */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../core/model';
+import { ConfigError, readConfig } from '../../../server/config';
+import { JsonStore } from '../../../server/store/json/json-store';
 import { loadMigrations, migrateSchema } from '../../../server/store/postgres/migrations';
 import { createPool } from '../../../server/store/postgres/pg-pool';
 import { PgStore } from '../../../server/store/postgres/pg-store';
 import { StorageError } from '../../../server/store/store';
+import { openWorkspace } from '../../../server/workspace';
 import { runCli } from '../../helpers/run-cli';
+import { SEED_SOURCES } from '../../helpers/test-server';
 import { testDatabase, type TestDatabase } from '../../helpers/test-database';
 
 const quiet = { log: () => {} };
@@ -47,6 +55,35 @@ const annotation = (id: string): Annotation => ({
   targets: [{ source: 'alpha', start: 0, end: 1, exact: 'a', prefix: '', suffix: '' }],
   tags: [],
   note: '',
+});
+
+describe('store selection', () => {
+  it('takes the database from --database over DATABASE_URL, and refuses a URL that is not PostgreSQL', () => {
+    expect(readConfig([], { DATABASE_URL: 'postgres://a/b' }).databaseUrl).toBe('postgres://a/b');
+    expect(readConfig(['--database', 'postgresql://c/d'], { DATABASE_URL: 'postgres://a/b' }).databaseUrl).toBe('postgresql://c/d');
+    expect(readConfig([], {}).databaseUrl).toBeUndefined();
+    expect(() => readConfig(['--database', 'mysql://user:pw@host/db'], {})).toThrow(ConfigError);
+    expect(() => readConfig(['--database', 'mysql://user:pw@host/db'], {})).toThrow(/PostgreSQL URL/);
+  });
+
+  it('opens the PostgreSQL store with a database, writing nothing into the data folder, and the embedded one without', async () => {
+    const db = await database();
+    const scratch = await mkdtemp(join(tmpdir(), 'collate-select-'));
+    try {
+      const absent = join(scratch, 'never-made');
+      const onPg = await openWorkspace({ dataDir: absent, sourcesDir: SEED_SOURCES, databaseUrl: db.url });
+      expect(onPg.store).toBeInstanceOf(PgStore);
+      await onPg.store.transact((tx) => tx.insertAnnotation(annotation('a_selected')));
+      await onPg.store.close();
+      expect(await readdir(scratch)).toEqual([]);
+      const embedded = await openWorkspace({ dataDir: absent, sourcesDir: SEED_SOURCES });
+      expect(embedded.store).toBeInstanceOf(JsonStore);
+      expect(await embedded.store.annotation('a_selected')).toBeUndefined();
+      await embedded.store.close();
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('migrations', () => {
