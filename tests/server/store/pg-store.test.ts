@@ -20,6 +20,7 @@ import { PgStore } from '../../../server/store/postgres/pg-store';
 import { StorageError } from '../../../server/store/store';
 import { openWorkspace } from '../../../server/workspace';
 import { runCli } from '../../helpers/run-cli';
+import { noteOn } from '../../helpers/store-records';
 import { SEED_SOURCES } from '../../helpers/test-server';
 import { testDatabase, type TestDatabase } from '../../helpers/test-database';
 
@@ -44,18 +45,7 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string, value
   }
 }
 
-const annotation = (id: string): Annotation => ({
-  id,
-  revision: 1,
-  created: 'x',
-  modified: 'x',
-  creator: 't',
-  set: 'default',
-  kind: 'note',
-  targets: [{ source: 'alpha', start: 0, end: 1, exact: 'a', prefix: '', suffix: '' }],
-  tags: [],
-  note: '',
-});
+const annotation = (id: string): Annotation => noteOn('alpha', { id });
 
 describe('store selection', () => {
   it('takes the database from --database over DATABASE_URL, and refuses a URL that is not PostgreSQL', () => {

@@ -19,6 +19,7 @@ import { JsonStore } from '../../../server/store/json/json-store';
 import { PgStore } from '../../../server/store/postgres/pg-store';
 import { IdTakenError, type Store } from '../../../server/store/store';
 import { testDatabase, type TestDatabase } from '../../helpers/test-database';
+import { noteOn as note } from '../../helpers/store-records';
 
 interface Harness {
   /** Before all tests of the store, and before each, fresh empty data. */
@@ -68,23 +69,6 @@ function postgresHarness(): Harness {
   };
 }
 
-let n = 0;
-function note(source: string | string[], extra: Partial<Annotation> = {}): Annotation {
-  const sources = Array.isArray(source) ? source : [source];
-  return {
-    id: `a_c${++n}`,
-    revision: 1,
-    created: '2026-11-22T00:00:00.000Z',
-    modified: '2026-11-22T00:00:00.000Z',
-    creator: 'tester',
-    set: 'default',
-    kind: sources.length > 1 ? 'inconsistency' : 'note',
-    targets: sources.map((s) => ({ source: s, start: 0, end: 4, exact: 'text', prefix: '', suffix: '' })),
-    tags: [],
-    note: '',
-    ...extra,
-  };
-}
 const decision = (suggestion: string, action: Decision['action'] = 'dismissed'): Decision => ({ suggestion, action, at: '2026-11-22T00:00:00.000Z', by: 'tester' });
 const history = (annotation: string, revision: number, action: HistoryEntry['action']): HistoryEntry => ({
   id: `h_${annotation}_${revision}_${action}`,
