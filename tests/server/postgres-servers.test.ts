@@ -2,17 +2,20 @@
  * Two Collate server processes on one PostgreSQL database, as a team behind one address runs them:
  * what one writes the other reads, two conflicting edits sent to different servers have exactly
  * one winner (the other gets 409 with the current revision), and a suggestion confirmed on both at
- * once makes one annotation.
+ * once makes one annotation. Then rounds of many racing requests spread over both servers;
+ * `RACE_ROUNDS` sets how many (2 in the suite, more in `npm run test:stress`).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../core/model';
-import { SEEDS, targetOf } from '../helpers/fixtures';
+import { ROSE_QUOTE, SEEDS, targetOf } from '../helpers/fixtures';
 import { startServerProcess, stopGently, type ServerProcess } from '../helpers/server-process';
 import { testDatabase, type TestDatabase } from '../helpers/test-database';
 import { call } from '../helpers/test-server';
+
+const ROUNDS = Number(process.env.RACE_ROUNDS ?? 2);
 
 let db: TestDatabase;
 const folders: string[] = [];
@@ -63,5 +66,23 @@ describe('two servers on one database', () => {
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(results.find((r) => r.status === 409)!.body.error.code).toBe('handled');
     expect(await count()).toBe(before + 1);
+  });
+
+  it(`keeps one winner per race over ${ROUNDS} rounds of edits, deletes and carries spread over both servers`, async () => {
+    const pick = (i: number) => servers[i % 2].url;
+    for (let round = 0; round < ROUNDS; round++) {
+      const made = await call(pick(round), 'POST', '/api/annotations', { kind: 'note', note: `round ${round}`, targets: [targetOf(SEEDS.gsnRenews, ROSE_QUOTE)] });
+      const id = made.body.annotation.id;
+      const edits = await Promise.all(Array.from({ length: 8 }, (_, i) => call(pick(i), 'PATCH', `/api/annotations/${id}`, { revision: 1, note: `round ${round} writer ${i}` })));
+      expect(edits.filter((r) => r.status === 200), `round ${round}`).toHaveLength(1);
+      expect(edits.every((r) => r.status === 200 || (r.status === 409 && r.body.error.details.current.revision === 2))).toBe(true);
+      const carries = await Promise.all(Array.from({ length: 6 }, (_, i) => call(pick(i), 'POST', `/api/annotations/${id}/carry`, { mode: 'copy' })));
+      expect(carries.map((r) => r.status).sort(), `round ${round}`).toEqual([201, 409, 409, 409, 409, 409]);
+      const copies = carries.find((r) => r.status === 201)!.body.annotations as Annotation[];
+      const deletes = await Promise.all(Array.from({ length: 4 }, (_, i) => call(pick(i), 'DELETE', `/api/annotations/${id}?revision=2`)));
+      expect(deletes.filter((r) => r.status === 204), `round ${round}`).toHaveLength(1);
+      expect(deletes.every((r) => [204, 404].includes(r.status))).toBe(true);
+      for (const c of copies) expect((await call(pick(round + 1), 'DELETE', `/api/annotations/${c.id}?revision=1`)).status).toBe(204);
+    }
   });
 });
