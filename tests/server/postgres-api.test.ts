@@ -1,8 +1,8 @@
 /**
  * The API's core cases on a real server whose store is PostgreSQL: create, read, list, edit and
  * delete with revisions, history, sets, counts, import and export, the racing requests of
- * races-api.test.ts (exactly one winner each), and a restart on another data folder that finds
- * everything in the database.
+ * races-api.test.ts (exactly one winner each), a restart on another data folder that finds
+ * everything in the database, and 503 once the database is gone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../core/model';
@@ -110,5 +110,21 @@ describe('a restart', () => {
     const after = (await call(srv.url, 'GET', '/api/annotations')).body.annotations as Annotation[];
     expect(after).toEqual(before);
     expect(before.length).toBeGreaterThan(3);
+  });
+});
+
+describe('a database that goes away', () => {
+  it('answers 503 storage_unavailable, reads and writes alike', async () => {
+    const gone = await testDatabase('api_gone');
+    const lone = await startTestServer({ databaseUrl: gone.url, app: { spelling: null } });
+    try {
+      await gone.drop();
+      const read = await call(lone.url, 'GET', '/api/annotations');
+      expect([read.status, read.body.error.code]).toEqual([503, 'storage_unavailable']);
+      const write = await call(lone.url, 'POST', '/api/annotations', { kind: 'note', targets: [targetOf(SEEDS.mdaa, 'Resource Library')] });
+      expect([write.status, write.body.error.code]).toEqual([503, 'storage_unavailable']);
+    } finally {
+      await lone.close();
+    }
   });
 });
