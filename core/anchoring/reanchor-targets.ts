@@ -60,6 +60,12 @@ const MIN_DISTINCT_WORDS = 3;
 const MIN_DISTINCT_QUOTE_SCORE = 0.9;
 /** A quote occurring more often than this in the whole text is not looked for there: it is not telling. */
 const MAX_ELSEWHERE = 20;
+/**
+ * How far around the mapped range an intact copy of the quote is looked for: where a word next to
+ * the passage was inserted or deleted and it repeats the passage's own first or last word, the diff
+ * may line up the other copy of that word, which shifts the mapped edge by a word.
+ */
+const EDGE_SLIP = 24;
 /** Characters searched on each side of the mapped place, at least. */
 const MIN_WINDOW = 512;
 
@@ -98,9 +104,13 @@ function reanchorOne(t: Target, oldText: string, newText: string, mapping: () =>
     const m = mapping();
     const from = m.mapResult(t.start, 1);
     const to = m.mapResult(t.end, -1);
-    const [start, end] = wordEdges(oldText, t, newText, edgeStart(m, t, from.pos), edgeEnd(m, t, to.pos));
-    near = from.pos;
-    if (newText.slice(start, end) === t.exact) return place(start, end, from.moved || to.moved ? 'moved' : 'unchanged');
+    // Edges that went separate ways (an edited edge next to a moved paragraph): take what was kept
+    // of the passage instead.
+    const [mappedStart, mappedEnd] = from.pos <= to.pos ? [edgeStart(m, t, from.pos), edgeEnd(m, t, to.pos)] : keptCluster(m, t);
+    const [start, end] = wordEdges(oldText, t, newText, mappedStart, mappedEnd);
+    near = mappedStart;
+    const kept = newText.slice(start, end) === t.exact ? start : intactNear(newText, t.exact, start, end);
+    if (kept >= 0) return place(kept, kept + t.exact.length, from.moved || to.moved ? 'moved' : 'unchanged');
     if (start < end && isRewording(m.kept(t.start, t.end, start, end), newText, end - start, t.end - t.start)) {
       return place(start, end, 'changed');
     }
@@ -151,6 +161,36 @@ function edgeStart(m: TextMapping, t: Target, mapped: number): number {
 function edgeEnd(m: TextMapping, t: Target, mapped: number): number {
   const r = m.replacementAt(t.end);
   return r && r.newEnd - r.newStart <= EDGE_GROWTH * (t.end - Math.max(r.oldStart, t.start)) + EDGE_SLACK ? r.newEnd : mapped;
+}
+
+/**
+ * The new range spanned by the largest kept piece of the passage and the kept pieces near it (within
+ * the passage's length); an empty range at the start's mapping when nothing was kept.
+ */
+function keptCluster(m: TextMapping, t: Target): [number, number] {
+  const pieces = m.kept(t.start, t.end, 0, m.newText.length);
+  if (pieces.length === 0) return [m.map(t.start), m.map(t.start)];
+  let [lo, hi] = pieces.reduce((x, y) => (y[1] - y[0] > x[1] - x[0] ? y : x));
+  const reach = t.end - t.start;
+  for (const [from, to] of pieces) if (from >= lo - reach && to <= hi + reach) (lo = Math.min(lo, from)), (hi = Math.max(hi, to));
+  return [lo, hi];
+}
+
+/**
+ * Start of an occurrence of `exact` within EDGE_SLIP of the mapped `[start, end)` and overlapping
+ * it by at least half its length (the nearest such), or -1.
+ */
+function intactNear(text: string, exact: string, start: number, end: number): number {
+  // Searched in a slice: indexOf on the whole text would run to the next far-away occurrence.
+  const from = Math.max(0, start - EDGE_SLIP);
+  const window = text.slice(from, end + EDGE_SLIP);
+  let best = -1;
+  for (let k = window.indexOf(exact); k !== -1; k = window.indexOf(exact, k + 1)) {
+    const at = from + k;
+    const overlap = Math.min(at + exact.length, end) - Math.max(at, start);
+    if (2 * overlap >= exact.length && (best < 0 || Math.abs(at - start) < Math.abs(best - start))) best = at;
+  }
+  return best;
 }
 
 function fits(text: string, t: Target): boolean {

@@ -16,6 +16,8 @@ type Op = 'keep' | 'sub' | 'typo' | 'ins' | 'del';
 const OPS: Op[] = ['keep', 'keep', 'keep', 'keep', 'keep', 'keep', 'sub', 'typo', 'ins', 'del'];
 /** Few, short, partly astral words: the same words recur everywhere, the hard case for alignment. */
 const SMALL_VOCABULARY = ['the', 'a', 'mo', 'mö', '😀', '𝒜x', 'said', 'x😀'];
+/** A fixed seed keeps the suite deterministic; change it (or drop it) to explore further. */
+const SEED = 20261129;
 
 interface Script {
   paragraphs: number[][];
@@ -133,11 +135,11 @@ function checkPlacement(c: Case): void {
 
 describe('reanchorTargets under random edit scripts', () => {
   it('places every target that is not orphaned exactly on its quote, in texts of recurring words', () => {
-    fc.assert(fc.property(script(1), (s) => checkPlacement(build(s, false))), { numRuns: 150 });
+    fc.assert(fc.property(script(1), (s) => checkPlacement(build(s, false))), { numRuns: 150, seed: SEED });
   });
 
   it('places every target that is not orphaned exactly on its quote, in texts of distinct words', () => {
-    fc.assert(fc.property(script(1), (s) => checkPlacement(build(s, true))), { numRuns: 150 });
+    fc.assert(fc.property(script(1), (s) => checkPlacement(build(s, true))), { numRuns: 150, seed: SEED });
   });
 
   const placesIntactQuotes = (c: Case): void => {
@@ -150,13 +152,13 @@ describe('reanchorTargets under random edit scripts', () => {
   };
 
   it('places a quote whose words all survived side by side exactly on them', () => {
-    fc.assert(fc.property(script(1), (s) => placesIntactQuotes(build({ ...s, moves: [] }, true))), { numRuns: 150 });
+    fc.assert(fc.property(script(1), (s) => placesIntactQuotes(build({ ...s, moves: [] }, true))), { numRuns: 150, seed: SEED });
   });
 
   it('does so when paragraphs moved too, as long as each paragraph keeps four words in a row', () => {
     // Eight words and at most one edit per paragraph: each keeps a four-word shingle found nowhere
     // else, the anchor that tells where it went. (Paragraphs edited all over and moved about cannot
     // be told from new text by any anchor; the benchmark measures realistic edit rates.)
-    fc.assert(fc.property(script(8), (s) => placesIntactQuotes(build(s, true, true))), { numRuns: 150 });
+    fc.assert(fc.property(script(8), (s) => placesIntactQuotes(build(s, true, true))), { numRuns: 150, seed: SEED });
   });
 });
