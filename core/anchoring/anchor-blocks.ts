@@ -8,6 +8,7 @@
  */
 import { BREAK, WORD } from './diff-tokens';
 import type { TokenStream } from './diff-tokens';
+import { partitionPoint } from './partition-point';
 
 /** Old tokens `[o, o + len)` equal new tokens `[n, n + len)` (by loose id). */
 export interface TokenRun {
@@ -143,14 +144,7 @@ export function heaviestChain(blocks: readonly TokenRun[]): TokenRun[] {
 
 /** How many of the sorted `values` are < `x`. */
 function lowerBound(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(values.length, (k) => values[k] >= x);
 }
 
 /**

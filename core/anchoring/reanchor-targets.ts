@@ -9,8 +9,8 @@
  */
 import type { Target } from '../model';
 import { bestQuoteMatch } from './fuzzy-quote';
-import type { QuoteSelector } from './match-quote';
 import type { ScoredMatch } from './fuzzy-quote';
+import type { QuoteSelector } from './match-quote';
 import { quoteContext } from './quote-context';
 import { diffTexts } from './text-diff';
 import { splitsPair } from './text-mapping';

@@ -4,6 +4,7 @@
  * around it was deleted. It is built from the segments the two revisions share (see text-diff.ts);
  * everything between segments was deleted, replaced or inserted.
  */
+import { partitionPoint } from './partition-point';
 
 /** Old characters `[oldStart, oldStart + length)` equal new characters `[newStart, newStart + length)`. */
 export interface Segment {
@@ -141,14 +142,7 @@ export class TextMapping {
 
   /** Index of the last segment starting at or before `pos`, or -1. */
   private lastStartingAtOrBefore(pos: number): number {
-    let lo = 0;
-    let hi = this.segments.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.segments[mid].oldStart <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return partitionPoint(this.segments.length, (k) => this.segments[k].oldStart > pos) - 1;
   }
 
   /** `pos`, moved off the middle of a surrogate pair towards `assoc`. */

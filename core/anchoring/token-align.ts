@@ -8,6 +8,7 @@
 import { diffArrays } from 'diff';
 import type { TokenStream } from './diff-tokens';
 import { anchorBlocks, heaviestChain, movedRuns } from './anchor-blocks';
+import { partitionPoint } from './partition-point';
 import type { TokenRun } from './anchor-blocks';
 
 /** Gaps up to this many token pairs (old x new) go straight to Myers. */
@@ -220,15 +221,9 @@ function increasingAnchors(a: Int32Array, o0: number, o1: number, b: Int32Array,
   const tails: number[] = [];
   const back = new Int32Array(pairs.length).fill(-1);
   for (let k = 0; k < pairs.length; k++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[tails[mid]][1] < pairs[k][1]) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) back[k] = tails[lo - 1];
-    tails[lo] = k;
+    const pile = partitionPoint(tails.length, (t) => pairs[tails[t]][1] >= pairs[k][1]);
+    if (pile > 0) back[k] = tails[pile - 1];
+    tails[pile] = k;
   }
   const lis: [number, number][] = [];
   for (let k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = back[k]) lis.push(pairs[k]);
