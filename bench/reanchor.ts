@@ -6,9 +6,9 @@
  * same process, Hypothesis's per-annotation method (reanchor-hypothesis.ts), scores both against the
  * edit script's ground truth (reanchor-evaluate.ts) and prints a table and one PASS/FAIL line per target.
  *
- * Options: --quick (1,000 annotations, 3 runs), --annotations N, --runs N (default 5),
- * --baseline-runs N (default 1: the baseline takes minutes), --seed S, --jsdiff (also time jsdiff's
- * diffWordsWithSpace on the whole texts, given up after 60 s).
+ * Options: --quick (1,000 annotations, 3 runs), --annotations N, --chars N (article length, default
+ * 1,000,000), --runs N (default 5), --baseline-runs N (default 1: the baseline takes minutes),
+ * --seed S, --jsdiff (also time jsdiff's diffWordsWithSpace on the whole texts, given up after 60 s).
  */
 import { loadavg } from 'node:os';
 import { diffWordsWithSpace } from 'diff';
@@ -36,6 +36,7 @@ const annotations = option('annotations', quick ? 1000 : 10_000);
 const runs = option('runs', quick ? 3 : 5);
 const baselineRuns = option('baseline-runs', 1);
 const seed = option('seed', 7);
+const chars = option('chars', 1_000_000);
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((x, y) => x - y);
@@ -50,7 +51,7 @@ const timed = <T>(f: () => T): [T, number] => {
 
 const started = new Date();
 const loadBefore = load();
-const data = generateReanchorCase({ seed, annotations });
+const data = generateReanchorCase({ seed, annotations, chars });
 const { oldText, newText, targets, truths, stats } = data;
 const count = (kind: string): number => truths.filter((t) => t.kind === kind).length;
 process.stderr.write(
