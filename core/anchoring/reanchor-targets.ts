@@ -14,7 +14,7 @@ import type { QuoteSelector } from './match-quote';
 import { quoteContext } from './quote-context';
 import { diffTexts } from './text-diff';
 import { splitsPair } from './text-mapping';
-import type { TextMapping } from './text-mapping';
+import type { Segment, TextMapping } from './text-mapping';
 
 /** What happened to a target. */
 export type ReanchorStatus = 'unchanged' | 'moved' | 'changed' | 'orphaned';
@@ -52,6 +52,8 @@ const MIN_KEPT_SHARE = 0.5;
  */
 const MIN_SEARCH_SCORE = 0.75;
 const MIN_CONTEXT_SCORE = 0.9;
+/** Even with its context, a quote must be found with at most this share of its characters edited (a short word replaced by another is gone). */
+const MAX_SEARCH_ERRORS = 0.3;
 /**
  * ... or the quote is distinctive on its own (a paragraph that moved loses both its neighbours): at
  * least this many words, found with few errors, and only once where it was looked for.
@@ -111,7 +113,7 @@ function reanchorOne(t: Target, oldText: string, newText: string, mapping: () =>
     near = mappedStart;
     const kept = newText.slice(start, end) === t.exact ? start : intactNear(newText, t.exact, start, end);
     if (kept >= 0) return place(kept, kept + t.exact.length, from.moved || to.moved ? 'moved' : 'unchanged');
-    if (start < end && isRewording(m.kept(t.start, t.end, start, end), newText, end - start, t.end - t.start)) {
+    if (start < end && isRewording(m.kept(t.start, t.end, start, end), oldText, newText, end - start, t.end - t.start)) {
       return place(start, end, 'changed');
     }
   } else if (fits(newText, t)) {
@@ -131,22 +133,27 @@ function reanchorOne(t: Target, oldText: string, newText: string, mapping: () =>
 
 /**
  * Whether what was kept makes the new range the old passage reworded rather than something else in
- * its place: a whole word of it survived, or (a fixed typo, a changed ending) most of its characters.
+ * its place: a whole word of it (two characters or more) survived, or (a fixed typo, a changed
+ * ending) most of its characters.
  */
-function isRewording(kept: readonly [number, number][], text: string, newLength: number, oldLength: number): boolean {
-  const total = kept.reduce((sum, [from, to]) => sum + to - from, 0);
-  return total >= MIN_KEPT_SHARE * Math.max(newLength, oldLength) || kept.some(([from, to]) => holdsWholeWord(text, from, to));
+function isRewording(kept: readonly Segment[], oldText: string, newText: string, newLength: number, oldLength: number): boolean {
+  const total = kept.reduce((sum, k) => sum + k.length, 0);
+  return total >= MIN_KEPT_SHARE * Math.max(newLength, oldLength) || kept.some((k) => keepsWholeWord(oldText, newText, k));
 }
 
-/** Whether `text[from, to)` contains a word that begins and ends inside it. */
-function holdsWholeWord(text: string, from: number, to: number): boolean {
-  const isWord = (at: number): boolean => at >= 0 && at < text.length && WORD_CHAR.test(text[at]);
-  for (let k = from; k < to; k++) {
-    if (!isWord(k) || isWord(k - 1)) continue;
-    let end = k;
-    while (end < to && isWord(end)) end++;
-    if (end < to || !isWord(end)) return true;
-    k = end;
+/**
+ * Whether a kept piece holds a word of two characters or more that is a whole word in both texts
+ * (a kept prefix such as "nit" of "nitchiomtar" -> "nit" is not).
+ */
+function keepsWholeWord(oldText: string, newText: string, k: Segment): boolean {
+  const isWord = (text: string, at: number): boolean => at >= 0 && at < text.length && WORD_CHAR.test(text[at]);
+  const shift = k.newStart - k.oldStart;
+  for (let at = k.oldStart; at < k.oldStart + k.length; at++) {
+    if (!isWord(oldText, at) || isWord(oldText, at - 1) || isWord(newText, at + shift - 1)) continue;
+    let end = at;
+    while (end < k.oldStart + k.length && isWord(oldText, end)) end++;
+    if (end - at >= 2 && !isWord(oldText, end) && !isWord(newText, end + shift)) return true;
+    at = end;
   }
   return false;
 }
@@ -168,7 +175,7 @@ function edgeEnd(m: TextMapping, t: Target, mapped: number): number {
  * the passage's length); an empty range at the start's mapping when nothing was kept.
  */
 function keptCluster(m: TextMapping, t: Target): [number, number] {
-  const pieces = m.kept(t.start, t.end, 0, m.newText.length);
+  const pieces = m.kept(t.start, t.end, 0, m.newText.length).map((k): [number, number] => [k.newStart, k.newStart + k.length]);
   if (pieces.length === 0) return [m.map(t.start), m.map(t.start)];
   let [lo, hi] = pieces.reduce((x, y) => (y[1] - y[0] > x[1] - x[0] ? y : x));
   const reach = t.end - t.start;
@@ -213,7 +220,8 @@ function elsewhere(text: string, quote: QuoteSelector): ScoredMatch | null {
  */
 function accepted(match: ScoredMatch | null, exact: string, only: boolean): ScoredMatch | null {
   if (!match) return null;
-  if (match.score >= MIN_SEARCH_SCORE && Math.max(match.prefixScore, match.suffixScore) >= MIN_CONTEXT_SCORE) return match;
+  const supported = match.score >= MIN_SEARCH_SCORE && Math.max(match.prefixScore, match.suffixScore) >= MIN_CONTEXT_SCORE;
+  if (supported && match.quoteScore >= 1 - MAX_SEARCH_ERRORS) return match;
   const distinct = only && match.quoteScore >= MIN_DISTINCT_QUOTE_SCORE && (exact.match(WORDS) ?? []).length >= MIN_DISTINCT_WORDS;
   return distinct ? match : null;
 }

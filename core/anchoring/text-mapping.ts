@@ -106,18 +106,18 @@ export class TextMapping {
   }
 
   /**
-   * The new ranges, inside new `[newStart, newEnd)`, of the characters of old `[oldStart, oldEnd)`
-   * that were kept: what survived of a passage at its new place.
+   * What was kept of old `[oldStart, oldEnd)` and landed inside new `[newStart, newEnd)`: the
+   * segments clipped to both ranges, in old order. What survived of a passage at its new place.
    */
-  kept(oldStart: number, oldEnd: number, newStart: number, newEnd: number): [number, number][] {
-    const out: [number, number][] = [];
+  kept(oldStart: number, oldEnd: number, newStart: number, newEnd: number): Segment[] {
+    const out: Segment[] = [];
     const segs = this.segments;
     for (let k = Math.max(0, this.lastStartingAtOrBefore(oldStart)); k < segs.length && segs[k].oldStart < oldEnd; k++) {
       const s = segs[k];
       const shift = s.newStart - s.oldStart;
-      const from = Math.max(s.oldStart, oldStart) + shift;
-      const to = Math.min(s.oldStart + s.length, oldEnd) + shift;
-      if (Math.min(to, newEnd) > Math.max(from, newStart)) out.push([Math.max(from, newStart), Math.min(to, newEnd)]);
+      const from = Math.max(s.oldStart, oldStart, newStart - shift);
+      const to = Math.min(s.oldStart + s.length, oldEnd, newEnd - shift);
+      if (to > from) out.push({ oldStart: from, newStart: from + shift, length: to - from, moved: s.moved });
     }
     return out;
   }

@@ -6,6 +6,7 @@
  * Myers diff on the few remaining tokens are cheap there.
  */
 import { diffArrays } from 'diff';
+import { BREAK_ID } from './diff-tokens';
 import type { TokenStream } from './diff-tokens';
 import { anchorBlocks, heaviestChain, movedRuns } from './anchor-blocks';
 import { partitionPoint } from './partition-point';
@@ -79,7 +80,17 @@ export function alignTokens(a: TokenStream, b: TokenStream): TokenRun[] {
     if (done[k] || from === to) continue;
     const afterLeft = rankOf(k - 1) + 1;
     const beforeRight = rankOf(k);
-    if (afterLeft !== beforeRight) {
+    const firstBreak = a.loose.subarray(from, to).indexOf(BREAK_ID);
+    if (afterLeft !== beforeRight && firstBreak >= 0) {
+      // Across a paragraph break, what precedes the break ends the left neighbour's paragraph and
+      // what follows it starts the right neighbour's.
+      const lastBreak = a.loose.subarray(from, to).lastIndexOf(BREAK_ID);
+      const head = attempt(from, from + firstBreak, afterLeft, k - 1);
+      if (head) take(head[0], afterLeft, true);
+      const tail = attempt(from + lastBreak, to, beforeRight, k);
+      if (tail) take(tail[0], beforeRight, false);
+      if (head || tail) continue;
+    } else if (afterLeft !== beforeRight) {
       const head = attempt(from, to, afterLeft, k - 1);
       const tail = attempt(from, to, beforeRight, k);
       if (head && (!tail || head[1] >= tail[1])) {

@@ -94,6 +94,30 @@ describe('diffTexts', () => {
     }
   });
 
+  it('pairs the end of one paragraph and the start of the next separately when a moved one comes between them', () => {
+    // Found by the property test: the second paragraph, which lost a word near its end, moves to the
+    // top; the third lost one near its start. The text between the anchors of the second and the
+    // third holds the end of one and the start of the other.
+    const words = (from: number, to: number): string =>
+      Array.from({ length: to - from }, (_, k) => `w${from + k}${(from + k) % 5 === 3 ? '😀' : ''}`).join(' ') + '.';
+    const [a, b, c, rest] = [words(0, 8), words(8, 20), words(20, 29), [words(29, 37), words(37, 45), words(45, 53)]];
+    const old = [a, b, c, ...rest].join('\n\n');
+    const revised = [b.replace('w18😀 ', ''), a, c.replace('w22 ', ''), ...rest].join('\n\n');
+    const m = diffTexts(old, revised);
+    expect(mapRange(m, old.indexOf('w19.'), old.indexOf('w19.') + 4)).toBe('w19.');
+    expect(mapRange(m, old.indexOf('w20'), old.indexOf('w21') + 3)).toBe('w20 w21');
+  });
+
+  it('finds text that ended up on the other side of a moved paragraph', () => {
+    // The first paragraph keeps no four words in a row (nothing to anchor it), the second moves
+    // before it: the first one's words are found past the moved one.
+    const old = [para('a', 8), para('b', 10)].join('\n\n');
+    const revised = [para('b', 10), para('a', 8).replace(/a([1357]) /g, 'x$1 ')].join('\n\n');
+    const m = diffTexts(old, revised);
+    expect(mapRange(m, 0, 2)).toBe('a0');
+    expect(mapRange(m, old.indexOf('a6'), old.indexOf('a7.') + 3)).toBe('a6 a7.');
+  });
+
   it('aligns a re-wrapped paragraph word by word', () => {
     const old = article(['a', 'b']);
     const revised = old.replace(/ (a1[05])/g, '\n$1');
@@ -145,6 +169,7 @@ describe('TextMapping', () => {
 
   it('reports what was kept of a range at its new place', () => {
     const m = diffTexts('one two three four', 'one 2 three four');
-    expect(m.kept(0, 13, 0, 11)).toEqual([[0, 4], [5, 11]]);
+    expect(m.kept(0, 13, 0, 11).map((k) => [k.oldStart, k.newStart, k.length])).toEqual([[0, 0, 4], [7, 5, 6]]);
+    expect(m.kept(0, 13, 6, 11).map((k) => [k.oldStart, k.newStart, k.length])).toEqual([[8, 6, 5]]);
   });
 });
