@@ -8,7 +8,7 @@
  */
 import { BREAK, WORD } from './diff-tokens';
 import type { TokenStream } from './diff-tokens';
-import { partitionPoint } from './partition-point';
+import { lowerBound } from '../text/binary-search';
 
 /** Old tokens `[o, o + len)` equal new tokens `[n, n + len)` (by loose id). */
 export interface TokenRun {
@@ -140,11 +140,6 @@ export function heaviestChain(blocks: readonly TokenRun[]): TokenRun[] {
     newEnd = b.n + b.len;
   }
   return chain;
-}
-
-/** How many of the sorted `values` are < `x`. */
-function lowerBound(values: readonly number[], x: number): number {
-  return partitionPoint(values.length, (k) => values[k] >= x);
 }
 
 /**

@@ -13,7 +13,7 @@ import type { ScoredMatch } from './fuzzy-quote';
 import type { QuoteSelector } from './match-quote';
 import { quoteContext } from './quote-context';
 import { diffTexts } from './text-diff';
-import { splitsPair } from './text-mapping';
+import { splitsSurrogatePair } from '../text/surrogates';
 import type { Segment, TextMapping } from './text-mapping';
 
 /** What happened to a target. */
@@ -126,8 +126,8 @@ function reanchorOne(t: Target, oldText: string, newText: string, mapping: () =>
     // With the recorded position as hint, as when an orphan is retried: a second run decides alike.
     elsewhere(newText, selector);
   if (!found) return orphan();
-  const start = splitsPair(newText, found.start) ? found.start - 1 : found.start;
-  const end = splitsPair(newText, found.end) ? found.end + 1 : found.end;
+  const start = splitsSurrogatePair(newText, found.start) ? found.start - 1 : found.start;
+  const end = splitsSurrogatePair(newText, found.end) ? found.end + 1 : found.end;
   return place(start, end, newText.slice(start, end) === t.exact ? 'moved' : 'changed');
 }
 

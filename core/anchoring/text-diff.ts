@@ -11,6 +11,7 @@ import { alignTokens } from './token-align';
 import type { TokenRun } from './anchor-blocks';
 import { TextMapping } from './text-mapping';
 import type { Segment } from './text-mapping';
+import { isHighSurrogate, isLowSurrogate } from '../text/surrogates';
 
 /** The mapping from `oldText` to `newText`. Pure; about linear in the texts' length. */
 export function diffTexts(oldText: string, newText: string): TextMapping {
@@ -89,12 +90,4 @@ function merged(segments: readonly Segment[]): Segment[] {
     } else out.push({ ...s });
   }
   return out;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

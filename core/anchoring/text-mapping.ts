@@ -4,7 +4,8 @@
  * around it was deleted. It is built from the segments the two revisions share (see text-diff.ts);
  * everything between segments was deleted, replaced or inserted.
  */
-import { partitionPoint } from './partition-point';
+import { partitionPoint } from '../text/binary-search';
+import { splitsSurrogatePair } from '../text/surrogates';
 
 /** Old characters `[oldStart, oldStart + length)` equal new characters `[newStart, newStart + length)`. */
 export interface Segment {
@@ -142,19 +143,11 @@ export class TextMapping {
 
   /** Index of the last segment starting at or before `pos`, or -1. */
   private lastStartingAtOrBefore(pos: number): number {
-    return partitionPoint(this.segments.length, (k) => this.segments[k].oldStart > pos) - 1;
+    return partitionPoint(this.segments.length, (k) => this.segments[k].oldStart <= pos) - 1;
   }
 
   /** `pos`, moved off the middle of a surrogate pair towards `assoc`. */
   private whole(pos: number, assoc: Assoc): number {
-    return splitsPair(this.newText, pos) ? pos + (assoc < 0 ? -1 : 1) : pos;
+    return splitsSurrogatePair(this.newText, pos) ? pos + (assoc < 0 ? -1 : 1) : pos;
   }
-}
-
-/** True when `pos` falls between the two halves of a surrogate pair of `text`. */
-export function splitsPair(text: string, pos: number): boolean {
-  if (pos <= 0 || pos >= text.length) return false;
-  const hi = text.charCodeAt(pos - 1);
-  const lo = text.charCodeAt(pos);
-  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
 }

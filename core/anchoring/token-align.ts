@@ -6,10 +6,10 @@
  * Myers diff on the few remaining tokens are cheap there.
  */
 import { diffArrays } from 'diff';
-import { BREAK_ID } from './diff-tokens';
+import { BREAK_ID, WORD } from './diff-tokens';
 import type { TokenStream } from './diff-tokens';
 import { anchorBlocks, heaviestChain, movedRuns } from './anchor-blocks';
-import { partitionPoint } from './partition-point';
+import { partitionPoint } from '../text/binary-search';
 import type { TokenRun } from './anchor-blocks';
 
 /** Gaps up to this many token pairs (old x new) go straight to Myers. */
@@ -62,13 +62,18 @@ export function alignTokens(a: TokenStream, b: TokenStream): TokenRun[] {
   // may have stayed after its left neighbour and its tail before its right one (the better pairing
   // first); failing both, the text may have crossed a neighbour that moved. A pairing counts only
   // when a fair share of the larger side lines up, so that a stray stock word pairs nothing.
-  const attempt = (o0: number, o1: number, r: number, by: number): [TokenRun[], number] | null => {
+  // `side`: a head pairing looks only at the new gap up to its first paragraph break, a tail pairing
+  // only from its last; a pairing across a moved neighbour must line up a word, not just punctuation.
+  const attempt = (o0: number, o1: number, r: number, by: number, side: 'head' | 'tail' | 'across'): [TokenRun[], number] | null => {
     if (r < 0 || r > count) return null;
-    const [n0, n1] = free[r];
+    let [n0, n1] = free[r];
+    if (side === 'head' && breakAt(b.loose, n0, n1, 1) >= 0) n1 = breakAt(b.loose, n0, n1, 1);
+    if (side === 'tail' && breakAt(b.loose, n0, n1, -1) >= 0) n0 = breakAt(b.loose, n0, n1, -1);
     if (o0 >= o1 || n0 >= n1) return null;
     const found: TokenRun[] = [];
     diffGap(a.loose, b.loose, o0, o1, n0, n1, isMoved(by), found, 0);
     const score = found.reduce((sum, run) => sum + nonSpace(a.loose, run.o, run.o + run.len), 0);
+    if (side === 'across' && !found.some((run) => a.kinds.subarray(run.o, run.o + run.len).includes(WORD))) return null;
     return score > 0 && score >= MIN_PAIRED_SHARE * Math.max(nonSpace(a.loose, o0, o1), nonSpace(b.loose, n0, n1)) ? [found, score] : null;
   };
   const take = (found: TokenRun[], r: number, head: boolean): void => {
@@ -80,34 +85,33 @@ export function alignTokens(a: TokenStream, b: TokenStream): TokenRun[] {
     if (done[k] || from === to) continue;
     const afterLeft = rankOf(k - 1) + 1;
     const beforeRight = rankOf(k);
-    const firstBreak = a.loose.subarray(from, to).indexOf(BREAK_ID);
+    const firstBreak = breakAt(a.loose, from, to, 1);
     if (afterLeft !== beforeRight && firstBreak >= 0) {
       // Across a paragraph break, what precedes the break ends the left neighbour's paragraph and
       // what follows it starts the right neighbour's.
-      const lastBreak = a.loose.subarray(from, to).lastIndexOf(BREAK_ID);
-      const head = attempt(from, from + firstBreak, afterLeft, k - 1);
+      const head = attempt(from, firstBreak, afterLeft, k - 1, 'head');
       if (head) take(head[0], afterLeft, true);
-      const tail = attempt(from + lastBreak, to, beforeRight, k);
+      const tail = attempt(breakAt(a.loose, from, to, -1), to, beforeRight, k, 'tail');
       if (tail) take(tail[0], beforeRight, false);
       if (head || tail) continue;
     } else if (afterLeft !== beforeRight) {
-      const head = attempt(from, to, afterLeft, k - 1);
-      const tail = attempt(from, to, beforeRight, k);
+      const head = attempt(from, to, afterLeft, k - 1, 'head');
+      const tail = attempt(from, to, beforeRight, k, 'tail');
       if (head && (!tail || head[1] >= tail[1])) {
         take(head[0], afterLeft, true);
-        const rest = attempt(Math.max(...head[0].map((x) => x.o + x.len)), to, beforeRight, k);
+        const rest = attempt(Math.max(...head[0].map((x) => x.o + x.len)), to, beforeRight, k, 'tail');
         if (rest) take(rest[0], beforeRight, false);
         continue;
       }
       if (tail) {
         take(tail[0], beforeRight, false);
-        const rest = attempt(from, Math.min(...tail[0].map((x) => x.o)), afterLeft, k - 1);
+        const rest = attempt(from, Math.min(...tail[0].map((x) => x.o)), afterLeft, k - 1, 'head');
         if (rest) take(rest[0], afterLeft, true);
         continue;
       }
     }
     for (const [r, by] of [[rankOf(k) + 1, k], [rankOf(k - 1), k - 1]]) {
-      const across = attempt(from, to, r, by);
+      const across = attempt(from, to, r, by, 'across');
       if (across) {
         take(across[0], r, true);
         break;
@@ -115,6 +119,12 @@ export function alignTokens(a: TokenStream, b: TokenStream): TokenRun[] {
     }
   }
   return out.sort((x, y) => x.o - y.o);
+}
+
+/** The first (`dir` 1) or last (`dir` -1) paragraph break in `ids[from, to)`, or -1. */
+function breakAt(ids: Int32Array, from: number, to: number, dir: 1 | -1): number {
+  const k = dir > 0 ? ids.subarray(from, to).indexOf(BREAK_ID) : ids.subarray(from, to).lastIndexOf(BREAK_ID);
+  return k < 0 ? -1 : from + k;
 }
 
 /** Whitespace and paragraph breaks have loose ids <= 0 (see diff-tokens.ts). */
@@ -232,7 +242,7 @@ function increasingAnchors(a: Int32Array, o0: number, o1: number, b: Int32Array,
   const tails: number[] = [];
   const back = new Int32Array(pairs.length).fill(-1);
   for (let k = 0; k < pairs.length; k++) {
-    const pile = partitionPoint(tails.length, (t) => pairs[tails[t]][1] >= pairs[k][1]);
+    const pile = partitionPoint(tails.length, (t) => pairs[tails[t]][1] < pairs[k][1]);
     if (pile > 0) back[k] = tails[pile - 1];
     tails[pile] = k;
   }

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quoteContext } from '../../../core/anchoring/quote-context';
 import { reanchorTargets } from '../../../core/anchoring/reanchor-targets';
-import { splitsPair } from '../../../core/anchoring/text-mapping';
+import { splitsSurrogatePair } from '../../../core/text/surrogates';
 import type { Target } from '../../../core/model';
 
 type Op = 'keep' | 'sub' | 'typo' | 'ins' | 'del';
@@ -126,7 +126,7 @@ function checkPlacement(c: Case): void {
     expect(target.start).toBeGreaterThanOrEqual(0);
     expect(target.end).toBeLessThanOrEqual(c.newText.length);
     expect(c.newText.slice(target.start, target.end)).toBe(target.exact);
-    expect(splitsPair(c.newText, target.start) || splitsPair(c.newText, target.end)).toBe(false);
+    expect(splitsSurrogatePair(c.newText, target.start) || splitsSurrogatePair(c.newText, target.end)).toBe(false);
     expect({ prefix: target.prefix, suffix: target.suffix }).toEqual(quoteContext(c.newText, target.start, target.end));
   });
   const again = reanchorTargets(c.oldText, c.newText, results.map((r) => r.target), { revision: 2 });
