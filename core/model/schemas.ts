@@ -46,6 +46,8 @@ export const Target = z.object({
   prefix: z.string(),
   suffix: z.string(),
   orphaned: z.boolean().optional(),
+  changedFrom: z.object({ exact: z.string(), revision: z.number().int().min(1).optional() }).optional(),
+  revision: z.number().int().min(1).optional(),
 });
 export type Target = z.infer<typeof Target>;
 
