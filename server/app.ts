@@ -21,6 +21,8 @@ import { actAs } from './http/actor';
 import { localActor, type Actor } from './services/actor';
 import { SuggestionService } from './services/suggestion-service';
 import { SuggestionIndex } from './services/suggestion-index';
+import { SourceService } from './services/source-service';
+import type { FetchOptions } from './sources/fetch-page';
 import { loadSpellChecker } from './assistant/spelling-dictionary';
 import type { SpellChecker } from '../core/assistant';
 
@@ -31,6 +33,8 @@ export interface AppDeps {
   actor?: Actor;
   /** Duplicate-coverage detection over `sources`; built here when not given. */
   reuse?: ReuseService;
+  /** How pages are fetched (timeouts, whether private addresses are allowed); default fetch-page.ts's. */
+  fetchOptions?: FetchOptions;
   /** The assistant's spelling checker (loaded in the background); null: no typo suggestions. Default: the English dictionaries. */
   spelling?: (() => Promise<SpellChecker>) | null;
   /** Folder of the built client (dist/client); omitted: API only. */
@@ -70,7 +74,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(actAs(deps.actor ?? localActor()));
   const found = new SuggestionIndex(deps.sources, reuse, deps.spelling === null ? undefined : (deps.spelling ?? loadSpellChecker), (line) => console.warn(line));
   const suggestions = new SuggestionService(found, annotations);
-  api.use('/sources', sourceRoutes(deps.sources, annotations, suggestions));
+  const sourceService = new SourceService(deps.store, deps.sources, annotations, now, deps.fetchOptions);
+  api.use('/sources', sourceRoutes(sourceService, annotations, suggestions));
   api.use('/annotations', carryRoutes(new CarryService(annotations, reuse), annotations));
   api.use('/annotations', annotationRoutes(annotations));
   api.use('/sets', setRoutes(annotations));

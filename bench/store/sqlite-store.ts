@@ -5,10 +5,11 @@
  * reads need indexed; a transaction is one SQLite transaction.
  */
 import Database from 'better-sqlite3';
-import { KINDS, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind } from '../../core/model';
+import { createHash } from 'node:crypto';
+import { KINDS, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind, type SourceRecord, type SourceRevision } from '../../core/model';
 import { OverlayTransaction } from '../../server/store/overlay-transaction';
 import { SerialQueue } from '../../server/store/serial-queue';
-import { IdTakenError, setKey, type AnnotationQuery, type Store, type Transaction } from '../../server/store/store';
+import { IdTakenError, setKey, type AnnotationQuery, type BlobKind, type Store, type Transaction } from '../../server/store/store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS annotations (id TEXT PRIMARY KEY, set_name TEXT NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL);
@@ -19,6 +20,9 @@ CREATE TABLE IF NOT EXISTS sets (key TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS decisions (suggestion TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS history (id TEXT PRIMARY KEY, annotation TEXT NOT NULL, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS history_annotation ON history(annotation);
+CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS revisions (source TEXT NOT NULL, revision INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (source, revision));
+CREATE TABLE IF NOT EXISTS blobs (kind TEXT NOT NULL, hash TEXT NOT NULL, content TEXT NOT NULL, PRIMARY KEY (kind, hash));
 `;
 
 const parse = <T>(rows: { json: string }[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
@@ -58,6 +62,13 @@ export class SqliteStore implements Store {
       deleteDecision: db.prepare('DELETE FROM decisions WHERE suggestion = ?'),
       addHistory: db.prepare('INSERT INTO history (id, annotation, json) VALUES (?, ?, ?)'),
       exists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM annotations WHERE id = ?'),
+      source: db.prepare<[string], { json: string }>('SELECT json FROM sources WHERE id = ?'),
+      sources: db.prepare<[], { json: string }>('SELECT json FROM sources'),
+      revisions: db.prepare<[string], { json: string }>('SELECT json FROM revisions WHERE source = ? ORDER BY revision'),
+      putSource: db.prepare('INSERT OR REPLACE INTO sources (id, json) VALUES (?, ?)'),
+      addRevision: db.prepare('INSERT INTO revisions (source, revision, json) VALUES (?, ?, ?)'),
+      putBlob: db.prepare('INSERT OR IGNORE INTO blobs (kind, hash, content) VALUES (?, ?, ?)'),
+      blob: db.prepare<[string, string], { content: string }>('SELECT content FROM blobs WHERE kind = ? AND hash = ?'),
     };
   }
 
@@ -89,6 +100,29 @@ export class SqliteStore implements Store {
 
   async decisions(): Promise<readonly Decision[]> {
     return parse(this.q.decisions.all());
+  }
+
+  async source(id: string): Promise<SourceRecord | undefined> {
+    const row = this.q.source.get(id);
+    return row ? (JSON.parse(row.json) as SourceRecord) : undefined;
+  }
+
+  async sources(): Promise<readonly SourceRecord[]> {
+    return parse(this.q.sources.all());
+  }
+
+  async revisions(source: string): Promise<readonly SourceRevision[]> {
+    return parse(this.q.revisions.all(source));
+  }
+
+  async putBlob(kind: BlobKind, content: string): Promise<string> {
+    const hash = createHash('sha256').update(content).digest('hex');
+    this.q.putBlob.run(kind, hash, content);
+    return hash;
+  }
+
+  async blob(kind: BlobKind, hash: string): Promise<string | undefined> {
+    return this.q.blob.get(kind, hash)?.content;
   }
 
   async countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {
@@ -131,6 +165,10 @@ export class SqliteStore implements Store {
           } else if (c.table === 'decisions') {
             if (c.value) this.q.putDecision.run(c.key, JSON.stringify(c.value));
             else this.q.deleteDecision.run(c.key);
+          } else if (c.table === 'sources') {
+            if (c.value) this.q.putSource.run(c.key, JSON.stringify(c.value));
+          } else if (c.table === 'revisions') {
+            if (c.value) this.q.addRevision.run(c.value.source, c.value.revision, JSON.stringify(c.value));
           } else if (c.value) this.q.addHistory.run(c.key, c.value.annotation, JSON.stringify(c.value));
         }
       })();

@@ -39,3 +39,57 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 /** The largest revision a record may hold: one more must still be an exact integer in JSON. */
 export const MAX_REVISION = Number.MAX_SAFE_INTEGER - 1;
+
+/** How a revision of a source came in. */
+export const SOURCE_ORIGINS = ['file', 'import', 'paste', 'upload', 'fetch'] as const;
+export const RevisionOrigin = z.object({
+  kind: z.enum(SOURCE_ORIGINS),
+  /** The address fetched (fetch), or the URL given with the text. */
+  url: z.string().optional(),
+  fileName: z.string().optional(),
+  /** When the page was fetched (ISO time). */
+  fetchedAt: z.string().optional(),
+  /** Who added it; absent for files read from the sources folder. */
+  by: z.string().optional(),
+});
+export type RevisionOrigin = z.infer<typeof RevisionOrigin>;
+
+/** Counts of targets on the source by what re-anchoring did with them when this revision came. */
+export const ReanchorCounts = z.object({
+  unchanged: z.number().int().min(0),
+  moved: z.number().int().min(0),
+  changed: z.number().int().min(0),
+  orphaned: z.number().int().min(0),
+});
+
+/** One revision of a source. The text (and a page's raw HTML) are kept by hash beside the records. */
+export const SourceRevision = z.object({
+  source: z.string().min(1),
+  revision: z.number().int().min(1),
+  created: z.string(),
+  /** sha-256 of the text, hex. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  length: z.number().int().min(0),
+  words: z.number().int().min(0),
+  origin: RevisionOrigin,
+  /** sha-256 of the raw HTML the text was extracted from, when there was a page. */
+  html: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  reanchored: ReanchorCounts.optional(),
+});
+export type SourceRevision = z.infer<typeof SourceRevision>;
+
+/** A source's metadata and the number of its current revision. */
+export const SourceRecord = z.object({
+  id: z.string().min(1),
+  revision: z.number().int().min(1),
+  title: z.string(),
+  outlet: z.string(),
+  author: z.string().optional(),
+  published: z.string().optional(),
+  url: z.string().optional(),
+  /** The metadata fields that were guessed rather than given. */
+  guessed: z.array(z.string()),
+  created: z.string(),
+  modified: z.string(),
+});
+export type SourceRecord = z.infer<typeof SourceRecord>;

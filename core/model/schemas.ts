@@ -137,20 +137,56 @@ export const SourceMeta = z.object({
   length: z.number().int(),
   /** sha-256 of the text: a changed hash means a new revision of the source. */
   hash: z.string(),
+  /** The number of the revision this text is (1 for the first). */
+  revision: z.number().int().min(1).optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;
 export type Source = SourceMeta & { text: string };
 
-export const ImportSource = z
+/** A web address a person can follow: http or https only (no `javascript:`, `data:`, …). */
+export const HttpUrl = z
+  .string()
+  .max(2000)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address');
+
+/** Metadata a person may give with a new source; what is not given is found in the page or guessed. */
+const GivenSourceFields = {
+  title: z.string().trim().min(1).max(500).optional(),
+  outlet: z.string().trim().min(1).max(200).optional(),
+  author: z.string().trim().max(200).optional(),
+  published: z.string().date().optional(),
+  url: HttpUrl.optional(),
+};
+
+/**
+ * `POST /api/sources`: a text, an HTML page or a file (`.txt`, `.md`, `.html`, base64), with metadata.
+ * With an `id` that exists the text is a new revision of that source; without one a new source gets
+ * an id made from the file name or the title.
+ */
+export const AddSource = z
   .object({
-    id: SourceId,
-    text: z.string().min(1).max(2_000_000),
-    title: z.string().trim().min(1).max(500).optional(),
-    outlet: z.string().trim().min(1).max(200).optional(),
-    author: z.string().trim().max(200).optional(),
-    published: z.string().date().optional(),
-    url: z.string().url().optional(),
+    id: SourceId.optional(),
+    text: z.string().min(1).max(2_000_000).optional(),
+    html: z.string().min(1).max(5 * 1024 * 1024).optional(),
+    file: z.object({ name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(7_200_000) }).strict().optional(),
+    ...GivenSourceFields,
   })
+  .strict()
+  .refine((b) => [b.text, b.html, b.file].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of "text", "html" or "file"',
+  });
+export type AddSource = z.input<typeof AddSource>;
+
+/** `POST /api/sources/fetch`: a web page to fetch and add. */
+export const FetchSource = z
+  .object({ ...GivenSourceFields, url: HttpUrl, id: SourceId.optional() })
+  .strict();
+export type FetchSource = z.input<typeof FetchSource>;
+
+/** The body of the original `POST /api/sources`: an id and a text (still accepted, as AddSource). */
+export const ImportSource = z
+  .object({ id: SourceId, text: z.string().min(1).max(2_000_000), ...GivenSourceFields })
   .strict();
 export type ImportSource = z.input<typeof ImportSource>;
 

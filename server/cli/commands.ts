@@ -53,14 +53,33 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
       summary: 'find passages shared by text files (duplicate coverage)',
       synopsis: '<dir-or-files…> [--json] [--min-words N]',
       details:
-        'Reads .txt files (a folder means every .txt in it); ids are the file names without extension, and a\n' +
-        'sidecar <id>.meta.json gives the outlet, which boilerplate detection needs. Prints a table, or with\n' +
-        '--json one JSON array of passages on stdout and nothing else. Runs over a second show progress on stderr.',
+        'Reads .txt files (a folder means every .txt in it); ids are made from the file names as the server\n' +
+        'makes them, and a sidecar <name>.meta.json may give the title and outlet (without one, outlets are\n' +
+        'inferred from shared site chrome). Prints a table of passages and suggestions, or with --json one\n' +
+        'object {"passages": [...], "suggestions": [...]} on stdout and nothing else. Progress goes to stderr.',
       options: {
-        json: { type: 'boolean', help: 'print the passages as one JSON array on stdout' },
+        json: { type: 'boolean', help: 'print passages and suggestions as one JSON object on stdout' },
         'min-words': { type: 'string', value: 'N', help: 'report passages of at least N shared words (default: 8)' },
       },
       load: async () => (await import('./reuse-command')).reuseCommand,
+    },
+  ],
+  [
+    'add',
+    {
+      summary: 'add articles from files (.txt, .md, .html), folders or web pages',
+      synopsis: '<files|folders|urls…> [--title T] [--outlet O] [--data DIR] [--sources DIR]',
+      details:
+        'Runs each input through the same pipeline as the app: the article text (HTML pages are extracted),\n' +
+        'metadata from the page or guessed, an id from the file name or title. A web page is fetched (10 s,\n' +
+        '5 MB, public addresses only unless COLLATE_ALLOW_PRIVATE_FETCH=1). An id that exists gets a new\n' +
+        'revision. Prints one line per source: id, title, outlet, words. Refuses to run beside a server.',
+      options: {
+        title: { type: 'string', value: 'T', help: 'the title (for a single input)' },
+        outlet: { type: 'string', value: 'O', help: 'the outlet, for every input' },
+        ...WORKSPACE_OPTIONS,
+      },
+      load: async () => (await import('./add-command')).addCommand,
     },
   ],
   [

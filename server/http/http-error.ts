@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ServiceError, type ServiceErrorCode } from '../services/service-error';
 import { IdTakenError, StorageError } from '../store/store';
+import { SourceError } from '../sources/source-error';
 
 export class HttpError extends Error {
   constructor(
@@ -53,6 +54,7 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   else if (err instanceof StorageError) {
     e = err.reason === 'full' ? new HttpError(507, 'storage_full', err.message) : new HttpError(503, 'storage_unavailable', err.message);
   } else if (err instanceof IdTakenError) e = new HttpError(409, 'exists', err.message);
+  else if (err instanceof SourceError) e = new HttpError(err.status, err.code, err.message);
   else if (err?.type === 'entity.parse.failed') e = new HttpError(400, 'bad_json', `the request body is not valid JSON: ${err.message}`);
   else if (err?.type === 'entity.too.large') e = new HttpError(413, 'too_large', `the request body is over the limit of ${err.limit} bytes`);
   else if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') e = new HttpError(415, 'unsupported_encoding', String(err.message));

@@ -107,7 +107,9 @@ export class AnnotationService {
           `targets[${i}]: "exact" does not match the text of "${t.source}" at ${t.start}..${t.end} (the text there is ${JSON.stringify(actual.slice(0, 80))})`,
         );
       }
-      return { source: t.source, start: t.start, end: t.end, exact: t.exact, ...quoteContext(source.text, t.start, t.end) };
+      // The revision it was made on travels with the target (exports say which text it quotes).
+      const made = source.revision ? { revision: source.revision } : {};
+      return { source: t.source, start: t.start, end: t.end, exact: t.exact, ...quoteContext(source.text, t.start, t.end), ...made };
     });
   }
 

@@ -7,7 +7,7 @@
  * handled, a copy is not yet carried) is read inside the transaction that writes, so two
  * concurrent requests cannot both pass the same check.
  */
-import type { Annotation, AnnotationSet, Decision, HistoryEntry, Kind } from '../../core/model';
+import type { Annotation, AnnotationSet, Decision, HistoryEntry, Kind, SourceRecord, SourceRevision } from '../../core/model';
 
 /** The kinds of record a store holds, by table name. */
 export interface Tables {
@@ -15,8 +15,13 @@ export interface Tables {
   sets: AnnotationSet;
   decisions: Decision;
   history: HistoryEntry;
+  sources: SourceRecord;
+  revisions: SourceRevision;
 }
 export type TableName = keyof Tables;
+
+/** What a blob holds: an article text, or the raw HTML of the page it was extracted from. */
+export type BlobKind = 'text' | 'html';
 
 /** One change in a transaction: a record put under its key, or (value null) the key removed. */
 export type Op = { [T in TableName]: { table: T; key: string; value: Tables[T] | null } }[TableName];
@@ -38,6 +43,10 @@ export interface StoreReads {
   sets(): Promise<readonly AnnotationSet[]>;
   decision(suggestion: string): Promise<Decision | undefined>;
   decisions(): Promise<readonly Decision[]>;
+  source(id: string): Promise<SourceRecord | undefined>;
+  sources(): Promise<readonly SourceRecord[]>;
+  /** A source's revisions, oldest first. */
+  revisions(source: string): Promise<readonly SourceRevision[]>;
 }
 
 export interface Transaction extends StoreReads {
@@ -51,6 +60,9 @@ export interface Transaction extends StoreReads {
   putDecision(decision: Decision): void;
   deleteDecision(suggestion: string): void;
   addHistory(entry: HistoryEntry): void;
+  putSource(source: SourceRecord): void;
+  /** Adds a revision; its number must be new for its source. */
+  addRevision(revision: SourceRevision): void;
 }
 
 export interface Store extends StoreReads {
@@ -66,8 +78,20 @@ export interface Store extends StoreReads {
   setSizes(): Promise<Map<string, number>>;
   /** Every change to one annotation, oldest first (deletion included). */
   history(annotationId: string): Promise<readonly HistoryEntry[]>;
+  /**
+   * Keeps a text or page durably under its sha-256 (hex), which it returns; storing the same
+   * content again is a no-op. Done before the transaction that refers to it: a blob nothing refers
+   * to is harmless, a record referring to a missing blob is not.
+   */
+  putBlob(kind: BlobKind, content: string): Promise<string>;
+  blob(kind: BlobKind, hash: string): Promise<string | undefined>;
   /** Waits for background work (compaction) and releases files; the store is unusable after. */
   close(): Promise<void>;
+}
+
+/** The key a revision is stored under. */
+export function revisionKey(source: string, revision: number): string {
+  return `${source}@${revision}`;
 }
 
 /** The key a set is stored under: names that differ only in case or normal form are one set. */

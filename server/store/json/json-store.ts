@@ -10,10 +10,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_SET, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind } from '../../../core/model';
+import { DEFAULT_SET, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind, type SourceRecord, type SourceRevision } from '../../../core/model';
 import { OverlayTransaction, type Change } from '../overlay-transaction';
 import { SerialQueue } from '../serial-queue';
-import { IdTakenError, setKey, storageErrorOf, type AnnotationQuery, type Op, type Store, type Transaction } from '../store';
+import { IdTakenError, setKey, storageErrorOf, type AnnotationQuery, type BlobKind, type Op, type Store, type Transaction } from '../store';
+import { BlobFiles } from './blob-files';
 import type { Journal, JournalEntry } from './journal';
 import { loadState } from './load-state';
 import type { Member, MemoryTables } from './memory-tables';
@@ -32,9 +33,17 @@ export interface JsonStoreOptions {
 
 const DEFAULT_COMPACT_BYTES = 8 * 1024 * 1024;
 
+async function blobFolders(dataDir: string): Promise<string[]> {
+  try {
+    return (await readdir(join(dataDir, 'blobs'))).map((d) => join('blobs', d));
+  } catch {
+    return [];
+  }
+}
+
 /** Removes temporary files that writes interrupted by a crash or a full disk left behind. */
 async function removeLeftovers(dataDir: string): Promise<void> {
-  for (const folder of ['', ...SNAPSHOT_FOLDERS, 'sources']) {
+  for (const folder of ['', ...SNAPSHOT_FOLDERS, 'sources', ...(await blobFolders(dataDir))]) {
     let names: string[];
     try {
       names = await readdir(join(dataDir, folder));
@@ -63,6 +72,7 @@ export class JsonStore implements Store {
   /** Bumped by a failed group commit, so transactions that read its changes fail too. */
   private epoch = 0;
   private lastFailure: unknown;
+  private readonly blobs: BlobFiles;
 
   private constructor(
     readonly dataDir: string,
@@ -72,6 +82,7 @@ export class JsonStore implements Store {
     private readonly opts: JsonStoreOptions,
   ) {
     this.nextSeq = seq + 1;
+    this.blobs = new BlobFiles(dataDir);
   }
 
   /**
@@ -136,6 +147,27 @@ export class JsonStore implements Store {
 
   async history(annotationId: string): Promise<readonly HistoryEntry[]> {
     return this.tables.historyFor(annotationId);
+  }
+
+  async source(id: string): Promise<SourceRecord | undefined> {
+    return this.tables.get('sources', id);
+  }
+
+  async sources(): Promise<readonly SourceRecord[]> {
+    return [...this.tables.values('sources')];
+  }
+
+  async revisions(source: string): Promise<readonly SourceRevision[]> {
+    return this.tables.revisionsFor(source);
+  }
+
+  putBlob(kind: BlobKind, content: string): Promise<string> {
+    if (!this.journal) return Promise.reject(new Error(`the store in ${this.dataDir} was opened read-only`));
+    return this.blobs.put(kind, content);
+  }
+
+  blob(kind: BlobKind, hash: string): Promise<string | undefined> {
+    return this.blobs.get(kind, hash);
   }
 
   /**

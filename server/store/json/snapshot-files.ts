@@ -6,12 +6,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Annotation, AnnotationSet, Decision, HistoryEntry } from '../../../core/model';
+import { Annotation, AnnotationSet, Decision, HistoryEntry, SourceRecord, SourceRevision } from '../../../core/model';
 import type { z } from 'zod';
 import { DurableTextFile } from '../durable-file';
-import { setKey, type TableName, type Tables } from '../store';
+import { revisionKey, setKey, type TableName, type Tables } from '../store';
 import type { Member } from './memory-tables';
-import { COLLECTION_FILE, SNAPSHOT_FOLDERS, TABLE_ORDER } from './snapshot-layout';
+import { SNAPSHOT_FOLDERS, TABLE_ORDER, TOP_FILES } from './snapshot-layout';
 import { TimeSlicer } from '../../runtime/time-slices';
 
 export const SNAPSHOT_VERSION = 2;
@@ -31,6 +31,8 @@ export const SCHEMAS: { [T in TableName]: z.ZodType<Tables[T]> } = {
   sets: AnnotationSet,
   decisions: Decision,
   history: HistoryEntry,
+  sources: SourceRecord,
+  revisions: SourceRevision,
 };
 
 export function keyOf(table: TableName, value: Tables[TableName]): string {
@@ -43,6 +45,10 @@ export function keyOf(table: TableName, value: Tables[TableName]): string {
       return (value as Tables['decisions']).suggestion;
     case 'history':
       return (value as Tables['history']).id;
+    case 'sources':
+      return (value as Tables['sources']).id;
+    case 'revisions':
+      return revisionKey((value as Tables['revisions']).source, (value as Tables['revisions']).revision);
   }
 }
 
@@ -68,7 +74,8 @@ const pathOf = (dataDir: string, name: string) => join(dataDir, `${name}.json`);
 /** Every snapshot file's name (without ".json"), relative to the data folder. */
 export async function listSnapshots(dataDir: string): Promise<string[]> {
   const names: string[] = [];
-  for (const entry of await readdir(dataDir)) if (entry === `${COLLECTION_FILE}.json`) names.push(COLLECTION_FILE);
+  const top = new Set(await readdir(dataDir));
+  for (const name of TOP_FILES) if (top.has(`${name}.json`)) names.push(name);
   for (const folder of SNAPSHOT_FOLDERS) {
     let entries: string[];
     try {

@@ -4,6 +4,7 @@
  *   by-source/<source-id>.json   annotations whose targets all lie in that source
  *   collection.json              sets, decisions, and annotations that span sources
  *   history/<00..3f>.json        annotation history, spread over 64 files by annotation id
+ *   catalog.json                 sources and their revisions (the texts are blobs, see blob-files.ts)
  *
  * File names are given without ".json" and relative to the data folder.
  */
@@ -11,6 +12,7 @@ import type { Annotation } from '../../../core/model';
 import type { TableName, Tables } from '../store';
 
 export const COLLECTION_FILE = 'collection';
+export const CATALOG_FILE = 'catalog';
 export const HISTORY_BUCKETS = 64;
 
 /** FNV-1a: a stable, cheap spread of annotation ids over the history files. */
@@ -35,6 +37,9 @@ export function fileOf(table: TableName, value: Tables[TableName]): string {
     case 'sets':
     case 'decisions':
       return COLLECTION_FILE;
+    case 'sources':
+    case 'revisions':
+      return CATALOG_FILE;
   }
 }
 
@@ -42,4 +47,7 @@ export function fileOf(table: TableName, value: Tables[TableName]): string {
 export const SNAPSHOT_FOLDERS = ['by-source', 'history'];
 
 /** The tables each snapshot file may hold, in the order they are written. */
-export const TABLE_ORDER: TableName[] = ['sets', 'decisions', 'annotations', 'history'];
+export const TABLE_ORDER: TableName[] = ['sets', 'decisions', 'sources', 'revisions', 'annotations', 'history'];
+
+/** Snapshot files at the top of the data folder (besides those in SNAPSHOT_FOLDERS). */
+export const TOP_FILES = [COLLECTION_FILE, CATALOG_FILE];
