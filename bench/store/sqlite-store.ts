@@ -5,10 +5,10 @@
  * reads need indexed; a transaction is one SQLite transaction.
  */
 import Database from 'better-sqlite3';
-import { KINDS, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind } from '../../core/model';
+import { KINDS, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind, type Session, type User } from '../../core/model';
 import { OverlayTransaction } from '../../server/store/overlay-transaction';
 import { SerialQueue } from '../../server/store/serial-queue';
-import { IdTakenError, setKey, type AnnotationQuery, type Store, type Transaction } from '../../server/store/store';
+import { IdTakenError, setKey, userKey, type AnnotationQuery, type Store, type Transaction } from '../../server/store/store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS annotations (id TEXT PRIMARY KEY, set_name TEXT NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL);
@@ -19,6 +19,9 @@ CREATE TABLE IF NOT EXISTS sets (key TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS decisions (suggestion TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS history (id TEXT PRIMARY KEY, annotation TEXT NOT NULL, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS history_annotation ON history(annotation);
+CREATE TABLE IF NOT EXISTS users (key TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, user_key TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_key);
 `;
 
 const parse = <T>(rows: { json: string }[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
@@ -58,6 +61,15 @@ export class SqliteStore implements Store {
       deleteDecision: db.prepare('DELETE FROM decisions WHERE suggestion = ?'),
       addHistory: db.prepare('INSERT INTO history (id, annotation, json) VALUES (?, ?, ?)'),
       exists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM annotations WHERE id = ?'),
+      user: db.prepare<[string], { json: string }>('SELECT json FROM users WHERE key = ?'),
+      users: db.prepare<[], { json: string }>('SELECT json FROM users'),
+      putUser: db.prepare('INSERT OR REPLACE INTO users (key, json) VALUES (?, ?)'),
+      deleteUser: db.prepare('DELETE FROM users WHERE key = ?'),
+      session: db.prepare<[string], { json: string }>('SELECT json FROM sessions WHERE id = ?'),
+      sessions: db.prepare<[], { json: string }>('SELECT json FROM sessions'),
+      sessionsOf: db.prepare<[string], { json: string }>('SELECT json FROM sessions WHERE user_key = ?'),
+      putSession: db.prepare('INSERT OR REPLACE INTO sessions (id, user_key, json) VALUES (?, ?, ?)'),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
     };
   }
 
@@ -89,6 +101,24 @@ export class SqliteStore implements Store {
 
   async decisions(): Promise<readonly Decision[]> {
     return parse(this.q.decisions.all());
+  }
+
+  async user(name: string): Promise<User | undefined> {
+    const row = this.q.user.get(userKey(name));
+    return row ? (JSON.parse(row.json) as User) : undefined;
+  }
+
+  async users(): Promise<readonly User[]> {
+    return parse(this.q.users.all());
+  }
+
+  async session(id: string): Promise<Session | undefined> {
+    const row = this.q.session.get(id);
+    return row ? (JSON.parse(row.json) as Session) : undefined;
+  }
+
+  async sessions(user?: string): Promise<readonly Session[]> {
+    return parse(user === undefined ? this.q.sessions.all() : this.q.sessionsOf.all(user));
   }
 
   async countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {
@@ -131,6 +161,12 @@ export class SqliteStore implements Store {
           } else if (c.table === 'decisions') {
             if (c.value) this.q.putDecision.run(c.key, JSON.stringify(c.value));
             else this.q.deleteDecision.run(c.key);
+          } else if (c.table === 'users') {
+            if (c.value) this.q.putUser.run(c.key, JSON.stringify(c.value));
+            else this.q.deleteUser.run(c.key);
+          } else if (c.table === 'sessions') {
+            if (c.value) this.q.putSession.run(c.key, c.value.user, JSON.stringify(c.value));
+            else this.q.deleteSession.run(c.key);
           } else if (c.value) this.q.addHistory.run(c.key, c.value.annotation, JSON.stringify(c.value));
         }
       })();

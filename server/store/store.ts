@@ -7,7 +7,8 @@
  * handled, a copy is not yet carried) is read inside the transaction that writes, so two
  * concurrent requests cannot both pass the same check.
  */
-import type { Annotation, AnnotationSet, Decision, HistoryEntry, Kind } from '../../core/model';
+import type { Annotation, AnnotationSet, Decision, HistoryEntry, Kind, Session, User } from '../../core/model';
+import { userKey } from '../../core/model';
 
 /** The kinds of record a store holds, by table name. */
 export interface Tables {
@@ -15,8 +16,13 @@ export interface Tables {
   sets: AnnotationSet;
   decisions: Decision;
   history: HistoryEntry;
+  /** Keyed by userKey(name). */
+  users: User;
+  /** Keyed by the session id (the hash of its secret). */
+  sessions: Session;
 }
 export type TableName = keyof Tables;
+export const TABLE_NAMES: readonly TableName[] = ['annotations', 'sets', 'decisions', 'history', 'users', 'sessions'];
 
 /** One change in a transaction: a record put under its key, or (value null) the key removed. */
 export type Op = { [T in TableName]: { table: T; key: string; value: Tables[T] | null } }[TableName];
@@ -38,6 +44,12 @@ export interface StoreReads {
   sets(): Promise<readonly AnnotationSet[]>;
   decision(suggestion: string): Promise<Decision | undefined>;
   decisions(): Promise<readonly Decision[]>;
+  /** The user of that name, compared without regard to case or Unicode normal form. */
+  user(name: string): Promise<User | undefined>;
+  users(): Promise<readonly User[]>;
+  session(id: string): Promise<Session | undefined>;
+  /** Sessions of one user (by userKey), or all. */
+  sessions(user?: string): Promise<readonly Session[]>;
 }
 
 export interface Transaction extends StoreReads {
@@ -51,6 +63,11 @@ export interface Transaction extends StoreReads {
   putDecision(decision: Decision): void;
   deleteDecision(suggestion: string): void;
   addHistory(entry: HistoryEntry): void;
+  /** Adds or replaces a user (the key is userKey of its name). */
+  putUser(user: User): void;
+  deleteUser(name: string): void;
+  putSession(session: Session): void;
+  deleteSession(id: string): void;
 }
 
 export interface Store extends StoreReads {
@@ -74,6 +91,8 @@ export interface Store extends StoreReads {
 export function setKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
+
+export { userKey };
 
 /** An insert named an id that exists already (or twice); nothing was written. */
 export class IdTakenError extends Error {

@@ -42,6 +42,8 @@ export class MemoryTables {
     sets: new Map(),
     decisions: new Map(),
     history: new Map(),
+    users: new Map(),
+    sessions: new Map(),
   };
   readonly files = new Map<string, FileState>();
   private readonly fileOfMember = new Map<string, string>();
