@@ -9,7 +9,6 @@ import type { InconsistencySuggestion } from './types';
 export interface SuggestionAnnotationOptions {
   /** Annotation set; the server default (`default`) when omitted. */
   set?: string;
-  creator?: string;
   /** Tags added to the suggestion's own, e.g. a user's choice in the confirm dialog. */
   extraTags?: readonly string[];
 }
@@ -27,6 +26,5 @@ export function suggestionToAnnotation(
     note: suggestion.summary,
   };
   if (options.set !== undefined) body.set = options.set;
-  if (options.creator !== undefined) body.creator = options.creator;
   return body;
 }

@@ -1,3 +1,4 @@
 export * from './vocabulary';
 export * from './schemas';
 export * from './records';
+export * from './accounts';
