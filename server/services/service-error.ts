@@ -15,7 +15,10 @@ export type ServiceErrorCode =
   | 'conflict'
   | 'exists'
   | 'handled'
-  | 'revision_limit';
+  | 'revision_limit'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'last_admin';
 
 export class ServiceError extends Error {
   constructor(

@@ -1,0 +1,128 @@
+/**
+ * Who may do what: the one table of API routes, the use case each serves, and the least role each
+ * use case needs, with the rule for records someone else created. The HTTP edge checks the role
+ * for every request against this table before any route runs (http/permission-check.ts); the
+ * services check ownership inside the transaction that writes, so it cannot change in between.
+ *
+ * A route missing from the table cannot be reached: the check answers 404 for it. New routes are
+ * added here first.
+ */
+import { atLeast, type Role } from '../../core/model';
+import type { Actor } from '../services/actor';
+import { ServiceError } from '../services/service-error';
+
+export interface Permission {
+  /** The least role; `public` needs no identity at all. */
+  role: Role | 'public';
+  /** For a record someone else created: the least role (below it, only the creator may). */
+  othersNeed?: Role;
+  /** For the README and error messages. */
+  what: string;
+}
+
+export const PERMISSIONS = {
+  session: { role: 'public', what: 'sign in, see who is signed in, sign out' },
+  read: { role: 'viewer', what: 'read sources, annotations and their history, sets, reuse and suggestions' },
+  export: { role: 'viewer', what: 'export annotations' },
+  'annotation.create': { role: 'annotator', what: 'create annotations' },
+  'annotation.edit': { role: 'annotator', othersNeed: 'editor', what: 'edit annotations' },
+  'annotation.delete': { role: 'annotator', othersNeed: 'editor', what: 'delete annotations' },
+  'annotation.carry': { role: 'annotator', othersNeed: 'editor', what: 'carry annotations to the copies of their passage' },
+  'set.manage': { role: 'editor', what: 'create annotation sets' },
+  'suggestion.decide': { role: 'editor', what: 'confirm or dismiss suggestions' },
+  'annotation.import': { role: 'editor', what: 'import annotations' },
+  'source.import': { role: 'editor', what: 'import sources' },
+  'user.manage': { role: 'admin', what: 'manage users' },
+} as const satisfies Record<string, Permission>;
+
+export type UseCase = keyof typeof PERMISSIONS;
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface ApiRoute {
+  method: Method;
+  /** As Express writes it, `:name` standing for one path segment. */
+  path: string;
+  use: UseCase;
+}
+
+/** Every API route. HEAD is answered as GET. */
+export const API_ROUTES: readonly ApiRoute[] = [
+  { method: 'GET', path: '/api/session', use: 'session' },
+  { method: 'POST', path: '/api/session', use: 'session' },
+  { method: 'DELETE', path: '/api/session', use: 'session' },
+  { method: 'GET', path: '/api/sources', use: 'read' },
+  { method: 'POST', path: '/api/sources', use: 'source.import' },
+  { method: 'GET', path: '/api/sources/:id', use: 'read' },
+  { method: 'GET', path: '/api/annotations', use: 'read' },
+  { method: 'POST', path: '/api/annotations', use: 'annotation.create' },
+  { method: 'GET', path: '/api/annotations/:id', use: 'read' },
+  { method: 'PATCH', path: '/api/annotations/:id', use: 'annotation.edit' },
+  { method: 'DELETE', path: '/api/annotations/:id', use: 'annotation.delete' },
+  { method: 'GET', path: '/api/annotations/:id/history', use: 'read' },
+  { method: 'GET', path: '/api/annotations/:id/copies', use: 'read' },
+  { method: 'POST', path: '/api/annotations/:id/carry', use: 'annotation.carry' },
+  { method: 'GET', path: '/api/sets', use: 'read' },
+  { method: 'POST', path: '/api/sets', use: 'set.manage' },
+  { method: 'GET', path: '/api/export', use: 'export' },
+  { method: 'POST', path: '/api/import', use: 'annotation.import' },
+  { method: 'GET', path: '/api/reuse', use: 'read' },
+  { method: 'GET', path: '/api/suggestions', use: 'read' },
+  { method: 'POST', path: '/api/suggestions/:id/confirm', use: 'suggestion.decide' },
+  { method: 'POST', path: '/api/suggestions/:id/dismiss', use: 'suggestion.decide' },
+  { method: 'GET', path: '/api/users', use: 'user.manage' },
+  { method: 'POST', path: '/api/users', use: 'user.manage' },
+  { method: 'DELETE', path: '/api/users/:name', use: 'user.manage' },
+  { method: 'POST', path: '/api/users/:name/token', use: 'user.manage' },
+];
+
+function segments(path: string): string[] {
+  return path.replace(/\/+$/, '').split('/').slice(1);
+}
+
+const PATTERNS = API_ROUTES.map((r) => ({ route: r, parts: segments(r.path) }));
+
+/**
+ * The route a request is for, and the methods its path takes (for 405). Literal segments compare
+ * without regard to case, as Express routes them; a trailing slash is ignored, as Express does.
+ */
+export function routeOf(method: string, path: string): { route?: ApiRoute; methods: Method[] } {
+  const parts = segments(path);
+  const want = method === 'HEAD' ? 'GET' : method;
+  const methods: Method[] = [];
+  let route: ApiRoute | undefined;
+  for (const p of PATTERNS) {
+    if (p.parts.length !== parts.length) continue;
+    const fits = p.parts.every((seg, i) => (seg.startsWith(':') ? parts[i] !== '' : seg.toLowerCase() === parts[i].toLowerCase()));
+    if (!fits) continue;
+    methods.push(p.route.method);
+    if (p.route.method === want) route = p.route;
+  }
+  return { route, methods };
+}
+
+/** Whether `actor` may do `use` at all (for someone else's record, see `mayChange`). */
+export function permits(actor: Actor | undefined, use: UseCase): 'ok' | 'unauthenticated' | 'forbidden' {
+  const rule: Permission = PERMISSIONS[use];
+  if (rule.role === 'public') return 'ok';
+  if (!actor) return 'unauthenticated';
+  return atLeast(actor.role, rule.role) ? 'ok' : 'forbidden';
+}
+
+/** Whether `actor` may do `use` on a record that `creator` created. */
+export function mayChange(actor: Actor, use: UseCase, creator: string): boolean {
+  const rule: Permission = PERMISSIONS[use];
+  if (permits(actor, use) !== 'ok') return false;
+  return rule.othersNeed === undefined || creator === actor.name || atLeast(actor.role, rule.othersNeed);
+}
+
+/**
+ * Throws ServiceError `forbidden` unless `actor` may do `use` on a record that `creator` created.
+ * Services call it inside their transaction, after reading the record.
+ */
+export function demandChange(actor: Actor, use: UseCase, creator: string, what: string): void {
+  if (mayChange(actor, use, creator)) return;
+  const rule: Permission = PERMISSIONS[use];
+  const takes = rule.othersNeed && permits(actor, use) === 'ok' ? `to ${rule.what} created by others takes the ${rule.othersNeed} role` : `to ${rule.what} takes the ${rule.role} role`;
+  throw new ServiceError('forbidden', `${what} was created by ${creator || 'nobody named'}; ${takes} (${actor.name} is ${actor.role})`);
+}
