@@ -2,3 +2,4 @@ export * from './vocabulary';
 export * from './schemas';
 export * from './records';
 export * from './accounts';
+export * from './permissions';

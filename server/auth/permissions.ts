@@ -1,41 +1,17 @@
 /**
- * Who may do what: the one table of API routes, the use case each serves, and the least role each
- * use case needs, with the rule for records someone else created. The HTTP edge checks the role
- * for every request against this table before any route runs (http/permission-check.ts); the
- * services check ownership inside the transaction that writes, so it cannot change in between.
+ * The one table of API routes and the use case each serves; the use cases and the roles they need
+ * are in core/model/permissions.ts. The HTTP edge checks the role for every request against this
+ * table before any route runs (http/permission-check.ts); the services check ownership inside the
+ * transaction that writes (demandChange), so it cannot change in between.
  *
  * A route missing from the table cannot be reached: the check answers 404 for it. New routes are
  * added here first.
  */
-import { atLeast, type Role } from '../../core/model';
+import { mayChange, permits, PERMISSIONS, type Permission, type UseCase } from '../../core/model';
 import type { Actor } from '../services/actor';
 import { ServiceError } from '../services/service-error';
 
-export interface Permission {
-  /** The least role; `public` needs no identity at all. */
-  role: Role | 'public';
-  /** For a record someone else created: the least role (below it, only the creator may). */
-  othersNeed?: Role;
-  /** For the README and error messages. */
-  what: string;
-}
-
-export const PERMISSIONS = {
-  session: { role: 'public', what: 'sign in, see who is signed in, sign out' },
-  read: { role: 'viewer', what: 'read sources, annotations and their history, sets, reuse and suggestions' },
-  export: { role: 'viewer', what: 'export annotations' },
-  'annotation.create': { role: 'annotator', what: 'create annotations' },
-  'annotation.edit': { role: 'annotator', othersNeed: 'editor', what: 'edit annotations' },
-  'annotation.delete': { role: 'annotator', othersNeed: 'editor', what: 'delete annotations' },
-  'annotation.carry': { role: 'annotator', othersNeed: 'editor', what: 'carry annotations to the copies of their passage' },
-  'set.manage': { role: 'editor', what: 'create annotation sets' },
-  'suggestion.decide': { role: 'editor', what: 'confirm or dismiss suggestions' },
-  'annotation.import': { role: 'editor', what: 'import annotations' },
-  'source.import': { role: 'editor', what: 'import sources' },
-  'user.manage': { role: 'admin', what: 'manage users' },
-} as const satisfies Record<string, Permission>;
-
-export type UseCase = keyof typeof PERMISSIONS;
+export { mayChange, permits, PERMISSIONS, type UseCase };
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -99,21 +75,6 @@ export function routeOf(method: string, path: string): { route?: ApiRoute; metho
     if (p.route.method === want) route = p.route;
   }
   return { route, methods };
-}
-
-/** Whether `actor` may do `use` at all (for someone else's record, see `mayChange`). */
-export function permits(actor: Actor | undefined, use: UseCase): 'ok' | 'unauthenticated' | 'forbidden' {
-  const rule: Permission = PERMISSIONS[use];
-  if (rule.role === 'public') return 'ok';
-  if (!actor) return 'unauthenticated';
-  return atLeast(actor.role, rule.role) ? 'ok' : 'forbidden';
-}
-
-/** Whether `actor` may do `use` on a record that `creator` created. */
-export function mayChange(actor: Actor, use: UseCase, creator: string): boolean {
-  const rule: Permission = PERMISSIONS[use];
-  if (permits(actor, use) !== 'ok') return false;
-  return rule.othersNeed === undefined || creator === actor.name || atLeast(actor.role, rule.othersNeed);
 }
 
 /**

@@ -48,10 +48,9 @@ export class UserService {
 
   /** Adds a user with a new token. ServiceError `exists` when the name is taken (in any case). */
   async add(name: string, role: string): Promise<IssuedToken> {
-    const user: User = { name: checkedName(name), role: checkedRole(role), tokenHash: '', created: this.now().toISOString(), tokenIssued: '' };
     const token = newSecret(TOKEN_PREFIX);
-    user.tokenHash = hashSecret(token);
-    user.tokenIssued = user.created;
+    const created = this.now().toISOString();
+    const user: User = { name: checkedName(name), role: checkedRole(role), tokenHash: hashSecret(token), created, tokenIssued: created };
     await this.store.transact(async (tx) => {
       const existing = await tx.user(user.name);
       if (existing) throw new ServiceError('exists', `a user named "${existing.name}" exists already`);

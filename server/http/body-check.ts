@@ -25,7 +25,7 @@ function hasBody(headers: Record<string, string | string[] | undefined>): boolea
   return length !== undefined && length !== '0';
 }
 
-export function accepted(method: string, path: string): string[] {
+function accepted(method: string, path: string): string[] {
   const extra = EXTRA_TYPES.filter((r) => r.method === method && r.path === path.replace(/\/+$/, '').toLowerCase());
   return ['application/json', ...extra.flatMap((r) => r.types)];
 }

@@ -41,7 +41,6 @@ const STATUS_OF: Record<ServiceErrorCode, number> = {
   import_failed: 422,
   revision_limit: 422,
   forbidden: 403,
-  unauthenticated: 401,
   last_admin: 409,
 };
 

@@ -17,7 +17,6 @@ export type ServiceErrorCode =
   | 'handled'
   | 'revision_limit'
   | 'forbidden'
-  | 'unauthenticated'
   | 'last_admin';
 
 export class ServiceError extends Error {
