@@ -14,13 +14,14 @@ import { openWorkspace } from './workspace';
 export async function serve(argv: string[]): Promise<void> {
   const config = readConfig(argv);
   await mkdir(config.dataDir, { recursive: true });
-  holdDataDir(config.dataDir);
+  const release = holdDataDir(config.dataDir);
   const { store, sources } = await openWorkspace(config);
   let mode;
   try {
     mode = servingMode(config.host, (await store.users()).length);
   } catch (e) {
     await store.close();
+    release();
     throw e;
   }
   for (const line of mode.warnings) console.warn(`collate: ${line}`);
