@@ -24,7 +24,7 @@ if (values.store === 'sqlite') {
 } else {
   ({ store, sources } = await openWorkspace({ dataDir: values.data!, sourcesDir: values.sources! }));
 }
-const app = createApp({ store, sources, actor: { name: 'bench' } });
+const app = createApp({ store, sources, actor: { name: 'bench', role: 'admin' } });
 const server = app.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   process.stdout.write(JSON.stringify({ url: `http://127.0.0.1:${port}`, startupMs: Math.round(performance.now() - started) }) + '\n');

@@ -6,10 +6,10 @@
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { KINDS, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind, type SourceRecord, type SourceRevision } from '../../core/model';
+import { KINDS, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind, type Session, type SourceRecord, type SourceRevision, type User } from '../../core/model';
 import { OverlayTransaction } from '../../server/store/overlay-transaction';
 import { SerialQueue } from '../../server/store/serial-queue';
-import { IdTakenError, setKey, type AnnotationQuery, type BlobKind, type Store, type Transaction } from '../../server/store/store';
+import { IdTakenError, setKey, userKey, type AnnotationQuery, type BlobKind, type Store, type Transaction } from '../../server/store/store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS annotations (id TEXT PRIMARY KEY, set_name TEXT NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL);
@@ -23,6 +23,9 @@ CREATE INDEX IF NOT EXISTS history_annotation ON history(annotation);
 CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS revisions (source TEXT NOT NULL, revision INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (source, revision));
 CREATE TABLE IF NOT EXISTS blobs (kind TEXT NOT NULL, hash TEXT NOT NULL, content TEXT NOT NULL, PRIMARY KEY (kind, hash));
+CREATE TABLE IF NOT EXISTS users (key TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, user_key TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_key);
 `;
 
 const parse = <T>(rows: { json: string }[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
@@ -69,6 +72,15 @@ export class SqliteStore implements Store {
       addRevision: db.prepare('INSERT INTO revisions (source, revision, json) VALUES (?, ?, ?)'),
       putBlob: db.prepare('INSERT OR IGNORE INTO blobs (kind, hash, content) VALUES (?, ?, ?)'),
       blob: db.prepare<[string, string], { content: string }>('SELECT content FROM blobs WHERE kind = ? AND hash = ?'),
+      user: db.prepare<[string], { json: string }>('SELECT json FROM users WHERE key = ?'),
+      users: db.prepare<[], { json: string }>('SELECT json FROM users'),
+      putUser: db.prepare('INSERT OR REPLACE INTO users (key, json) VALUES (?, ?)'),
+      deleteUser: db.prepare('DELETE FROM users WHERE key = ?'),
+      session: db.prepare<[string], { json: string }>('SELECT json FROM sessions WHERE id = ?'),
+      sessions: db.prepare<[], { json: string }>('SELECT json FROM sessions'),
+      sessionsOf: db.prepare<[string], { json: string }>('SELECT json FROM sessions WHERE user_key = ?'),
+      putSession: db.prepare('INSERT OR REPLACE INTO sessions (id, user_key, json) VALUES (?, ?, ?)'),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
     };
   }
 
@@ -125,6 +137,24 @@ export class SqliteStore implements Store {
     return this.q.blob.get(kind, hash)?.content;
   }
 
+  async user(name: string): Promise<User | undefined> {
+    const row = this.q.user.get(userKey(name));
+    return row ? (JSON.parse(row.json) as User) : undefined;
+  }
+
+  async users(): Promise<readonly User[]> {
+    return parse(this.q.users.all());
+  }
+
+  async session(id: string): Promise<Session | undefined> {
+    const row = this.q.session.get(id);
+    return row ? (JSON.parse(row.json) as Session) : undefined;
+  }
+
+  async sessions(user?: string): Promise<readonly Session[]> {
+    return parse(user === undefined ? this.q.sessions.all() : this.q.sessionsOf.all(user));
+  }
+
   async countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {
     const out = new Map<string, Record<Kind, number>>();
     for (const row of this.q.counts.all(set ?? null, set ?? null)) {
@@ -169,6 +199,12 @@ export class SqliteStore implements Store {
             if (c.value) this.q.putSource.run(c.key, JSON.stringify(c.value));
           } else if (c.table === 'revisions') {
             if (c.value) this.q.addRevision.run(c.value.source, c.value.revision, JSON.stringify(c.value));
+          } else if (c.table === 'users') {
+            if (c.value) this.q.putUser.run(c.key, JSON.stringify(c.value));
+            else this.q.deleteUser.run(c.key);
+          } else if (c.table === 'sessions') {
+            if (c.value) this.q.putSession.run(c.key, c.value.user, JSON.stringify(c.value));
+            else this.q.deleteSession.run(c.key);
           } else if (c.value) this.q.addHistory.run(c.key, c.value.annotation, JSON.stringify(c.value));
         }
       })();

@@ -24,16 +24,30 @@ export const FieldChange = z.object({
 });
 export type FieldChange = z.infer<typeof FieldChange>;
 
+/**
+ * What happened: `imported` marks an annotation brought in by an import, by whom and when; entries
+ * before it came with the file (an export carries its history) and are only as true as that file.
+ */
+export const HISTORY_ACTIONS = ['created', 'updated', 'deleted', 'imported'] as const;
+
+/** One change to an annotation, as an export carries it: no ids, the annotation is the one it sits on. */
+export const HistoryItem = z
+  .object({
+    /** The revision the change produced; for a deletion, the revision that was deleted. */
+    revision: z.number().int().min(1),
+    action: z.enum(HISTORY_ACTIONS),
+    at: z.string(),
+    by: z.string(),
+    changes: z.array(FieldChange),
+  })
+  .strict();
+export type HistoryItem = z.infer<typeof HistoryItem>;
+
 /** One change to an annotation, written in the same transaction as the change itself. */
 export const HistoryEntry = z.object({
+  ...HistoryItem.shape,
   id: z.string().min(1),
   annotation: z.string().min(1),
-  /** The revision the change produced; for a deletion, the revision that was deleted. */
-  revision: z.number().int().min(1),
-  action: z.enum(['created', 'updated', 'deleted']),
-  at: z.string(),
-  by: z.string(),
-  changes: z.array(FieldChange),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

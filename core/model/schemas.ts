@@ -19,6 +19,28 @@ export const SetName = z
   .refine((s) => s === s.trim(), 'must not end with a space');
 
 const Offset = z.number().int().min(0);
+
+/**
+ * An absolute http:// or https:// URL: what a source's address and a claim's evidence may be. Other
+ * schemes (javascript:, data:, file:) would turn into something other than a link where shown.
+ */
+export const HttpUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .refine(isHttpUrl, 'must be an absolute http:// or https:// URL');
+
+/** Whether `value` parses as an absolute URL with the http or https scheme. */
+export function isHttpUrl(value: string): boolean {
+  let url: { protocol: string; hostname: string };
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
 const Tag = z.string().trim().min(1).max(64);
 const MAX_NOTE = 20_000;
 
@@ -51,14 +73,27 @@ export const Target = z.object({
 });
 export type Target = z.infer<typeof Target>;
 
+/** Claim details as a request gives them: evidence items are links. */
 export const ClaimInfo = z
   .object({
     claimant: z.string().trim().max(200).default(''),
     verdict: VerdictSchema.default('unverified'),
-    evidence: z.array(z.string().trim().min(1).max(2000)).max(50).default([]),
+    evidence: z.array(HttpUrl).max(50).default([]),
   })
   .strict();
 export type ClaimInfo = z.infer<typeof ClaimInfo>;
+
+/**
+ * Claim details as stored: records written before evidence had to be a link may hold text there, and
+ * must still load (the client links only http(s) items).
+ */
+export const StoredClaimInfo = z
+  .object({
+    claimant: z.string(),
+    verdict: VerdictSchema,
+    evidence: z.array(z.string()),
+  })
+  .strict();
 
 export const Annotation = z.object({
   id: z.string(),
@@ -66,12 +101,14 @@ export const Annotation = z.object({
   created: z.string(),
   modified: z.string(),
   creator: z.string(),
+  /** Who made the latest revision (the creator for revision 1); absent on records from before it was kept. */
+  modifiedBy: z.string().optional(),
   set: z.string(),
   kind: KindSchema,
   targets: z.array(Target).min(1),
   tags: z.array(z.string()),
   note: z.string(),
-  claim: ClaimInfo.optional(),
+  claim: StoredClaimInfo.optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 
@@ -95,7 +132,8 @@ export const CreateAnnotation = z
     tags: z.array(Tag).max(50).default([]),
     note: z.string().max(MAX_NOTE).default(''),
     claim: ClaimInfo.optional(),
-    creator: z.string().trim().max(100).optional(),
+    // No `creator`: it is the signed-in identity, never something a request may claim (a body
+    // naming one is refused as an unknown field).
   })
   .strict()
   .superRefine(checkKindShape);
@@ -142,13 +180,6 @@ export const SourceMeta = z.object({
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;
 export type Source = SourceMeta & { text: string };
-
-/** A web address a person can follow: http or https only (no `javascript:`, `data:`, …). */
-export const HttpUrl = z
-  .string()
-  .max(2000)
-  .url()
-  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) address');
 
 /** Metadata a person may give with a new source; what is not given is found in the page or guessed. */
 const GivenSourceFields = {

@@ -4,7 +4,7 @@
  * the store), is imported when the command runs, so `collate --help` starts in a fraction of the time.
  */
 import { EXPORT_FORMAT_IDS } from '../../core/export/format-info';
-import { KINDS } from '../../core/model/vocabulary';
+import { KINDS, ROLES } from '../../core/model/vocabulary';
 import type { OptionSpecs, ParsedArgs } from './args';
 import type { CliIo } from './cli-io';
 
@@ -37,11 +37,14 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
     'serve',
     {
       summary: 'start the app and API (as npm start)',
-      synopsis: '[--port N] [--host H] [--data DIR] [--sources DIR]',
-      details: 'Serves the app and the HTTP API until stopped (Ctrl+C). Flags win over PORT, HOST, DATA_DIR and SOURCES_DIR.',
+      synopsis: '[--port N] [--host H] [--public-url URL] [--data DIR] [--sources DIR]',
+      details:
+        'Serves the app and the HTTP API until stopped (Ctrl+C). Flags win over PORT, HOST, PUBLIC_URL, DATA_DIR and SOURCES_DIR.\n' +
+        'With no users it listens on loopback only; once a user exists (collate user add) everyone signs in.',
       options: {
         port: { type: 'string', value: 'N', help: 'port to listen on (default: 3000, or PORT; 0 picks a free one)' },
-        host: { type: 'string', value: 'H', help: 'address to bind (default: 127.0.0.1, or HOST)' },
+        host: { type: 'string', value: 'H', help: 'address to bind (default: 127.0.0.1, or HOST; others need users)' },
+        'public-url': { type: 'string', value: 'URL', help: 'the address a reverse proxy serves Collate under, e.g. https://collate.example.org (or PUBLIC_URL)' },
         ...WORKSPACE_OPTIONS,
       },
       load: async () => (await import('./serve-command')).serveCommand,
@@ -112,6 +115,25 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
         ...WORKSPACE_OPTIONS,
       },
       load: async () => (await import('./transfer-commands')).importCommand,
+    },
+  ],
+  [
+    'user',
+    {
+      summary: 'add, list or remove users, or give one a new token',
+      synopsis: `add <name> --role ${ROLES.join('|')} | list [--json] | remove <name> | token <name>`,
+      details:
+        'Users sign in with their name and token; once one exists, every request needs one. "add" and "token"\n' +
+        'print the new token alone on stdout, shown this once. "token" replaces a token and ends its sessions.\n' +
+        'Roles: viewer reads and exports; annotator also creates and changes their own annotations; editor\n' +
+        "changes anyone's, manages sets, decides suggestions and imports; admin also manages users.\n" +
+        'Changes refuse to run while a server uses the data folder: an admin manages users through /api/users then.',
+      options: {
+        role: { type: 'string', value: 'R', help: `add: the role, one of ${oneOf(ROLES)}` },
+        json: { type: 'boolean', help: 'list: print the users as JSON' },
+        data: WORKSPACE_OPTIONS.data,
+      },
+      load: async () => (await import('./user-commands')).userCommand,
     },
   ],
 ]);

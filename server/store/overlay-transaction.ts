@@ -4,8 +4,8 @@
  * commit at the end. What a write expects of the committed data (an insert: the id is free; a
  * replace or delete: it exists) travels with the change, for the store to check at commit.
  */
-import type { Annotation, AnnotationSet, Decision, HistoryEntry, SourceRecord, SourceRevision } from '../../core/model';
-import { IdTakenError, revisionKey, setKey, type AnnotationQuery, type Op, type StoreReads, type TableName, type Tables, type Transaction } from './store';
+import type { Annotation, AnnotationSet, Decision, HistoryEntry, Session, SourceRecord, SourceRevision, User } from '../../core/model';
+import { IdTakenError, revisionKey, setKey, userKey, type AnnotationQuery, type Op, type StoreReads, type TableName, type Tables, type Transaction } from './store';
 
 /** A change with what it expects of the committed record under its key. */
 export type Change = Op & { expect: 'absent' | 'present' | 'any' };
@@ -104,6 +104,24 @@ export class OverlayTransaction implements Transaction {
     return list.sort((a, b) => a.revision - b.revision);
   }
 
+  async user(name: string): Promise<User | undefined> {
+    const own = this.own('users', userKey(name));
+    return own ? (own.value ?? undefined) : this.base.user(name);
+  }
+
+  async users(): Promise<readonly User[]> {
+    return this.overlaid('users', await this.base.users(), (u) => userKey(u.name));
+  }
+
+  async session(id: string): Promise<Session | undefined> {
+    const own = this.own('sessions', id);
+    return own ? (own.value ?? undefined) : this.base.session(id);
+  }
+
+  async sessions(user?: string): Promise<readonly Session[]> {
+    return this.overlaid('sessions', await this.base.sessions(user), (s) => s.id, (s) => user === undefined || s.user === user);
+  }
+
   insertAnnotation(a: Annotation): void {
     const own = this.own('annotations', a.id);
     if (own && own.value !== null) throw new IdTakenError([a.id]);
@@ -140,5 +158,21 @@ export class OverlayTransaction implements Transaction {
 
   addRevision(revision: SourceRevision): void {
     this.write('revisions', revisionKey(revision.source, revision.revision), revision, 'absent');
+  }
+
+  putUser(user: User): void {
+    this.write('users', userKey(user.name), user, 'any');
+  }
+
+  deleteUser(name: string): void {
+    this.write('users', userKey(name), null, 'any');
+  }
+
+  putSession(session: Session): void {
+    this.write('sessions', session.id, session, 'any');
+  }
+
+  deleteSession(id: string): void {
+    this.write('sessions', id, null, 'any');
   }
 }

@@ -7,7 +7,8 @@
  * handled, a copy is not yet carried) is read inside the transaction that writes, so two
  * concurrent requests cannot both pass the same check.
  */
-import type { Annotation, AnnotationSet, Decision, HistoryEntry, Kind, SourceRecord, SourceRevision } from '../../core/model';
+import type { Annotation, AnnotationSet, Decision, HistoryEntry, Kind, Session, SourceRecord, SourceRevision, User } from '../../core/model';
+import { userKey } from '../../core/model';
 
 /** The kinds of record a store holds, by table name. */
 export interface Tables {
@@ -17,8 +18,13 @@ export interface Tables {
   history: HistoryEntry;
   sources: SourceRecord;
   revisions: SourceRevision;
+  /** Keyed by userKey(name). */
+  users: User;
+  /** Keyed by the session id (the hash of its secret). */
+  sessions: Session;
 }
 export type TableName = keyof Tables;
+export const TABLE_NAMES: readonly TableName[] = ['annotations', 'sets', 'decisions', 'history', 'users', 'sessions', 'sources', 'revisions'];
 
 /** What a blob holds: an article text, or the raw HTML of the page it was extracted from. */
 export type BlobKind = 'text' | 'html';
@@ -47,6 +53,12 @@ export interface StoreReads {
   sources(): Promise<readonly SourceRecord[]>;
   /** A source's revisions, oldest first. */
   revisions(source: string): Promise<readonly SourceRevision[]>;
+  /** The user of that name, compared without regard to case or Unicode normal form. */
+  user(name: string): Promise<User | undefined>;
+  users(): Promise<readonly User[]>;
+  session(id: string): Promise<Session | undefined>;
+  /** Sessions of one user (by userKey), or all. */
+  sessions(user?: string): Promise<readonly Session[]>;
 }
 
 export interface Transaction extends StoreReads {
@@ -63,6 +75,11 @@ export interface Transaction extends StoreReads {
   putSource(source: SourceRecord): void;
   /** Adds a revision; its number must be new for its source. */
   addRevision(revision: SourceRevision): void;
+  /** Adds or replaces a user (the key is userKey of its name). */
+  putUser(user: User): void;
+  deleteUser(name: string): void;
+  putSession(session: Session): void;
+  deleteSession(id: string): void;
 }
 
 export interface Store extends StoreReads {
@@ -98,6 +115,8 @@ export function revisionKey(source: string, revision: number): string {
 export function setKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
+
+export { userKey };
 
 /** An insert named an id that exists already (or twice); nothing was written. */
 export class IdTakenError extends Error {

@@ -9,8 +9,8 @@
  */
 import { mkdir, open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { storageErrorOf, type Op, type TableName } from '../store';
-import { checkRecord, SCHEMAS, StoreFileError } from './snapshot-files';
+import { storageErrorOf, TABLE_NAMES, type Op, type TableName } from '../store';
+import { checkRecord, StoreFileError } from './snapshot-files';
 import { TimeSlicer } from '../../runtime/time-slices';
 
 export interface JournalEntry {
@@ -45,12 +45,11 @@ function parseLine(line: string, path: string, lineNo: number): JournalEntry | u
   const ops = e.ops.map((op: unknown, i) => {
     const o = op as { table?: unknown; key?: unknown; value?: unknown };
     const table = o?.table;
-    if (typeof table !== 'string' || !Object.hasOwn(SCHEMAS, table) || typeof o.key !== 'string') {
+    if (!TABLE_NAMES.includes(table as TableName) || typeof o.key !== 'string') {
       throw new StoreFileError(path, `line ${lineNo}: change ${i} names no known table and key`);
     }
-    const name = table as TableName;
-    const value = o.value === null ? null : checkRecord(name, o.value, `line ${lineNo}, change ${i}`, path);
-    return { table: name, key: o.key, value } as Op;
+    const value = o.value === null ? null : checkRecord(table as TableName, o.value, `line ${lineNo}, change ${i}`, path);
+    return { table, key: o.key, value } as Op;
   });
   return { seq: e.seq!, at: typeof e.at === 'string' ? e.at : '', ops };
 }

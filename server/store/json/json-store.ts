@@ -10,10 +10,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_SET, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind, type SourceRecord, type SourceRevision } from '../../../core/model';
+import { DEFAULT_SET, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind, type Session, type SourceRecord, type SourceRevision, type User } from '../../../core/model';
 import { OverlayTransaction, type Change } from '../overlay-transaction';
 import { SerialQueue } from '../serial-queue';
-import { IdTakenError, setKey, storageErrorOf, type AnnotationQuery, type BlobKind, type Op, type Store, type Transaction } from '../store';
+import { IdTakenError, setKey, storageErrorOf, userKey, type AnnotationQuery, type BlobKind, type Op, type Store, type Transaction } from '../store';
 import { BlobFiles } from './blob-files';
 import type { Journal, JournalEntry } from './journal';
 import { loadState } from './load-state';
@@ -135,6 +135,23 @@ export class JsonStore implements Store {
 
   async decisions(): Promise<readonly Decision[]> {
     return [...this.tables.values('decisions')];
+  }
+
+  async user(name: string): Promise<User | undefined> {
+    return this.tables.get('users', userKey(name));
+  }
+
+  async users(): Promise<readonly User[]> {
+    return [...this.tables.values('users')];
+  }
+
+  async session(id: string): Promise<Session | undefined> {
+    return this.tables.get('sessions', id);
+  }
+
+  async sessions(user?: string): Promise<readonly Session[]> {
+    const all = [...this.tables.values('sessions')];
+    return user === undefined ? all : all.filter((s) => s.user === user);
   }
 
   async countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {

@@ -44,6 +44,8 @@ export class MemoryTables {
     history: new Map(),
     sources: new Map(),
     revisions: new Map(),
+    users: new Map(),
+    sessions: new Map(),
   };
   readonly files = new Map<string, FileState>();
   private readonly fileOfMember = new Map<string, string>();

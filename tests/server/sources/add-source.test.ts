@@ -127,7 +127,7 @@ describe('fetched pages through the pipeline, into a library', () => {
     const store = await JsonStore.open(dataDir);
     const library = SourceLibrary.fromSources([]);
     const service = new SourceService(store, library, new AnnotationService(store, library), undefined, { allowPrivate: true });
-    const actor = { name: 'tester' };
+    const actor = { name: 'tester', role: 'admin' as const };
     await service.fetch({ url: `${server.origin}/r/1` }, actor);
     await service.fetch({ url: `${server.origin}/plain` }, actor);
     await store.close();
