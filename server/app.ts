@@ -44,6 +44,7 @@ import { securityHeaders } from './http/security-headers';
 import { signInLimit, type SignInLimit } from './http/sign-in-limit';
 import { sessionRoutes } from './routes/session-routes';
 import { userRoutes } from './routes/user-routes';
+import { eventRoutes } from './routes/event-routes';
 
 export interface AppDeps {
   store: Store;
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(jsonDepthCheck);
   api.use('/session', sessionRoutes(users, sessions, cookie));
   api.use('/users', userRoutes(users));
+  api.use('/events', eventRoutes(deps.store));
   const found = new SuggestionIndex(deps.sources, reuse, deps.spelling === null ? undefined : (deps.spelling ?? loadSpellChecker), (line) => console.warn(line));
   const suggestions = new SuggestionService(found, annotations);
   const sourceService = new SourceService(deps.store, deps.sources, annotations, now, deps.fetchOptions);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { KINDS, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind, type Session, type SourceRecord, type SourceRevision, type User } from '../../core/model';
 import { OverlayTransaction } from '../../server/store/overlay-transaction';
 import { SerialQueue } from '../../server/store/serial-queue';
-import { IdTakenError, setKey, userKey, type AnnotationQuery, type BlobKind, type Store, type Transaction } from '../../server/store/store';
+import { CommitListeners, IdTakenError, setKey, userKey, type AnnotationQuery, type BlobKind, type CommitListener, type Op, type Store, type Transaction } from '../../server/store/store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS annotations (id TEXT PRIMARY KEY, set_name TEXT NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL);
@@ -33,6 +33,7 @@ const parse = <T>(rows: { json: string }[]): T[] => rows.map((r) => JSON.parse(r
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly queue = new SerialQueue();
+  private readonly committed = new CommitListeners();
   private readonly q;
 
   constructor(path: string) {
@@ -208,8 +209,13 @@ export class SqliteStore implements Store {
           } else if (c.value) this.q.addHistory.run(c.key, c.value.annotation, JSON.stringify(c.value));
         }
       })();
+      this.committed.emit(changes.map(({ table, key, value }) => ({ table, key, value }) as Op));
       return result;
     });
+  }
+
+  onCommit(listener: CommitListener): () => void {
+    return this.committed.add(listener);
   }
 
   async close(): Promise<void> {

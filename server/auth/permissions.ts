@@ -27,6 +27,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/session', use: 'session' },
   { method: 'POST', path: '/api/session', use: 'session' },
   { method: 'DELETE', path: '/api/session', use: 'session' },
+  { method: 'GET', path: '/api/events', use: 'read' },
   { method: 'GET', path: '/api/sources', use: 'read' },
   { method: 'POST', path: '/api/sources', use: 'source.import' },
   { method: 'POST', path: '/api/sources/fetch', use: 'source.import' },

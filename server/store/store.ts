@@ -102,8 +102,35 @@ export interface Store extends StoreReads {
    */
   putBlob(kind: BlobKind, content: string): Promise<string>;
   blob(kind: BlobKind, hash: string): Promise<string | undefined>;
+  /**
+   * Calls `listener` with the changes of every committed transaction once they are durable: this
+   * process's, and, where several servers share one database, the others'. Returns the way to stop.
+   */
+  onCommit(listener: CommitListener): () => void;
   /** Waits for background work (compaction) and releases files; the store is unusable after. */
   close(): Promise<void>;
+}
+
+export type CommitListener = (ops: readonly Op[]) => void;
+
+/** Listeners of one store, each called in turn; one that throws does not stop the others. */
+export class CommitListeners {
+  private readonly listeners = new Set<CommitListener>();
+
+  add(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(ops: readonly Op[]): void {
+    for (const l of this.listeners) {
+      try {
+        l(ops);
+      } catch (e) {
+        console.error('collate: a commit listener failed:', e);
+      }
+    }
+  }
 }
 
 /** The key a revision is stored under. */

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { DEFAULT_SET, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind, type Session, type SourceRecord, type SourceRevision, type User } from '../../../core/model';
 import { OverlayTransaction, type Change } from '../overlay-transaction';
 import { SerialQueue } from '../serial-queue';
-import { IdTakenError, setKey, storageErrorOf, userKey, type AnnotationQuery, type BlobKind, type Op, type Store, type Transaction } from '../store';
+import { CommitListeners, IdTakenError, setKey, storageErrorOf, userKey, type AnnotationQuery, type BlobKind, type CommitListener, type Op, type Store, type Transaction } from '../store';
 import { BlobFiles } from './blob-files';
 import type { Journal, JournalEntry } from './journal';
 import { loadState } from './load-state';
@@ -73,6 +73,7 @@ export class JsonStore implements Store {
   private epoch = 0;
   private lastFailure: unknown;
   private readonly blobs: BlobFiles;
+  private readonly committed = new CommitListeners();
 
   private constructor(
     readonly dataDir: string,
@@ -187,6 +188,10 @@ export class JsonStore implements Store {
     return this.blobs.get(kind, hash);
   }
 
+  onCommit(listener: CommitListener): () => void {
+    return this.committed.add(listener);
+  }
+
   /**
    * Runs `work` after the transactions before it, on top of their changes even while those are
    * still being written; then queues its changes for the next group commit and resolves once they
@@ -270,6 +275,7 @@ export class JsonStore implements Store {
     this.accumulating.rebase(this);
     this.flushing = null;
     for (const b of batch) b.resolve();
+    for (const b of batch) this.committed.emit(b.entry.ops);
     if (!this.batch.length) await this.journal!.release();
     if (this.journal!.bytesInSegment >= (this.opts.compactBytes ?? DEFAULT_COMPACT_BYTES)) this.compactSoon();
   }

@@ -32,6 +32,14 @@ export function send(base: string, req: RawRequest): Promise<RawResponse> {
     }
     const r = request({ host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
+      // An event stream never ends: its first message is the answer.
+      if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+        res.once('data', (c: Buffer) => {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: c.toString('utf8'), json: undefined });
+          res.destroy();
+        });
+        return;
+      }
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');

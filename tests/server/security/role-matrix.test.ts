@@ -22,6 +22,7 @@ const LEAST: Record<string, Role | 'public'> = {
   'GET /api/session': 'public',
   'POST /api/session': 'public',
   'DELETE /api/session': 'public',
+  'GET /api/events': 'viewer',
   'GET /api/sources': 'viewer',
   'POST /api/sources': 'editor',
   'POST /api/sources/fetch': 'editor',
@@ -84,6 +85,7 @@ const CASES: Record<string, (who: Who) => Promise<RawRequest>> = {
     return { method: 'POST', path: '/api/session', headers: { 'content-type': type }, body: text };
   },
   'DELETE /api/session': async () => ({ method: 'DELETE', path: '/api/session' }),
+  'GET /api/events': async () => ({ method: 'GET', path: '/api/events' }),
   'GET /api/sources': async () => ({ method: 'GET', path: '/api/sources' }),
   'POST /api/sources': async () => post('/api/sources', { id: `matrix-source-${++serial}`, text: 'A short article.\n\nIt has two paragraphs.', outlet: 'Test' }),
   // Fetching the same page again is an unchanged revision: a success every time.
