@@ -19,6 +19,7 @@ import { generateReanchorCase } from './reanchor-corpus';
 import { evaluate, percent } from './reanchor-evaluate';
 import type { Accuracy, Placement } from './reanchor-evaluate';
 import { hypothesisAnchor } from './reanchor-hypothesis';
+import { timeRevisionRequest } from './reanchor-request';
 
 const argv = process.argv.slice(2);
 const flag = (name: string): boolean => argv.includes(`--${name}`);
@@ -89,6 +90,8 @@ for (let r = 0; r < baselineRuns; r++) {
   baseline.push(ms);
 }
 const baseAccuracy = evaluate(truths, basePlaced);
+process.stderr.write(`  the revision request through the app (load ${load()})...\n`);
+const request = await timeRevisionRequest(oldText, newText, targets);
 const loadAfter = load();
 
 let jsdiffLine = '';
@@ -113,6 +116,8 @@ const out = [
   '',
   `Mapping: diff alone median ${median(diffs).toFixed(0)} ms; statuses ${Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(', ')}; ` +
     `re-run on its own result: ${rerunChanged} target(s) changed. Baseline / mapping: x${(baseMs / oursMs).toFixed(1)}.`,
+  `Revision request (POST /api/sources with the new text, ${targets.length.toLocaleString('en')} annotations on the article, the embedded store): ` +
+    `${request.ms.toFixed(0)} ms; re-anchored ${Object.entries(request.reanchored).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
   ...(jsdiffLine ? [jsdiffLine] : []),
   '',
 ];
@@ -125,5 +130,6 @@ out.push(
   verdict(ourAccuracy.gone.orphaned >= baseAccuracy.gone.orphaned, `quotes whose text is gone orphaned >= baseline (${ourAccuracy.gone.orphaned} vs ${baseAccuracy.gone.orphaned} of ${ourAccuracy.gone.total})`),
   verdict(baseMs >= 10 * oursMs, `at least 10x faster than the baseline (x${(baseMs / oursMs).toFixed(1)})`),
   verdict(rerunChanged === 0, 're-running on the result changes nothing'),
+  verdict(request.ms < 1000, `the revision request completes in under 1 s (${request.ms.toFixed(0)} ms)`),
 );
 process.stdout.write(out.join('\n') + '\n');
