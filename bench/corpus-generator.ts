@@ -70,7 +70,7 @@ const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ea', 'io'];
 const CODAS = ['', '', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'ck'];
 
 /** A vocabulary of distinct pseudo-words with Zipf-distributed sampling, like real prose. */
-class Vocabulary {
+export class Vocabulary {
   readonly words: string[] = [];
   private readonly cumulative: Float64Array;
 
@@ -112,7 +112,7 @@ class Vocabulary {
 const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** Words to prose: capitalised sentences, commas, a quotation and possessives in straight quotes. */
-function toProse(rnd: () => number, words: readonly string[]): string {
+export function toProse(rnd: () => number, words: readonly string[]): string {
   let out = '';
   let sentenceStart = true;
   let inQuote = false;

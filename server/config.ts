@@ -1,7 +1,7 @@
 /**
  * Server settings from flags and environment: --port/PORT, --host/HOST, --data/DATA_DIR,
- * --sources/SOURCES_DIR, --database/DATABASE_URL. Flags win over the environment. Bad values stop
- * start-up with a message.
+ * --sources/SOURCES_DIR, --public-url/PUBLIC_URL, --database/DATABASE_URL. Flags win over the
+ * environment. Bad values stop start-up with a message.
  */
 import { resolve } from 'node:path';
 import { isPostgresUrl } from './store/postgres/database-url';
@@ -11,28 +11,50 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   sourcesDir: string;
+  /** Where a reverse proxy serves Collate (its origin only), if one does. */
+  publicUrl?: URL;
   /** A `postgres://` URL: annotations live in that database instead of the data folder. */
   databaseUrl?: string;
 }
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
-const FLAGS: Record<string, keyof ServerConfig> = {
+const FLAGS: Record<string, 'port' | 'host' | 'dataDir' | 'sourcesDir' | 'publicUrl' | 'databaseUrl'> = {
   '--port': 'port',
   '--host': 'host',
   '--data': 'dataDir',
   '--sources': 'sourcesDir',
+  '--public-url': 'publicUrl',
   '--database': 'databaseUrl',
 };
 
 export class ConfigError extends Error {}
 
+/**
+ * The public URL as an origin: http or https, a host, no path (Collate is served at the root of its
+ * address), no query, fragment or credentials.
+ */
+export function parsePublicUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`the public URL must be an absolute URL such as https://collate.example.org, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`the public URL must start with https:// (or http://), not "${url.protocol}"`);
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+    throw new ConfigError(`the public URL must be only scheme, host and port (Collate is served at the root), not "${value}"`);
+  }
+  return url;
+}
+
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const given: Partial<Record<keyof ServerConfig, string>> = {
+  const given: Partial<Record<(typeof FLAGS)[string], string>> = {
     port: env.PORT,
     host: env.HOST,
     dataDir: env.DATA_DIR,
     sourcesDir: env.SOURCES_DIR,
+    publicUrl: env.PUBLIC_URL,
     databaseUrl: env.DATABASE_URL,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -54,6 +76,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     host: given.host || '127.0.0.1',
     dataDir: resolve(given.dataDir || resolve(PROJECT_ROOT, 'annotations')),
     sourcesDir: resolve(given.sourcesDir || resolve(PROJECT_ROOT, 'sources')),
+    ...(given.publicUrl ? { publicUrl: parsePublicUrl(given.publicUrl) } : {}),
     ...(databaseUrl !== undefined ? { databaseUrl } : {}),
   };
 }

@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createApp } from './app';
+import { servingMode } from './auth/serving-mode';
 import { ensureClientBuilt } from './client-build';
 import { readConfig } from './config';
 import { ReuseService } from './services/reuse-service';
@@ -13,16 +14,26 @@ import { openWorkspace } from './workspace';
 
 export async function serve(argv: string[]): Promise<void> {
   const config = readConfig(argv);
-  const clientDir = await ensureClientBuilt((line) => console.log(line));
   // The lock keeps the CLI from writing the embedded store under a server; a database needs none,
   // and several servers share it.
+  let release = () => {};
   if (!config.databaseUrl) {
     await mkdir(config.dataDir, { recursive: true });
-    holdDataDir(config.dataDir);
+    release = holdDataDir(config.dataDir);
   }
   const { store, sources } = await openWorkspace(config);
+  let mode;
+  try {
+    mode = servingMode(config.host, (await store.users()).length);
+  } catch (e) {
+    await store.close();
+    release();
+    throw e;
+  }
+  for (const line of mode.warnings) console.warn(`collate: ${line}`);
+  const clientDir = await ensureClientBuilt((line) => console.log(line));
   const reuse = new ReuseService(sources, (line) => console.log(line));
-  const app = createApp({ store, sources, clientDir, reuse });
+  const app = createApp({ store, sources, clientDir, reuse, localMode: mode.localMode, publicUrl: config.publicUrl });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -33,11 +44,9 @@ export async function serve(argv: string[]): Promise<void> {
   const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(`Collate is running at http://${shown}:${port}/`);
   console.log(`  sources: ${config.sourcesDir} (${sources.list().length} loaded)`);
-  if (config.databaseUrl) {
-    console.log(`  data:    ${redactUrl(config.databaseUrl)} (PostgreSQL; imported texts in ${config.dataDir}/sources)`);
-  } else {
-    console.log(`  data:    ${config.dataDir}`);
-  }
+  console.log(`  data:    ${config.databaseUrl ? `${redactUrl(config.databaseUrl)} (PostgreSQL)` : config.dataDir}`);
+  if (config.publicUrl) console.log(`  public:  ${config.publicUrl.origin}/`);
+  console.log(mode.localMode && !(await store.users()).length ? '  mode:    single user (no accounts; loopback only)' : '  mode:    accounts (sign in with a user name and token)');
   const stop = () => {
     server.close();
     void store.close().then(() => process.exit(0));

@@ -10,9 +10,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app';
-import { AnnotationService } from '../../server/services/annotation-service';
-import { reanchorAll } from '../../server/services/reanchor-service';
-import { SourceLibrary } from '../../server/sources/source-library';
+import type { SourceLibrary } from '../../server/sources/source-library';
 import { openWorkspace } from '../../server/workspace';
 import type { Store } from '../../server/store/store';
 import { SqliteStore } from './sqlite-store';
@@ -22,13 +20,11 @@ const started = performance.now();
 let store: Store;
 let sources: SourceLibrary;
 if (values.store === 'sqlite') {
-  store = new SqliteStore(join(values.data!, 'collate.sqlite'));
-  sources = await SourceLibrary.open({ sourcesDir: values.sources!, importDir: join(values.data!, 'sources') });
-  await reanchorAll(new AnnotationService(store, sources), sources);
+  ({ store, sources } = await openWorkspace({ dataDir: values.data!, sourcesDir: values.sources!, store: new SqliteStore(join(values.data!, 'collate.sqlite')) }));
 } else {
   ({ store, sources } = await openWorkspace({ dataDir: values.data!, sourcesDir: values.sources!, databaseUrl: values.store === 'postgres' ? values.database : undefined }));
 }
-const app = createApp({ store, sources, actor: { name: 'bench' } });
+const app = createApp({ store, sources, actor: { name: 'bench', role: 'admin' } });
 const server = app.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   process.stdout.write(JSON.stringify({ url: `http://127.0.0.1:${port}`, startupMs: Math.round(performance.now() - started) }) + '\n');

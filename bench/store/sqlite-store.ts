@@ -5,10 +5,11 @@
  * reads need indexed; a transaction is one SQLite transaction.
  */
 import Database from 'better-sqlite3';
-import { KINDS, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind } from '../../core/model';
+import { createHash } from 'node:crypto';
+import { KINDS, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind, type Session, type SourceRecord, type SourceRevision, type User } from '../../core/model';
 import { OverlayTransaction } from '../../server/store/overlay-transaction';
 import { SerialQueue } from '../../server/store/serial-queue';
-import { IdTakenError, setKey, type AnnotationQuery, type Store, type Transaction } from '../../server/store/store';
+import { CommitListeners, IdTakenError, setKey, userKey, type AnnotationQuery, type BlobKind, type CommitListener, type Op, type Store, type Transaction } from '../../server/store/store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS annotations (id TEXT PRIMARY KEY, set_name TEXT NOT NULL, kind TEXT NOT NULL, json TEXT NOT NULL);
@@ -19,6 +20,12 @@ CREATE TABLE IF NOT EXISTS sets (key TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS decisions (suggestion TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS history (id TEXT PRIMARY KEY, annotation TEXT NOT NULL, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS history_annotation ON history(annotation);
+CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS revisions (source TEXT NOT NULL, revision INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (source, revision));
+CREATE TABLE IF NOT EXISTS blobs (kind TEXT NOT NULL, hash TEXT NOT NULL, content TEXT NOT NULL, PRIMARY KEY (kind, hash));
+CREATE TABLE IF NOT EXISTS users (key TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, user_key TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_key);
 `;
 
 const parse = <T>(rows: { json: string }[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
@@ -26,6 +33,7 @@ const parse = <T>(rows: { json: string }[]): T[] => rows.map((r) => JSON.parse(r
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly queue = new SerialQueue();
+  private readonly committed = new CommitListeners();
   private readonly q;
 
   constructor(path: string) {
@@ -58,6 +66,22 @@ export class SqliteStore implements Store {
       deleteDecision: db.prepare('DELETE FROM decisions WHERE suggestion = ?'),
       addHistory: db.prepare('INSERT INTO history (id, annotation, json) VALUES (?, ?, ?)'),
       exists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM annotations WHERE id = ?'),
+      source: db.prepare<[string], { json: string }>('SELECT json FROM sources WHERE id = ?'),
+      sources: db.prepare<[], { json: string }>('SELECT json FROM sources'),
+      revisions: db.prepare<[string], { json: string }>('SELECT json FROM revisions WHERE source = ? ORDER BY revision'),
+      putSource: db.prepare('INSERT OR REPLACE INTO sources (id, json) VALUES (?, ?)'),
+      addRevision: db.prepare('INSERT INTO revisions (source, revision, json) VALUES (?, ?, ?)'),
+      putBlob: db.prepare('INSERT OR IGNORE INTO blobs (kind, hash, content) VALUES (?, ?, ?)'),
+      blob: db.prepare<[string, string], { content: string }>('SELECT content FROM blobs WHERE kind = ? AND hash = ?'),
+      user: db.prepare<[string], { json: string }>('SELECT json FROM users WHERE key = ?'),
+      users: db.prepare<[], { json: string }>('SELECT json FROM users'),
+      putUser: db.prepare('INSERT OR REPLACE INTO users (key, json) VALUES (?, ?)'),
+      deleteUser: db.prepare('DELETE FROM users WHERE key = ?'),
+      session: db.prepare<[string], { json: string }>('SELECT json FROM sessions WHERE id = ?'),
+      sessions: db.prepare<[], { json: string }>('SELECT json FROM sessions'),
+      sessionsOf: db.prepare<[string], { json: string }>('SELECT json FROM sessions WHERE user_key = ?'),
+      putSession: db.prepare('INSERT OR REPLACE INTO sessions (id, user_key, json) VALUES (?, ?, ?)'),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
     };
   }
 
@@ -89,6 +113,47 @@ export class SqliteStore implements Store {
 
   async decisions(): Promise<readonly Decision[]> {
     return parse(this.q.decisions.all());
+  }
+
+  async source(id: string): Promise<SourceRecord | undefined> {
+    const row = this.q.source.get(id);
+    return row ? (JSON.parse(row.json) as SourceRecord) : undefined;
+  }
+
+  async sources(): Promise<readonly SourceRecord[]> {
+    return parse(this.q.sources.all());
+  }
+
+  async revisions(source: string): Promise<readonly SourceRevision[]> {
+    return parse(this.q.revisions.all(source));
+  }
+
+  async putBlob(kind: BlobKind, content: string): Promise<string> {
+    const hash = createHash('sha256').update(content).digest('hex');
+    this.q.putBlob.run(kind, hash, content);
+    return hash;
+  }
+
+  async blob(kind: BlobKind, hash: string): Promise<string | undefined> {
+    return this.q.blob.get(kind, hash)?.content;
+  }
+
+  async user(name: string): Promise<User | undefined> {
+    const row = this.q.user.get(userKey(name));
+    return row ? (JSON.parse(row.json) as User) : undefined;
+  }
+
+  async users(): Promise<readonly User[]> {
+    return parse(this.q.users.all());
+  }
+
+  async session(id: string): Promise<Session | undefined> {
+    const row = this.q.session.get(id);
+    return row ? (JSON.parse(row.json) as Session) : undefined;
+  }
+
+  async sessions(user?: string): Promise<readonly Session[]> {
+    return parse(user === undefined ? this.q.sessions.all() : this.q.sessionsOf.all(user));
   }
 
   async countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {
@@ -131,11 +196,26 @@ export class SqliteStore implements Store {
           } else if (c.table === 'decisions') {
             if (c.value) this.q.putDecision.run(c.key, JSON.stringify(c.value));
             else this.q.deleteDecision.run(c.key);
+          } else if (c.table === 'sources') {
+            if (c.value) this.q.putSource.run(c.key, JSON.stringify(c.value));
+          } else if (c.table === 'revisions') {
+            if (c.value) this.q.addRevision.run(c.value.source, c.value.revision, JSON.stringify(c.value));
+          } else if (c.table === 'users') {
+            if (c.value) this.q.putUser.run(c.key, JSON.stringify(c.value));
+            else this.q.deleteUser.run(c.key);
+          } else if (c.table === 'sessions') {
+            if (c.value) this.q.putSession.run(c.key, c.value.user, JSON.stringify(c.value));
+            else this.q.deleteSession.run(c.key);
           } else if (c.value) this.q.addHistory.run(c.key, c.value.annotation, JSON.stringify(c.value));
         }
       })();
+      this.committed.emit(changes.map(({ table, key, value }) => ({ table, key, value }) as Op));
       return result;
     });
+  }
+
+  onCommit(listener: CommitListener): () => void {
+    return this.committed.add(listener);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,9 @@
 /**
- * Re-anchoring: after a source text changed, find each target again by its quote, context and old
- * position. A target that is found moves (with fresh context); one that is not is marked orphaned,
- * never dropped, so the user sees what was lost. Pure: the caller supplies the texts.
+ * Re-anchoring when only the current text is known (a text changed on disk while the server was
+ * down): find each target again by its exact quote, context and old position. A target that is found
+ * moves (with fresh context); one that is not is marked orphaned, never dropped, so the user sees
+ * what was lost. When the previous revision is at hand, reanchor-targets.ts does better (edited
+ * passages follow their new wording). Pure: the caller supplies the texts.
  */
 import type { Annotation, Target } from '../model';
 import { matchQuote } from './match-quote';

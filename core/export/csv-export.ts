@@ -6,7 +6,9 @@
  * injection guard: a text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return (or the
  * full-width forms of the first four) gets a leading apostrophe, so Excel, LibreOffice and Google Sheets
  * show it as text instead of evaluating it (the characters OWASP's "CSV Injection" page lists, plus the
- * full-width forms Apple Numbers normalises). Numeric cells (start, end) are not touched.
+ * full-width forms Apple Numbers normalises). So does one where whitespace comes before those
+ * characters (spaces, line breaks, no-break and other Unicode spaces, zero-width ones), since
+ * spreadsheets trim it on import and then see the formula. Numeric cells (start, end) are not touched.
  *
  * The writer is these few lines rather than a CSV library: the one used before ships typings that
  * pull in Node's types, and this module must compile without them (it also runs in the browser).
@@ -43,8 +45,12 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number]['key'];
 
 /** A UTF-8 byte order mark, as a string. */
 const BOM = '\uFEFF';
-/** A text cell starting with one of these would be read as a formula. */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/**
+ * A text cell starting with one of these would be read as a formula: a formula character after any
+ * run of whitespace (`\s` is every Unicode space and line break, and the BOM; the zero-width
+ * characters are added), or a tab or carriage return on its own.
+ */
+const FORMULA_START = /^(?:[\s\u200B-\u200D\u2060]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
 /** A cell holding one of these must be quoted. */
 const NEEDS_QUOTES = /[",\r\n]/;
 

@@ -3,7 +3,7 @@
  * the caller), the sources they point into (with text), the reuse passages among those sources, and
  * options. Also the resolved defaults and the URI scheme shared by W3C export and import.
  */
-import type { Annotation, Decision, ReusePassage, Source } from '../model';
+import type { Annotation, Decision, HistoryItem, ReusePassage, Source } from '../model';
 
 /** The agent shown as author of ClaimReviews. */
 export interface ReviewAuthor {
@@ -58,6 +58,8 @@ export interface ExportInput {
   reuse?: readonly ReusePassage[];
   /** W3C: decisions on suggestions, carried on the collection so an import keeps them. */
   decisions?: readonly Decision[];
+  /** W3C: every change to each annotation, by annotation id, oldest first; exported as `collate:history`. */
+  history?: ReadonlyMap<string, readonly HistoryItem[]>;
   options?: ExportOptions;
 }
 

@@ -9,16 +9,20 @@
  *   SpecificResource for a URL, a `describing` TextualBody otherwise), each marked with `collate:role`.
  * - targets: SpecificResources on the source URI with a TextQuoteSelector and a TextPositionSelector
  *   (offsets converted to code points). An orphaned target keeps only its quote and `collate:orphaned`.
- * - `collate:kind`, `collate:set` and `collate:revision` keep what the W3C model has no place for.
+ * - `collate:kind`, `collate:set` and `collate:revision` keep what the W3C model has no place for;
+ *   `collate:modifiedBy` who made the latest revision, and `collate:history` (when the input has it)
+ *   every change: who, when, which fields, before and after.
  */
 import { quoteContext } from '../anchoring/quote-context';
-import type { Annotation, Source, Target } from '../model';
+import type { Annotation, HistoryItem, Source, Target } from '../model';
 import { CodePointIndex } from './code-points';
 import { type ExportInput, type ResolvedOptions, resolveOptions, sourceUri } from './export-input';
 import {
   COLLATE_DECISIONS,
   COLLATE_DESCRIPTION,
+  COLLATE_HISTORY,
   COLLATE_KIND,
+  COLLATE_MODIFIED_BY,
   COLLATE_ORPHANED,
   COLLATE_REVISION,
   COLLATE_ROLE,
@@ -55,7 +59,7 @@ export const EVIDENCE_URL = /^https?:\/\/[^\s<>"{}|\\^`]+$/;
 export function exportW3c(input: ExportInput): W3cCollection {
   const options = resolveOptions(input.set, input.options);
   const indexes = new Map<string, CodePointIndex>();
-  const items = input.annotations.map((a) => toW3cAnnotation(a, input.sources, options, indexes));
+  const items = input.annotations.map((a) => toW3cAnnotation(a, input.sources, options, indexes, input.history?.get(a.id)));
   const partOf = {
     id: options.collectionId,
     type: 'AnnotationCollection' as const,
@@ -89,6 +93,7 @@ export function toW3cAnnotation(
   sources: ReadonlyMap<string, Source>,
   options: ResolvedOptions,
   indexes: Map<string, CodePointIndex> = new Map(),
+  history?: readonly HistoryItem[],
 ): W3cAnnotation {
   const body = bodiesOf(annotation);
   // Built in reading order: W3C core properties first, then the Collate extension properties.
@@ -105,6 +110,8 @@ export function toW3cAnnotation(
     [COLLATE_KIND]: annotation.kind,
     [COLLATE_SET]: annotation.set,
     [COLLATE_REVISION]: annotation.revision,
+    ...(annotation.modifiedBy !== undefined ? { [COLLATE_MODIFIED_BY]: annotation.modifiedBy } : {}),
+    ...(history?.length ? { [COLLATE_HISTORY]: history.map(({ revision, action, at, by, changes }) => ({ revision, action, at, by, changes })) } : {}),
   };
 }
 

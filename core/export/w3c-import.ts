@@ -17,6 +17,7 @@ import { matchQuote } from '../anchoring/match-quote';
 import {
   type ClaimInfo,
   CreateAnnotation,
+  type HistoryItem,
   DEFAULT_SET,
   KINDS,
   MAX_REVISION,
@@ -28,7 +29,8 @@ import {
 } from '../model';
 import { CodePointIndex } from './code-points';
 import { DEFAULT_ANNOTATION_BASE_URI, DEFAULT_SOURCE_BASE_URI } from './export-input';
-import { COLLATE_DECISIONS, COLLATE_KIND, COLLATE_ORPHANED, COLLATE_REVISION, COLLATE_SET } from './w3c-types';
+import { COLLATE_DECISIONS, COLLATE_HISTORY, COLLATE_KIND, COLLATE_MODIFIED_BY, COLLATE_ORPHANED, COLLATE_REVISION, COLLATE_SET } from './w3c-types';
+import { parseHistory } from './w3c-history';
 import { parseBodies } from './w3c-bodies';
 import { parseSelectors } from './w3c-selectors';
 import { isRecord, joinPath, listOf, type ImportError } from './json-path';
@@ -65,6 +67,10 @@ export interface ImportedAnnotation {
   creator?: string;
   created?: string;
   modified?: string;
+  /** Who made the latest revision, as the file says (`collate:modifiedBy`). */
+  modifiedBy?: string;
+  /** Every change before the export, as the file says (`collate:history`). */
+  history?: HistoryItem[];
   /** Where it came from: the W3C id, the Collate id when the id is under the annotation base URI, and the revision. */
   origin: { uri?: string; collateId?: string; revision?: number };
 }
@@ -263,6 +269,11 @@ function parseAnnotation(
   const created = timestamp(a.created, joinPath(path, 'created'), errors);
   const modified = timestamp(a.modified, joinPath(path, 'modified'), errors);
   const creator = agentName(a.creator);
+  const history = parseHistory(a[COLLATE_HISTORY], joinPath(path, COLLATE_HISTORY), errors);
+  const modifiedBy = a[COLLATE_MODIFIED_BY];
+  if (modifiedBy !== undefined && (typeof modifiedBy !== 'string' || modifiedBy.length > 200)) {
+    errors.push({ path: joinPath(path, COLLATE_MODIFIED_BY), message: 'must be a name (a string of up to 200 characters)' });
+  }
 
   const fields = {
     set,
@@ -271,7 +282,6 @@ function parseAnnotation(
     tags: content.tags,
     note: content.note,
     ...(content.claim ? { claim: content.claim } : {}),
-    ...(creator !== undefined ? { creator } : {}),
   };
   if (errors.length > before) return undefined;
 
@@ -301,9 +311,12 @@ function parseAnnotation(
     origin.revision = revision;
   }
 
-  const result: ImportedAnnotation = { ...checked.data, targets, origin };
+  // The creator is what the file says (an import keeps whose work it was); the importer is recorded in the history.
+  const result: ImportedAnnotation = { ...checked.data, targets, origin, ...(creator !== undefined ? { creator } : {}) };
   if (created !== undefined) result.created = created;
   if (modified !== undefined) result.modified = modified;
+  if (typeof modifiedBy === 'string') result.modifiedBy = modifiedBy;
+  if (history) result.history = history;
   return result;
 }
 

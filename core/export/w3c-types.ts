@@ -6,7 +6,7 @@
  * processors read such a key as an absolute IRI in the `collate:` scheme, and the W3C validators ignore
  * unknown keys (the schema tests check this).
  */
-import type { Decision, Kind } from '../model';
+import type { Decision, HistoryItem, Kind } from '../model';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -19,6 +19,10 @@ export const COLLATE_ORPHANED = 'collate:orphaned';
 export const COLLATE_DESCRIPTION = 'collate:description';
 /** On a collection: what people decided about suggestions (accepted or dismissed), so a move keeps them. */
 export const COLLATE_DECISIONS = 'collate:decisions';
+/** Who made the latest revision. */
+export const COLLATE_MODIFIED_BY = 'collate:modifiedBy';
+/** Every change to the annotation, oldest first: `{ revision, action, at, by, changes }` (HistoryItem). */
+export const COLLATE_HISTORY = 'collate:history';
 
 /** What a body stands for in a claim, beyond its W3C purpose. */
 export type BodyRole = 'verdict' | 'claimant' | 'evidence';
@@ -84,6 +88,8 @@ export interface W3cAnnotation {
   [COLLATE_KIND]: Kind;
   [COLLATE_SET]: string;
   [COLLATE_REVISION]: number;
+  [COLLATE_MODIFIED_BY]?: string;
+  [COLLATE_HISTORY]?: HistoryItem[];
 }
 
 /** The collection as embedded in its page's `partOf` (an object, so the page MUST tests apply cleanly). */

@@ -11,7 +11,6 @@ import type { Suggestion } from './types';
 export interface SuggestionAnnotationOptions {
   /** Annotation set; the server default (`default`) when omitted. */
   set?: string;
-  creator?: string;
   /** Tags added to the suggestion's own, e.g. a user's choice in the confirm dialog. */
   extraTags?: readonly string[];
 }
@@ -50,6 +49,5 @@ export function suggestionToAnnotation(suggestion: Suggestion, options: Suggesti
     body = { kind: 'inconsistency', targets: suggestion.targets.map(target), tags, note: suggestion.summary };
   }
   if (options.set !== undefined) body.set = options.set;
-  if (options.creator !== undefined) body.creator = options.creator;
   return body;
 }

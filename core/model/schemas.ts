@@ -19,6 +19,28 @@ export const SetName = z
   .refine((s) => s === s.trim(), 'must not end with a space');
 
 const Offset = z.number().int().min(0);
+
+/**
+ * An absolute http:// or https:// URL: what a source's address and a claim's evidence may be. Other
+ * schemes (javascript:, data:, file:) would turn into something other than a link where shown.
+ */
+export const HttpUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .refine(isHttpUrl, 'must be an absolute http:// or https:// URL');
+
+/** Whether `value` parses as an absolute URL with the http or https scheme. */
+export function isHttpUrl(value: string): boolean {
+  let url: { protocol: string; hostname: string };
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
 const Tag = z.string().trim().min(1).max(64);
 const MAX_NOTE = 20_000;
 
@@ -46,17 +68,32 @@ export const Target = z.object({
   prefix: z.string(),
   suffix: z.string(),
   orphaned: z.boolean().optional(),
+  changedFrom: z.object({ exact: z.string(), revision: z.number().int().min(1).optional() }).optional(),
+  revision: z.number().int().min(1).optional(),
 });
 export type Target = z.infer<typeof Target>;
 
+/** Claim details as a request gives them: evidence items are links. */
 export const ClaimInfo = z
   .object({
     claimant: z.string().trim().max(200).default(''),
     verdict: VerdictSchema.default('unverified'),
-    evidence: z.array(z.string().trim().min(1).max(2000)).max(50).default([]),
+    evidence: z.array(HttpUrl).max(50).default([]),
   })
   .strict();
 export type ClaimInfo = z.infer<typeof ClaimInfo>;
+
+/**
+ * Claim details as stored: records written before evidence had to be a link may hold text there, and
+ * must still load (the client links only http(s) items).
+ */
+export const StoredClaimInfo = z
+  .object({
+    claimant: z.string(),
+    verdict: VerdictSchema,
+    evidence: z.array(z.string()),
+  })
+  .strict();
 
 export const Annotation = z.object({
   id: z.string(),
@@ -64,12 +101,14 @@ export const Annotation = z.object({
   created: z.string(),
   modified: z.string(),
   creator: z.string(),
+  /** Who made the latest revision (the creator for revision 1); absent on records from before it was kept. */
+  modifiedBy: z.string().optional(),
   set: z.string(),
   kind: KindSchema,
   targets: z.array(Target).min(1),
   tags: z.array(z.string()),
   note: z.string(),
-  claim: ClaimInfo.optional(),
+  claim: StoredClaimInfo.optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 
@@ -93,7 +132,8 @@ export const CreateAnnotation = z
     tags: z.array(Tag).max(50).default([]),
     note: z.string().max(MAX_NOTE).default(''),
     claim: ClaimInfo.optional(),
-    creator: z.string().trim().max(100).optional(),
+    // No `creator`: it is the signed-in identity, never something a request may claim (a body
+    // naming one is refused as an unknown field).
   })
   .strict()
   .superRefine(checkKindShape);
@@ -135,20 +175,49 @@ export const SourceMeta = z.object({
   length: z.number().int(),
   /** sha-256 of the text: a changed hash means a new revision of the source. */
   hash: z.string(),
+  /** The number of the revision this text is (1 for the first). */
+  revision: z.number().int().min(1).optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;
 export type Source = SourceMeta & { text: string };
 
-export const ImportSource = z
+/** Metadata a person may give with a new source; what is not given is found in the page or guessed. */
+const GivenSourceFields = {
+  title: z.string().trim().min(1).max(500).optional(),
+  outlet: z.string().trim().min(1).max(200).optional(),
+  author: z.string().trim().max(200).optional(),
+  published: z.string().date().optional(),
+  url: HttpUrl.optional(),
+};
+
+/**
+ * `POST /api/sources`: a text, an HTML page or a file (`.txt`, `.md`, `.html`, base64), with metadata.
+ * With an `id` that exists the text is a new revision of that source; without one a new source gets
+ * an id made from the file name or the title.
+ */
+export const AddSource = z
   .object({
-    id: SourceId,
-    text: z.string().min(1).max(2_000_000),
-    title: z.string().trim().min(1).max(500).optional(),
-    outlet: z.string().trim().min(1).max(200).optional(),
-    author: z.string().trim().max(200).optional(),
-    published: z.string().date().optional(),
-    url: z.string().url().optional(),
+    id: SourceId.optional(),
+    text: z.string().min(1).max(2_000_000).optional(),
+    html: z.string().min(1).max(5 * 1024 * 1024).optional(),
+    file: z.object({ name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(7_200_000) }).strict().optional(),
+    ...GivenSourceFields,
   })
+  .strict()
+  .refine((b) => [b.text, b.html, b.file].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of "text", "html" or "file"',
+  });
+export type AddSource = z.input<typeof AddSource>;
+
+/** `POST /api/sources/fetch`: a web page to fetch and add. */
+export const FetchSource = z
+  .object({ ...GivenSourceFields, url: HttpUrl, id: SourceId.optional() })
+  .strict();
+export type FetchSource = z.input<typeof FetchSource>;
+
+/** The body of the original `POST /api/sources`: an id and a text (still accepted, as AddSource). */
+export const ImportSource = z
+  .object({ id: SourceId, text: z.string().min(1).max(2_000_000), ...GivenSourceFields })
   .strict();
 export type ImportSource = z.input<typeof ImportSource>;
 

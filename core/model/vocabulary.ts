@@ -41,3 +41,12 @@ export const KIND_LABELS: Record<Kind, string> = {
 export const LINKING_KINDS: readonly Kind[] = ['inconsistency', 'reuse'];
 
 export const DEFAULT_SET = 'default';
+
+/** Roles from least to most: each may do everything the ones before it may (see server/auth/permissions.ts). */
+export const ROLES = ['viewer', 'annotator', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Whether `role` is `least` or above it. */
+export function atLeast(role: Role, least: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(least);
+}

@@ -4,7 +4,7 @@
  * the store), is imported when the command runs, so `collate --help` starts in a fraction of the time.
  */
 import { EXPORT_FORMAT_IDS } from '../../core/export/format-info';
-import { KINDS } from '../../core/model/vocabulary';
+import { KINDS, ROLES } from '../../core/model/vocabulary';
 import type { OptionSpecs, ParsedArgs } from './args';
 import type { CliIo } from './cli-io';
 
@@ -38,13 +38,15 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
     'serve',
     {
       summary: 'start the app and API (as npm start)',
-      synopsis: '[--port N] [--host H] [--data DIR] [--sources DIR] [--database URL]',
+      synopsis: '[--port N] [--host H] [--public-url URL] [--data DIR] [--sources DIR] [--database URL]',
       details:
-        'Serves the app and the HTTP API until stopped (Ctrl+C). Flags win over PORT, HOST, DATA_DIR, SOURCES_DIR and\n' +
-        'DATABASE_URL. With a database, pending schema migrations are applied at start-up.',
+        'Serves the app and the HTTP API until stopped (Ctrl+C). Flags win over PORT, HOST, PUBLIC_URL, DATA_DIR,\n' +
+        'SOURCES_DIR and DATABASE_URL. With no users it listens on loopback only; once a user exists (collate user\n' +
+        'add) everyone signs in. With a database, pending schema migrations are applied at start-up.',
       options: {
         port: { type: 'string', value: 'N', help: 'port to listen on (default: 3000, or PORT; 0 picks a free one)' },
-        host: { type: 'string', value: 'H', help: 'address to bind (default: 127.0.0.1, or HOST)' },
+        host: { type: 'string', value: 'H', help: 'address to bind (default: 127.0.0.1, or HOST; others need users)' },
+        'public-url': { type: 'string', value: 'URL', help: 'the address a reverse proxy serves Collate under, e.g. https://collate.example.org (or PUBLIC_URL)' },
         ...WORKSPACE_OPTIONS,
       },
       load: async () => (await import('./serve-command')).serveCommand,
@@ -56,14 +58,33 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
       summary: 'find passages shared by text files (duplicate coverage)',
       synopsis: '<dir-or-files…> [--json] [--min-words N]',
       details:
-        'Reads .txt files (a folder means every .txt in it); ids are the file names without extension, and a\n' +
-        'sidecar <id>.meta.json gives the outlet, which boilerplate detection needs. Prints a table, or with\n' +
-        '--json one JSON array of passages on stdout and nothing else. Runs over a second show progress on stderr.',
+        'Reads .txt files (a folder means every .txt in it); ids are made from the file names as the server\n' +
+        'makes them, and a sidecar <name>.meta.json may give the title and outlet (without one, outlets are\n' +
+        'inferred from shared site chrome). Prints a table of passages and suggestions, or with --json one\n' +
+        'object {"passages": [...], "suggestions": [...]} on stdout and nothing else. Progress goes to stderr.',
       options: {
-        json: { type: 'boolean', help: 'print the passages as one JSON array on stdout' },
+        json: { type: 'boolean', help: 'print passages and suggestions as one JSON object on stdout' },
         'min-words': { type: 'string', value: 'N', help: 'report passages of at least N shared words (default: 8)' },
       },
       load: async () => (await import('./reuse-command')).reuseCommand,
+    },
+  ],
+  [
+    'add',
+    {
+      summary: 'add articles from files (.txt, .md, .html), folders or web pages',
+      synopsis: '<files|folders|urls…> [--title T] [--outlet O] [--data DIR] [--sources DIR]',
+      details:
+        'Runs each input through the same pipeline as the app: the article text (HTML pages are extracted),\n' +
+        'metadata from the page or guessed, an id from the file name or title. A web page is fetched (10 s,\n' +
+        '5 MB, public addresses only unless COLLATE_ALLOW_PRIVATE_FETCH=1). An id that exists gets a new\n' +
+        'revision. Prints one line per source: id, title, outlet, words. Refuses to run beside a server.',
+      options: {
+        title: { type: 'string', value: 'T', help: 'the title (for a single input)' },
+        outlet: { type: 'string', value: 'O', help: 'the outlet, for every input' },
+        ...WORKSPACE_OPTIONS,
+      },
+      load: async () => (await import('./add-command')).addCommand,
     },
   ],
   [
@@ -96,6 +117,26 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
         ...WORKSPACE_OPTIONS,
       },
       load: async () => (await import('./transfer-commands')).importCommand,
+    },
+  ],
+  [
+    'user',
+    {
+      summary: 'add, list or remove users, or give one a new token',
+      synopsis: `add <name> --role ${ROLES.join('|')} | list [--json] | remove <name> | token <name>`,
+      details:
+        'Users sign in with their name and token; once one exists, every request needs one. "add" and "token"\n' +
+        'print the new token alone on stdout, shown this once. "token" replaces a token and ends its sessions.\n' +
+        'Roles: viewer reads and exports; annotator also creates and changes their own annotations; editor\n' +
+        "changes anyone's, manages sets, decides suggestions and imports; admin also manages users.\n" +
+        'Changes refuse to run while a server uses the data folder: an admin manages users through /api/users then.',
+      options: {
+        role: { type: 'string', value: 'R', help: `add: the role, one of ${oneOf(ROLES)}` },
+        json: { type: 'boolean', help: 'list: print the users as JSON' },
+        data: WORKSPACE_OPTIONS.data,
+        database: WORKSPACE_OPTIONS.database,
+      },
+      load: async () => (await import('./user-commands')).userCommand,
     },
   ],
   [

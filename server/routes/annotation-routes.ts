@@ -31,6 +31,10 @@ export function annotationRoutes(service: AnnotationService): Router {
   });
 
   r.post('/', async (req, res) => {
+    if (typeof req.body === 'object' && req.body !== null && Object.hasOwn(req.body, 'creator')) {
+      const message = 'the creator is whoever is signed in; a request cannot name one';
+      throw new HttpError(400, 'invalid', `the request body is invalid: creator: ${message}`, { issues: [{ path: 'creator', message }] });
+    }
     const input = parseWith(CreateAnnotation, req.body);
     const annotation = await service.create(input, actorOf(res));
     res.status(201).location(`/api/annotations/${annotation.id}`).json({ annotation });

@@ -8,9 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { compareAnnotations, matchesFilter, type AnnotationFilter } from '../../core/annotations/annotation-filter';
 import { deletedFields, fieldChanges } from '../../core/annotations/annotation-changes';
 import { quoteContext } from '../../core/anchoring/quote-context';
-import { DEFAULT_SET, KINDS, LINKING_KINDS, MAX_REVISION, type Annotation, type AnnotationSet, type HistoryEntry, type Kind, type Target } from '../../core/model';
+import { DEFAULT_SET, KINDS, LINKING_KINDS, MAX_REVISION, type Annotation, type AnnotationSet, type HistoryEntry, type HistoryItem, type Kind, type Target } from '../../core/model';
 import type { CreateAnnotation, CreateSet, PatchAnnotation, TargetInput } from '../../core/model';
 import type { z } from 'zod';
+import { demandChange, type UseCase } from '../auth/permissions';
 import type { Actor } from './actor';
 import { missing, ServiceError } from './service-error';
 import type { SourceLibrary } from '../sources/source-library';
@@ -32,6 +33,14 @@ const sortedLists = new WeakMap<readonly Annotation[], Map<string | undefined, r
 
 const newHistoryId = () => `h_${randomUUID().replace(/-/g, '')}`;
 
+/** How `insert` records new annotations in their history. */
+export interface InsertOptions {
+  /** `imported`: brought in by an import (default `created`). */
+  action?: 'created' | 'imported';
+  /** History an import carried, per record, written before the import's own entry. */
+  carried?: ReadonlyMap<Annotation, readonly HistoryItem[]>;
+}
+
 /** Stored annotations are shared, read-only objects: a change builds a new one. */
 export class AnnotationService {
   constructor(
@@ -46,6 +55,7 @@ export class AnnotationService {
    * sorted (and serialised, see http/annotation-json.ts) once per change, not once per request.
    */
   async list(filter: AnnotationFilter = {}): Promise<readonly Annotation[]> {
+    if (filter.set !== undefined) filter = { ...filter, set: await this.storedSetName(filter.set) };
     const narrowed = await this.store.annotations({ source: filter.source, set: filter.set });
     const plain = !filter.kind && !filter.tag && !filter.verdict && !filter.q;
     if (!plain) return narrowed.filter((a) => matchesFilter(a, filter)).sort(compareAnnotations(filter.source));
@@ -61,8 +71,17 @@ export class AnnotationService {
   }
 
   /** Annotations per source and kind (one linking several sources counts for each), optionally in one set. */
-  countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {
-    return this.store.countsBySource(set);
+  async countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {
+    return this.store.countsBySource(set === undefined ? undefined : await this.storedSetName(set));
+  }
+
+  /**
+   * The name a set is stored under, for a name given in any case or Unicode normal form (records
+   * carry the stored name, so filters must compare with it); a set that does not exist keeps the
+   * name given, in NFC, and matches nothing.
+   */
+  async storedSetName(name: string): Promise<string> {
+    return (await this.store.set(name))?.name ?? name.normalize('NFC');
   }
 
   /** The sets, `default` first, each with its number of annotations. */
@@ -107,7 +126,9 @@ export class AnnotationService {
           `targets[${i}]: "exact" does not match the text of "${t.source}" at ${t.start}..${t.end} (the text there is ${JSON.stringify(actual.slice(0, 80))})`,
         );
       }
-      return { source: t.source, start: t.start, end: t.end, exact: t.exact, ...quoteContext(source.text, t.start, t.end) };
+      // The revision it was made on travels with the target (exports say which text it quotes).
+      const made = source.revision ? { revision: source.revision } : {};
+      return { source: t.source, start: t.start, end: t.end, exact: t.exact, ...quoteContext(source.text, t.start, t.end), ...made };
     });
   }
 
@@ -121,6 +142,7 @@ export class AnnotationService {
       created: stamp,
       modified: stamp,
       creator: actor.name,
+      modifiedBy: actor.name,
       set: input.set.normalize('NFC'),
       kind: input.kind,
       targets,
@@ -135,7 +157,7 @@ export class AnnotationService {
    * Stores new records inside `tx`, each with its history entry. Each record's set must exist (its
    * name is taken as stored, whatever the case the input used).
    */
-  async insert(tx: Transaction, records: Annotation[], actor: Actor): Promise<Annotation[]> {
+  async insert(tx: Transaction, records: Annotation[], actor: Actor, opts: InsertOptions = {}): Promise<Annotation[]> {
     const names = new Map<string, string>();
     const out: Annotation[] = [];
     for (const a of records) {
@@ -147,7 +169,9 @@ export class AnnotationService {
       }
       const stored = name === a.set ? a : { ...a, set: name };
       tx.insertAnnotation(stored);
-      tx.addHistory({ id: newHistoryId(), annotation: a.id, revision: a.revision, action: 'created', at: a.modified, by: actor.name, changes: [] });
+      for (const item of opts.carried?.get(a) ?? []) tx.addHistory({ ...item, id: newHistoryId(), annotation: a.id });
+      const imported = opts.action === 'imported';
+      tx.addHistory({ id: newHistoryId(), annotation: a.id, revision: a.revision, action: imported ? 'imported' : 'created', at: imported ? this.now().toISOString() : a.modified, by: actor.name, changes: [] });
       out.push(stored);
     }
     return out;
@@ -158,10 +182,14 @@ export class AnnotationService {
     return this.store.transact(async (tx) => (await this.insert(tx, [a], actor))[0]);
   }
 
-  /** The annotation as `tx` holds it at `revision`: not_found and conflict are ServiceErrors. */
-  async current(tx: Transaction, id: string, revision: number): Promise<Annotation> {
+  /**
+   * The annotation as `tx` holds it at `revision`, which `actor` may `use` (own it, or have the role
+   * for others'): not_found, forbidden and conflict are ServiceErrors, in that order.
+   */
+  async current(tx: Transaction, id: string, revision: number, actor: Actor, use: UseCase): Promise<Annotation> {
     const current = await tx.annotation(id);
     if (!current) throw missing('annotation', id);
+    demandChange(actor, use, current.creator, `annotation "${id}"`);
     if (current.revision !== revision) {
       throw new ServiceError('conflict', `annotation "${id}" was changed elsewhere (it is at revision ${current.revision}); nothing was saved`, { current });
     }
@@ -173,7 +201,7 @@ export class AnnotationService {
     if (before.revision >= MAX_REVISION) {
       throw new ServiceError('revision_limit', `annotation "${before.id}" is at revision ${before.revision}, the highest a record may reach; copy it into a new annotation to change it`);
     }
-    const after: Annotation = { ...before, ...changes, id: before.id, revision: before.revision + 1, modified: this.now().toISOString() };
+    const after: Annotation = { ...before, ...changes, id: before.id, revision: before.revision + 1, modified: this.now().toISOString(), modifiedBy: actor.name };
     tx.replaceAnnotation(after);
     tx.addHistory({ id: newHistoryId(), annotation: after.id, revision: after.revision, action: 'updated', at: after.modified, by: actor.name, changes: fieldChanges(before, after) });
     return after;
@@ -183,7 +211,7 @@ export class AnnotationService {
     const targets = patch.targets ? this.resolveTargets(patch.targets) : undefined;
     const { revision: _based, ...given } = patch;
     return this.store.transact(async (tx) => {
-      const current = await this.current(tx, id, patch.revision);
+      const current = await this.current(tx, id, patch.revision, actor, 'annotation.edit');
       // Nothing to change: no new revision.
       if (Object.keys(given).length === 0) return current;
       let set: string | undefined;
@@ -215,7 +243,7 @@ export class AnnotationService {
 
   async remove(id: string, revision: number, actor: Actor): Promise<Annotation> {
     return this.store.transact(async (tx) => {
-      const current = await this.current(tx, id, revision);
+      const current = await this.current(tx, id, revision, actor, 'annotation.delete');
       tx.deleteAnnotation(id);
       tx.addHistory({ id: newHistoryId(), annotation: id, revision: current.revision, action: 'deleted', at: this.now().toISOString(), by: actor.name, changes: deletedFields(current) });
       return current;

@@ -4,6 +4,7 @@
  */
 import { copiesOf, type Copy } from '../../core/carry/copies';
 import type { Annotation } from '../../core/model';
+import { demandChange } from '../auth/permissions';
 import type { Actor } from './actor';
 import { missing, ServiceError } from './service-error';
 import type { AnnotationService } from './annotation-service';
@@ -39,6 +40,8 @@ export class CarryService {
   async carry(id: string, mode: CarryMode, actor: Actor, sources?: string[]): Promise<Annotation[]> {
     const a = await this.annotations.get(id);
     if (!a) throw missing('annotation', id);
+    // Checked again inside the transaction; here so a refusal is not hidden behind "no copies".
+    demandChange(actor, 'annotation.carry', a.creator, `annotation "${id}"`);
     const all = this.copies(a).filter((c) => !sources || sources.includes(c.source));
     if (!all.length) throw new ServiceError('no_copies', 'this passage has no copy in another source to carry the annotation to');
     const same = (x: { source: string; start: number; end: number }, y: { source: string; start: number; end: number }) =>
@@ -48,6 +51,7 @@ export class CarryService {
     return this.annotations.store.transact(async (tx) => {
       const now = await tx.annotation(a.id);
       if (!now) throw missing('annotation', a.id);
+      demandChange(actor, 'annotation.carry', now.creator, `annotation "${a.id}"`);
       // Carrying twice must not stack duplicates: skip copies that already hold such an annotation.
       const alike = (x: Annotation) =>
         x.set === a.set && (mode === 'reuse' ? x.kind === 'reuse' : x.kind === a.kind && x.note === a.note && JSON.stringify(x.claim ?? null) === JSON.stringify(a.claim ?? null));

@@ -15,7 +15,9 @@ export type ServiceErrorCode =
   | 'conflict'
   | 'exists'
   | 'handled'
-  | 'revision_limit';
+  | 'revision_limit'
+  | 'forbidden'
+  | 'last_admin';
 
 export class ServiceError extends Error {
   constructor(

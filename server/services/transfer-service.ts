@@ -4,7 +4,7 @@
  */
 import type { AnnotationFilter } from '../../core/annotations/annotation-filter';
 import { exportAs, exportFileName, EXPORT_FORMATS, importW3cSteps, type ExportFormat, type ExportOptions, type ImportError } from '../../core/export';
-import type { Annotation, ReusePassage, Source } from '../../core/model';
+import type { Annotation, HistoryItem, ReusePassage, Source } from '../../core/model';
 import { Annotation as AnnotationSchema, DEFAULT_SET } from '../../core/model';
 import { TimeSlicer } from '../runtime/time-slices';
 import type { Actor } from './actor';
@@ -80,10 +80,12 @@ export class TransferService {
       const s = this.annotations.sources.get(id);
       if (s) sources.set(id, s);
     }
+    // W3C carries every annotation's history, so who changed what stays known after a round trip.
+    const history = format === 'w3c' ? await this.historyOf(chosen) : undefined;
     let body: string;
     try {
       const decisions = format === 'w3c' ? await this.annotations.store.decisions() : undefined;
-      body = exportAs(format, { set, annotations: chosen, sources, reuse, decisions, options: { generatedAt: this.now().toISOString(), sections, ...options } });
+      body = exportAs(format, { set, annotations: chosen, sources, reuse, history, decisions, options: { generatedAt: this.now().toISOString(), sections, ...options } });
     } catch (e) {
       // The formats throw RangeError for data they cannot express, e.g. a passage in a removed source.
       if (e instanceof RangeError) throw new ServiceError('export_failed', `cannot export as ${format}: ${e.message}`);
@@ -91,6 +93,17 @@ export class TransferService {
     }
     const name = filter.source ? `${set.name}.${filter.source}` : set.name;
     return { body, contentType: EXPORT_FORMATS[format].contentType, fileName: exportFileName(format, name), count: countOf(format, chosen) };
+  }
+
+  private async historyOf(annotations: readonly Annotation[]): Promise<Map<string, HistoryItem[]>> {
+    const slicer = new TimeSlicer();
+    const out = new Map<string, HistoryItem[]>();
+    for (let i = 0; i < annotations.length; i++) {
+      const entries = await this.annotations.store.history(annotations[i].id);
+      if (entries.length) out.set(annotations[i].id, entries.map(({ revision, action, at, by, changes }) => ({ revision, action, at, by, changes })));
+      if (i % 256 === 255) await slicer.pause();
+    }
+    return out;
   }
 
   /**
@@ -115,6 +128,7 @@ export class TransferService {
     }
     const stamp = this.now().toISOString();
     const records: Annotation[] = [];
+    const carried = new Map<Annotation, HistoryItem[]>();
     const errors: ImportError[] = [];
     for (let i = 0; i < parsed.annotations.length; i++) {
       const item = parsed.annotations[i];
@@ -132,6 +146,8 @@ export class TransferService {
           created: item.created ?? stamp,
           modified: item.modified ?? item.created ?? stamp,
           creator: item.creator || actor.name,
+          // Who last changed it, as the file says or its history shows; else its creator.
+          modifiedBy: item.modifiedBy ?? item.history?.at(-1)?.by ?? (item.creator || actor.name),
           set: (item.set || DEFAULT_SET).normalize('NFC'),
           kind: item.kind,
           targets,
@@ -140,7 +156,9 @@ export class TransferService {
         };
         if (item.kind === 'claim') a.claim = item.claim ?? { claimant: '', verdict: 'unverified', evidence: [] };
         // The record must be one the store can load again.
-        records.push(AnnotationSchema.parse(a));
+        const record = AnnotationSchema.parse(a);
+        records.push(record);
+        if (item.history?.length) carried.set(record, item.history);
       } catch (e) {
         errors.push({ path: `annotation ${i}`, message: e instanceof Error ? e.message : String(e) });
       }
@@ -183,7 +201,7 @@ export class TransferService {
         tx.putSet({ name, description: 'Created by an import', created: stamp });
         setsCreated.push(name);
       }
-      const stored = await this.annotations.insert(tx, fresh, actor);
+      const stored = await this.annotations.insert(tx, fresh, actor, { action: 'imported', carried });
       return { ok: true, annotations: stored, setsCreated, skipped, decisions };
     });
   }

@@ -56,6 +56,9 @@ export interface PreparedSource {
   charsetNote?: string;
 }
 
+/** Fewest words an article extracted from a page may have. */
+export const MIN_PAGE_WORDS = 8;
+
 /** Longest article text accepted, as the import schema (core/model ImportSource) allows. */
 export const MAX_TEXT_CHARS = 2_000_000;
 const FIELDS: readonly MetaField[] = ['title', 'outlet', 'author', 'published', 'url'];
@@ -136,6 +139,11 @@ function draftOf(input: AddSourceInput): Draft {
 export function prepareSource(input: AddSourceInput, context: AddSourceContext = {}): PreparedSource {
   const draft = draftOf(input);
   if (!draft.text.trim()) throw new SourceError('empty_text', 'the article has no text');
+  // A page whose "article" is a menu word or two has no article: better said than stored.
+  const words = draft.text.split(/\s+/).filter(Boolean).length;
+  if (draft.format === 'html' && words < MIN_PAGE_WORDS) {
+    throw new SourceError('no_content', `no article text was found in the page (${words} word${words === 1 ? '' : 's'} outside menus and scripts)`);
+  }
   if (draft.text.length > MAX_TEXT_CHARS) {
     throw new SourceError('too_large', `the article text has ${draft.text.length} characters, more than the ${MAX_TEXT_CHARS} allowed`);
   }

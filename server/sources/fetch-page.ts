@@ -32,6 +32,8 @@ export interface FetchOptions {
   allowPrivate?: boolean;
   /** Addresses allowed even though not public (an intranet server the operator trusts), exact IPs. */
   allowedAddresses?: readonly string[];
+  /** No fetching at all (a server that must not reach out, or a test that sends random addresses). */
+  disabled?: boolean;
 }
 
 /** A fetched page. */
@@ -214,6 +216,7 @@ export function privateFetchAllowed(env: Readonly<Record<string, string | undefi
 
 /** Fetches `rawUrl` under the rules above; rejects with a {@link SourceError}. */
 export async function fetchPage(rawUrl: string, options: FetchOptions = {}): Promise<FetchedPage> {
+  if (options.disabled) throw new SourceError('fetch_refused', 'fetching web pages is turned off on this server');
   const started = Date.now();
   const policy: Policy = {
     allowPrivate: options.allowPrivate ?? privateFetchAllowed(),

@@ -1,23 +1,20 @@
 /**
- * The article texts: the shipped folder (SOURCES_DIR) plus sources imported through the API, which
- * are kept under DATA_DIR/sources so the shipped folder is never written. Texts are immutable: an
- * import under an existing id with other text is a new revision that replaces it, and listeners
- * (re-anchoring, reuse detection) are told.
+ * The article texts in memory: the current revision of every source, as the store holds them (see
+ * services/source-service.ts for how sources are added and revised), with listeners (reuse
+ * detection, suggestions) told of every change. Also reading a folder of `.txt` files with their
+ * `.meta.json` sidecars, which is how the shipped folder comes in.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
-import type { ImportSource, Source, SourceMeta } from '../../core/model';
-import { guessCorpusMeta, guessMeta, type GuessedMeta } from '../../core/sources/guess-meta';
+import { HttpUrl, type Source, type SourceMeta } from '../../core/model';
+import { guessCorpusMeta, type GuessedMeta } from '../../core/sources/guess-meta';
 import { sourceIdFromFileName } from '../../core/sources/source-id';
-import { DurableTextFile } from '../store/durable-file';
-import { SerialQueue } from '../store/serial-queue';
-import { storageErrorOf } from '../store/store';
 
 /** Metadata fields a sidecar may give. */
-const META_FIELDS = ['title', 'outlet', 'author', 'published', 'url'] as const;
-type MetaField = (typeof META_FIELDS)[number];
+export const META_FIELDS = ['title', 'outlet', 'author', 'published', 'url'] as const;
+export type MetaField = (typeof META_FIELDS)[number];
 
 const SidecarText = z.string().trim().min(1).max(2000).optional();
 /**
@@ -30,7 +27,7 @@ export const Sidecar = z.object({
   outlet: SidecarText,
   author: SidecarText,
   published: z.string().date('must be an ISO date, YYYY-MM-DD').optional(),
-  url: z.string().url().optional(),
+  url: HttpUrl.optional(),
   guessed: z.array(z.enum(META_FIELDS)).optional(),
 });
 export type Sidecar = z.infer<typeof Sidecar>;
@@ -53,15 +50,13 @@ export function parseSidecar(json: string, file: string): Sidecar {
 
 export type SourceChange = { source: Source; previous?: Source };
 
-/** What {@link SourceLibrary.import} takes: the API's import body, plus which given fields are guesses. */
-export type SourceImport = ImportSource & { text: string; guessed?: readonly string[] };
 
-/** Line endings normalised to "\n" (GUIDE section 1); nothing else is touched. */
+/** Line endings normalised to "\n"; nothing else is touched. */
 export function normaliseText(raw: string): string {
   return raw.replace(/\r\n?/g, '\n');
 }
 
-function hashText(text: string): string {
+export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -129,25 +124,9 @@ export function toMeta(source: Source): SourceMeta {
 export class SourceLibrary {
   private byId = new Map<string, Source>();
   private listeners: ((change: SourceChange) => Promise<void> | void)[] = [];
-  private readonly queue = new SerialQueue();
 
-  private constructor(private readonly importDir: string | undefined) {}
-
-  /**
-   * Loads the shipped folder, then the imported ones (which win on the same id, being newer
-   * revisions). `importDir` undefined makes the library read-only (the CLI's file mode).
-   */
-  static async open(opts: { sourcesDir: string; importDir?: string; extraDir?: string }): Promise<SourceLibrary> {
-    const lib = new SourceLibrary(opts.importDir);
-    for (const s of await readSourceFolder(opts.sourcesDir)) lib.byId.set(s.id, s);
-    // `extraDir`: imported texts read without the right to import more (a read-only workspace).
-    const imported = opts.importDir ?? opts.extraDir;
-    if (imported) for (const s of await readSourceFolder(imported)) lib.byId.set(s.id, s);
-    return lib;
-  }
-
-  static fromSources(sources: Source[]): SourceLibrary {
-    const lib = new SourceLibrary(undefined);
+  static fromSources(sources: readonly Source[]): SourceLibrary {
+    const lib = new SourceLibrary();
     for (const s of sources) lib.byId.set(s.id, s);
     return lib;
   }
@@ -164,50 +143,10 @@ export class SourceLibrary {
     this.listeners.push(listener);
   }
 
-  /**
-   * Stores an imported text durably, then makes it visible. Returns `unchanged` when the same id
-   * already holds the same text and metadata. `guessed` names the given fields that are guesses (the
-   * add-source pipeline's `meta.guessed`): they are stored, and stay marked as guessed. Fields not
-   * given are guessed here, with the library's other texts as the corpus.
-   */
-  async import(input: SourceImport): Promise<{ status: 'created' | 'revised' | 'unchanged'; source: Source }> {
-    if (!this.importDir) throw new Error('this library is read-only');
-    // One import per id at a time: text, sidecar and listeners of two revisions must not interleave.
-    return this.queue.run(input.id, () => this.importNow(input));
-  }
-
-  private async importNow(input: SourceImport): Promise<{ status: 'created' | 'revised' | 'unchanged'; source: Source }> {
-    const importDir = this.importDir!;
-    const text = normaliseText(input.text);
-    const previous = this.byId.get(input.id);
-    // What the previous revision only guessed stays a guess, not a given.
-    const kept = (field: MetaField) => (previous && !previous.guessed.includes(field) ? previous[field] : undefined);
-    const sidecar: Sidecar = {
-      title: input.title ?? kept('title'),
-      outlet: input.outlet ?? kept('outlet'),
-      author: input.author ?? kept('author'),
-      published: input.published ?? kept('published'),
-      url: input.url ?? kept('url'),
-    };
-    const guessedGiven = META_FIELDS.filter((f) => input.guessed?.includes(f) && input[f] !== undefined);
-    if (guessedGiven.length) sidecar.guessed = guessedGiven;
-    const otherTexts = this.list().flatMap((s) => (s.id === input.id ? [] : [s.text]));
-    const source = buildSource(input.id, text, sidecar, guessMeta(text, { otherTexts, url: sidecar.url }));
-    if (previous && previous.hash === source.hash && JSON.stringify(toMeta(previous)) === JSON.stringify(toMeta(source))) {
-      return { status: 'unchanged', source: previous };
-    }
-    try {
-      await mkdir(importDir, { recursive: true });
-      // Text first, then the sidecar: a crash between leaves a readable source with guessed metadata.
-      await new DurableTextFile(join(importDir, `${input.id}.txt`)).write(text);
-      const meta = Object.fromEntries(Object.entries(sidecar).filter(([, v]) => v !== undefined));
-      await new DurableTextFile(join(importDir, `${input.id}.meta.json`)).write(JSON.stringify(meta, null, 2) + '\n');
-    } catch (e) {
-      throw storageErrorOf(e, `saving source "${input.id}"`);
-    }
+  /** Makes a new or revised source current (after the store committed it) and tells the listeners. */
+  async publish(source: Source): Promise<void> {
+    const previous = this.byId.get(source.id);
     this.byId.set(source.id, source);
-    // Listeners (re-anchoring, reuse) finish before the import is acknowledged.
     for (const l of this.listeners) await l({ source, previous });
-    return { status: previous ? 'revised' : 'created', source };
   }
 }

@@ -26,8 +26,8 @@ export function serverHolding(dataDir: string): number | undefined {
   }
 }
 
-/** Takes the lock for this process; released on exit. */
-export function holdDataDir(dataDir: string): void {
+/** Takes the lock for this process; released on exit, or earlier by calling what it returns. */
+export function holdDataDir(dataDir: string): () => void {
   const path = join(dataDir, LOCK);
   for (;;) {
     try {
@@ -49,11 +49,14 @@ export function holdDataDir(dataDir: string): void {
       }
     }
   }
-  process.once('exit', () => {
+  const release = () => {
+    process.off('exit', release);
     try {
       if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
     } catch {
       /* already gone */
     }
-  });
+  };
+  process.once('exit', release);
+  return release;
 }

@@ -4,8 +4,8 @@
  * commit at the end. What a write expects of the committed data (an insert: the id is free; a
  * replace or delete: it exists) travels with the change, for the store to check at commit.
  */
-import type { Annotation, AnnotationSet, Decision, HistoryEntry } from '../../core/model';
-import { IdTakenError, setKey, type AnnotationQuery, type Op, type StoreReads, type TableName, type Tables, type Transaction } from './store';
+import type { Annotation, AnnotationSet, Decision, HistoryEntry, Session, SourceRecord, SourceRevision, User } from '../../core/model';
+import { IdTakenError, revisionKey, setKey, userKey, type AnnotationQuery, type Op, type StoreReads, type TableName, type Tables, type Transaction } from './store';
 
 /** A change with what it expects of the committed record under its key. */
 export type Change = Op & { expect: 'absent' | 'present' | 'any' };
@@ -90,6 +90,38 @@ export class OverlayTransaction implements Transaction {
     return this.overlaid('decisions', await this.base.decisions(), (d) => d.suggestion);
   }
 
+  async source(id: string): Promise<SourceRecord | undefined> {
+    const own = this.own('sources', id);
+    return own ? (own.value ?? undefined) : this.base.source(id);
+  }
+
+  async sources(): Promise<readonly SourceRecord[]> {
+    return this.overlaid('sources', await this.base.sources(), (s) => s.id);
+  }
+
+  async revisions(source: string): Promise<readonly SourceRevision[]> {
+    const list = this.overlaid('revisions', await this.base.revisions(source), (r) => revisionKey(r.source, r.revision), (r) => r.source === source);
+    return list.sort((a, b) => a.revision - b.revision);
+  }
+
+  async user(name: string): Promise<User | undefined> {
+    const own = this.own('users', userKey(name));
+    return own ? (own.value ?? undefined) : this.base.user(name);
+  }
+
+  async users(): Promise<readonly User[]> {
+    return this.overlaid('users', await this.base.users(), (u) => userKey(u.name));
+  }
+
+  async session(id: string): Promise<Session | undefined> {
+    const own = this.own('sessions', id);
+    return own ? (own.value ?? undefined) : this.base.session(id);
+  }
+
+  async sessions(user?: string): Promise<readonly Session[]> {
+    return this.overlaid('sessions', await this.base.sessions(user), (s) => s.id, (s) => user === undefined || s.user === user);
+  }
+
   insertAnnotation(a: Annotation): void {
     const own = this.own('annotations', a.id);
     if (own && own.value !== null) throw new IdTakenError([a.id]);
@@ -118,5 +150,29 @@ export class OverlayTransaction implements Transaction {
 
   addHistory(entry: HistoryEntry): void {
     this.write('history', entry.id, entry, 'absent');
+  }
+
+  putSource(source: SourceRecord): void {
+    this.write('sources', source.id, source, 'any');
+  }
+
+  addRevision(revision: SourceRevision): void {
+    this.write('revisions', revisionKey(revision.source, revision.revision), revision, 'absent');
+  }
+
+  putUser(user: User): void {
+    this.write('users', userKey(user.name), user, 'any');
+  }
+
+  deleteUser(name: string): void {
+    this.write('users', userKey(name), null, 'any');
+  }
+
+  putSession(session: Session): void {
+    this.write('sessions', session.id, session, 'any');
+  }
+
+  deleteSession(id: string): void {
+    this.write('sessions', id, null, 'any');
   }
 }

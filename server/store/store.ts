@@ -7,7 +7,8 @@
  * handled, a copy is not yet carried) is read inside the transaction that writes, so two
  * concurrent requests cannot both pass the same check.
  */
-import type { Annotation, AnnotationSet, Decision, HistoryEntry, Kind } from '../../core/model';
+import type { Annotation, AnnotationSet, Decision, HistoryEntry, Kind, Session, SourceRecord, SourceRevision, User } from '../../core/model';
+import { userKey } from '../../core/model';
 
 /** The kinds of record a store holds, by table name. */
 export interface Tables {
@@ -15,8 +16,18 @@ export interface Tables {
   sets: AnnotationSet;
   decisions: Decision;
   history: HistoryEntry;
+  sources: SourceRecord;
+  revisions: SourceRevision;
+  /** Keyed by userKey(name). */
+  users: User;
+  /** Keyed by the session id (the hash of its secret). */
+  sessions: Session;
 }
 export type TableName = keyof Tables;
+export const TABLE_NAMES: readonly TableName[] = ['annotations', 'sets', 'decisions', 'history', 'users', 'sessions', 'sources', 'revisions'];
+
+/** What a blob holds: an article text, or the raw HTML of the page it was extracted from. */
+export type BlobKind = 'text' | 'html';
 
 /** One change in a transaction: a record put under its key, or (value null) the key removed. */
 export type Op = { [T in TableName]: { table: T; key: string; value: Tables[T] | null } }[TableName];
@@ -38,6 +49,16 @@ export interface StoreReads {
   sets(): Promise<readonly AnnotationSet[]>;
   decision(suggestion: string): Promise<Decision | undefined>;
   decisions(): Promise<readonly Decision[]>;
+  source(id: string): Promise<SourceRecord | undefined>;
+  sources(): Promise<readonly SourceRecord[]>;
+  /** A source's revisions, oldest first. */
+  revisions(source: string): Promise<readonly SourceRevision[]>;
+  /** The user of that name, compared without regard to case or Unicode normal form. */
+  user(name: string): Promise<User | undefined>;
+  users(): Promise<readonly User[]>;
+  session(id: string): Promise<Session | undefined>;
+  /** Sessions of one user (by userKey), or all. */
+  sessions(user?: string): Promise<readonly Session[]>;
 }
 
 export interface Transaction extends StoreReads {
@@ -51,6 +72,14 @@ export interface Transaction extends StoreReads {
   putDecision(decision: Decision): void;
   deleteDecision(suggestion: string): void;
   addHistory(entry: HistoryEntry): void;
+  putSource(source: SourceRecord): void;
+  /** Adds a revision; its number must be new for its source. */
+  addRevision(revision: SourceRevision): void;
+  /** Adds or replaces a user (the key is userKey of its name). */
+  putUser(user: User): void;
+  deleteUser(name: string): void;
+  putSession(session: Session): void;
+  deleteSession(id: string): void;
 }
 
 export interface Store extends StoreReads {
@@ -68,14 +97,55 @@ export interface Store extends StoreReads {
   setSizes(): Promise<Map<string, number>>;
   /** Every change to one annotation, oldest first (deletion included). */
   history(annotationId: string): Promise<readonly HistoryEntry[]>;
+  /**
+   * Keeps a text or page durably under its sha-256 (hex), which it returns; storing the same
+   * content again is a no-op. Done before the transaction that refers to it: a blob nothing refers
+   * to is harmless, a record referring to a missing blob is not.
+   */
+  putBlob(kind: BlobKind, content: string): Promise<string>;
+  blob(kind: BlobKind, hash: string): Promise<string | undefined>;
+  /**
+   * Calls `listener` with the changes of every committed transaction once they are durable: this
+   * process's, and, where several servers share one database, the others'. Returns the way to stop.
+   */
+  onCommit(listener: CommitListener): () => void;
   /** Waits for background work (compaction) and releases files; the store is unusable after. */
   close(): Promise<void>;
+}
+
+export type CommitListener = (ops: readonly Op[]) => void;
+
+/** Listeners of one store, each called in turn; one that throws does not stop the others. */
+export class CommitListeners {
+  private readonly listeners = new Set<CommitListener>();
+
+  add(listener: CommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(ops: readonly Op[]): void {
+    for (const l of this.listeners) {
+      try {
+        l(ops);
+      } catch (e) {
+        console.error('collate: a commit listener failed:', e);
+      }
+    }
+  }
+}
+
+/** The key a revision is stored under. */
+export function revisionKey(source: string, revision: number): string {
+  return `${source}@${revision}`;
 }
 
 /** The key a set is stored under: names that differ only in case or normal form are one set. */
 export function setKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
+
+export { userKey };
 
 /** An insert named an id that exists already (or twice); nothing was written. */
 export class IdTakenError extends Error {

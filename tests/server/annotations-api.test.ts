@@ -225,18 +225,28 @@ describe('source import and revision', () => {
     const quote = 'the radar would be in Turkey';
     const start = text.indexOf(quote);
     const made = await call(srv.url, 'POST', '/api/annotations', { kind: 'note', targets: [{ source: 'wire-story', start, end: start + quote.length, exact: quote }] });
-    const gone = await call(srv.url, 'POST', '/api/annotations', { kind: 'note', targets: [{ source: 'wire-story', start: text.indexOf('May'), end: text.indexOf('May') + 3, exact: 'May' }] });
+    const talks = 'talks resume in May';
+    const gone = await call(srv.url, 'POST', '/api/annotations', { kind: 'note', targets: [{ source: 'wire-story', start: text.indexOf(talks), end: text.indexOf(talks) + talks.length, exact: talks }] });
     const revised = 'CORRECTION appended.\n' + text.replace('in May', 'in June');
     const rev = await call(srv.url, 'POST', '/api/sources', { id: 'wire-story', text: revised });
     expect(rev.status).toBe(200);
     expect(rev.body.status).toBe('revised');
+    expect(rev.body.reanchored).toMatchObject({ unchanged: 1, changed: 1, orphaned: 0 });
     const moved = (await call(srv.url, 'GET', `/api/annotations/${made.body.annotation.id}`)).body.annotation;
     expect(revised.slice(moved.targets[0].start, moved.targets[0].end)).toBe(quote);
     expect(moved.revision).toBe(2);
-    const orphan = (await call(srv.url, 'GET', `/api/annotations/${gone.body.annotation.id}`)).body.annotation;
-    expect(orphan.targets[0]).toMatchObject({ orphaned: true, exact: 'May' });
-    // The shipped folder is never written: the revision lives in the data directory.
-    expect(await readFile(join(srv.dataDir, 'sources/wire-story.txt'), 'utf8')).toBe(revised);
+    // A word changed inside the passage: re-attached to the new wording, the old quote kept.
+    const edited = (await call(srv.url, 'GET', `/api/annotations/${gone.body.annotation.id}`)).body.annotation;
+    expect(edited.targets[0]).toMatchObject({ exact: 'talks resume in June', changedFrom: { exact: talks }, revision: 2 });
+    expect(edited.targets[0].orphaned).toBeUndefined();
+    // Every revision is kept, and the old text can be read.
+    const revisions = (await call(srv.url, 'GET', '/api/sources/wire-story/revisions')).body.revisions;
+    expect(revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
+    expect(revisions[1]).toMatchObject({ words: revised.split(/\s+/).length, origin: { kind: 'paste' } });
+    expect((await call(srv.url, 'GET', '/api/sources/wire-story?revision=1')).body.source.text).toBe(text);
+    expect((await call(srv.url, 'GET', '/api/sources/wire-story')).body.source).toMatchObject({ text: revised, revision: 2 });
+    expect((await call(srv.url, 'GET', '/api/sources/wire-story?revision=3')).status).toBe(404);
+    expect((await call(srv.url, 'GET', '/api/sources/wire-story?revision=x')).status).toBe(400);
   });
 
   it('rejects a bad source id or empty text', async () => {

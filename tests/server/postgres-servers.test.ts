@@ -2,7 +2,8 @@
  * Two Collate server processes on one PostgreSQL database, as a team behind one address runs them:
  * what one writes the other reads, two conflicting edits sent to different servers have exactly
  * one winner (the other gets 409 with the current revision), and a suggestion confirmed on both at
- * once makes one annotation. Then rounds of many racing requests spread over both servers;
+ * once makes one annotation; a source added through one is served and annotated by the other, which
+ * hears of it through the database's change feed, as a page open on it hears of annotations. Then rounds of many racing requests spread over both servers;
  * `RACE_ROUNDS` sets how many (2 in the suite, more in `npm run test:stress`).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../core/model';
+import { listen } from '../helpers/event-stream';
 import { ROSE_QUOTE, SEEDS, targetOf } from '../helpers/fixtures';
 import { startServerProcess, stopGently, type ServerProcess } from '../helpers/server-process';
 import { testDatabase, type TestDatabase } from '../helpers/test-database';
@@ -44,6 +46,19 @@ describe('two servers on one database', () => {
     expect(listed.map((x) => x.id)).toContain(made.body.annotation.id);
   });
 
+  it('tells a page open on one server of annotations created and deleted on the other', async () => {
+    const [a, b] = servers;
+    const page = await listen(b.url);
+    try {
+      const made = await call(a.url, 'POST', '/api/annotations', { kind: 'note', note: 'heard on B', targets: [targetOf(SEEDS.mdaa, 'Resource Library')] });
+      expect((await page.next('annotation')).annotation).toEqual(made.body.annotation);
+      await call(a.url, 'DELETE', `/api/annotations/${made.body.annotation.id}?revision=1`);
+      expect(await page.next('annotation-deleted')).toEqual({ type: 'annotation-deleted', id: made.body.annotation.id });
+    } finally {
+      page.close();
+    }
+  });
+
   it('lets exactly one of two conflicting edits win, whichever server took it', async () => {
     const [a, b] = servers;
     const made = await call(a.url, 'POST', '/api/annotations', { kind: 'note', targets: [targetOf(SEEDS.mdaa, 'Resource Library')] });
@@ -66,6 +81,23 @@ describe('two servers on one database', () => {
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(results.find((r) => r.status === 409)!.body.error.code).toBe('handled');
     expect(await count()).toBe(before + 1);
+  });
+
+  it('serves on one server a source added through the other, and takes annotations on it', async () => {
+    const [a, b] = servers;
+    const text = 'The harbour board approved the new ferry timetable on Monday.\nIt starts in May.';
+    const added = await call(a.url, 'POST', '/api/sources', { id: 'ferry-timetable', text, title: 'Ferry timetable', outlet: 'Harbour Office' });
+    expect(added.status).toBe(201);
+    // B hears of the commit through the change feed; wait for it (the test's timeout bounds the wait).
+    let onB = await call(b.url, 'GET', '/api/sources/ferry-timetable');
+    while (onB.status === 404) {
+      await new Promise((r) => setTimeout(r, 50));
+      onB = await call(b.url, 'GET', '/api/sources/ferry-timetable');
+    }
+    expect(onB.body.source.text).toBe(text);
+    const start = text.indexOf('new ferry timetable');
+    const made = await call(b.url, 'POST', '/api/annotations', { kind: 'note', targets: [{ source: 'ferry-timetable', start, end: start + 19, exact: 'new ferry timetable' }] });
+    expect(made.status).toBe(201);
   });
 
   it(`keeps one winner per race over ${ROUNDS} rounds of edits, deletes and carries spread over both servers`, async () => {

@@ -90,8 +90,14 @@ describe('POST /api/import', () => {
       expect(res.body.imported).toBe(4);
       expect(res.body.setsCreated).toEqual(['review']);
       const again = JSON.parse(await (await fetch(`${fresh.url}/api/export?format=w3c&set=review`)).text());
-      const strip = (c: { first: { items: unknown[] } }) => c.first.items;
+      type Item = Record<string, unknown> & { 'collate:history': { action: string; by: string }[] };
+      const strip = (c: { first: { items: Item[] } }) => c.first.items.map(({ 'collate:history': _h, ...rest }) => rest);
       expect(strip(again)).toEqual(strip(exported));
+      // The history came along, and the import is on it: who brought the annotations in.
+      again.first.items.forEach((item: Item, i: number) => {
+        expect(item['collate:history'].slice(0, -1)).toEqual(exported.first.items[i]['collate:history']);
+        expect(item['collate:history'].at(-1)).toMatchObject({ action: 'imported', by: expect.any(String) });
+      });
       // The same file again adds nothing.
       const twice = await call(fresh.url, 'POST', '/api/import', exported);
       expect(twice.status).toBe(201);

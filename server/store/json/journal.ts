@@ -9,7 +9,7 @@
  */
 import { mkdir, open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { storageErrorOf, type Op } from '../store';
+import { storageErrorOf, TABLE_NAMES, type Op, type TableName } from '../store';
 import { checkRecord, StoreFileError } from './snapshot-files';
 import { TimeSlicer } from '../../runtime/time-slices';
 
@@ -45,10 +45,10 @@ function parseLine(line: string, path: string, lineNo: number): JournalEntry | u
   const ops = e.ops.map((op: unknown, i) => {
     const o = op as { table?: unknown; key?: unknown; value?: unknown };
     const table = o?.table;
-    if ((table !== 'annotations' && table !== 'sets' && table !== 'decisions' && table !== 'history') || typeof o.key !== 'string') {
+    if (!TABLE_NAMES.includes(table as TableName) || typeof o.key !== 'string') {
       throw new StoreFileError(path, `line ${lineNo}: change ${i} names no known table and key`);
     }
-    const value = o.value === null ? null : checkRecord(table, o.value, `line ${lineNo}, change ${i}`, path);
+    const value = o.value === null ? null : checkRecord(table as TableName, o.value, `line ${lineNo}, change ${i}`, path);
     return { table, key: o.key, value } as Op;
   });
   return { seq: e.seq!, at: typeof e.at === 'string' ? e.at : '', ops };

@@ -10,10 +10,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_SET, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind } from '../../../core/model';
+import { DEFAULT_SET, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind, type Session, type SourceRecord, type SourceRevision, type User } from '../../../core/model';
 import { OverlayTransaction, type Change } from '../overlay-transaction';
 import { SerialQueue } from '../serial-queue';
-import { IdTakenError, setKey, storageErrorOf, type AnnotationQuery, type Op, type Store, type Transaction } from '../store';
+import { CommitListeners, IdTakenError, setKey, storageErrorOf, userKey, type AnnotationQuery, type BlobKind, type CommitListener, type Op, type Store, type Transaction } from '../store';
+import { BlobFiles } from './blob-files';
 import type { Journal, JournalEntry } from './journal';
 import { loadState } from './load-state';
 import type { Member, MemoryTables } from './memory-tables';
@@ -32,9 +33,17 @@ export interface JsonStoreOptions {
 
 const DEFAULT_COMPACT_BYTES = 8 * 1024 * 1024;
 
+async function blobFolders(dataDir: string): Promise<string[]> {
+  try {
+    return (await readdir(join(dataDir, 'blobs'))).map((d) => join('blobs', d));
+  } catch {
+    return [];
+  }
+}
+
 /** Removes temporary files that writes interrupted by a crash or a full disk left behind. */
 async function removeLeftovers(dataDir: string): Promise<void> {
-  for (const folder of ['', ...SNAPSHOT_FOLDERS, 'sources']) {
+  for (const folder of ['', ...SNAPSHOT_FOLDERS, 'sources', ...(await blobFolders(dataDir))]) {
     let names: string[];
     try {
       names = await readdir(join(dataDir, folder));
@@ -63,6 +72,8 @@ export class JsonStore implements Store {
   /** Bumped by a failed group commit, so transactions that read its changes fail too. */
   private epoch = 0;
   private lastFailure: unknown;
+  private readonly blobs: BlobFiles;
+  private readonly committed = new CommitListeners();
 
   private constructor(
     readonly dataDir: string,
@@ -72,6 +83,7 @@ export class JsonStore implements Store {
     private readonly opts: JsonStoreOptions,
   ) {
     this.nextSeq = seq + 1;
+    this.blobs = new BlobFiles(dataDir);
   }
 
   /**
@@ -126,6 +138,23 @@ export class JsonStore implements Store {
     return [...this.tables.values('decisions')];
   }
 
+  async user(name: string): Promise<User | undefined> {
+    return this.tables.get('users', userKey(name));
+  }
+
+  async users(): Promise<readonly User[]> {
+    return [...this.tables.values('users')];
+  }
+
+  async session(id: string): Promise<Session | undefined> {
+    return this.tables.get('sessions', id);
+  }
+
+  async sessions(user?: string): Promise<readonly Session[]> {
+    const all = [...this.tables.values('sessions')];
+    return user === undefined ? all : all.filter((s) => s.user === user);
+  }
+
   async countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {
     return this.tables.countsBySource(set);
   }
@@ -136,6 +165,31 @@ export class JsonStore implements Store {
 
   async history(annotationId: string): Promise<readonly HistoryEntry[]> {
     return this.tables.historyFor(annotationId);
+  }
+
+  async source(id: string): Promise<SourceRecord | undefined> {
+    return this.tables.get('sources', id);
+  }
+
+  async sources(): Promise<readonly SourceRecord[]> {
+    return [...this.tables.values('sources')];
+  }
+
+  async revisions(source: string): Promise<readonly SourceRevision[]> {
+    return this.tables.revisionsFor(source);
+  }
+
+  putBlob(kind: BlobKind, content: string): Promise<string> {
+    if (!this.journal) return Promise.reject(new Error(`the store in ${this.dataDir} was opened read-only`));
+    return this.blobs.put(kind, content);
+  }
+
+  blob(kind: BlobKind, hash: string): Promise<string | undefined> {
+    return this.blobs.get(kind, hash);
+  }
+
+  onCommit(listener: CommitListener): () => void {
+    return this.committed.add(listener);
   }
 
   /**
@@ -221,6 +275,7 @@ export class JsonStore implements Store {
     this.accumulating.rebase(this);
     this.flushing = null;
     for (const b of batch) b.resolve();
+    for (const b of batch) this.committed.emit(b.entry.ops);
     if (!this.batch.length) await this.journal!.release();
     if (this.journal!.bytesInSegment >= (this.opts.compactBytes ?? DEFAULT_COMPACT_BYTES)) this.compactSoon();
   }

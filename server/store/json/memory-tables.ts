@@ -42,6 +42,10 @@ export class MemoryTables {
     sets: new Map(),
     decisions: new Map(),
     history: new Map(),
+    sources: new Map(),
+    revisions: new Map(),
+    users: new Map(),
+    sessions: new Map(),
   };
   readonly files = new Map<string, FileState>();
   private readonly fileOfMember = new Map<string, string>();
@@ -49,6 +53,8 @@ export class MemoryTables {
   private readonly bySource = new Map<string, Map<string, Annotation>>();
   private readonly bySet = new Map<string, Map<string, Annotation>>();
   private readonly historyOf = new Map<string, Tables['history'][]>();
+  /** source -> its revisions, oldest first */
+  private readonly revisionsOf = new Map<string, Tables['revisions'][]>();
   /** source -> set -> kind -> count */
   private readonly counts = new Map<string, Map<string, Record<Kind, number>>>();
   /** Arrays handed to readers, rebuilt on the first read after a change to what they hold. */
@@ -86,6 +92,10 @@ export class MemoryTables {
 
   historyFor(annotationId: string): readonly Tables['history'][] {
     return this.historyOf.get(annotationId) ?? [];
+  }
+
+  revisionsFor(source: string): readonly Tables['revisions'][] {
+    return this.revisionsOf.get(source) ?? [];
   }
 
   countsBySource(set?: string): Map<string, Record<Kind, number>> {
@@ -153,6 +163,10 @@ export class MemoryTables {
       const list = this.historyOf.get(h.annotation);
       if (list) list.push(h);
       else this.historyOf.set(h.annotation, [h]);
+    } else if (table === 'revisions') {
+      const r = value as Tables['revisions'];
+      const list = [...(this.revisionsOf.get(r.source) ?? []), r].sort((x, y) => x.revision - y.revision);
+      this.revisionsOf.set(r.source, list);
     }
   }
 
@@ -176,6 +190,11 @@ export class MemoryTables {
       const list = this.historyOf.get(h.annotation)?.filter((x) => x.id !== key) ?? [];
       if (list.length) this.historyOf.set(h.annotation, list);
       else this.historyOf.delete(h.annotation);
+    } else if (table === 'revisions') {
+      const r = value as Tables['revisions'];
+      const list = this.revisionsOf.get(r.source)?.filter((x) => x.revision !== r.revision) ?? [];
+      if (list.length) this.revisionsOf.set(r.source, list);
+      else this.revisionsOf.delete(r.source);
     }
   }
 

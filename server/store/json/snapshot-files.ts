@@ -6,12 +6,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Annotation, AnnotationSet, Decision, HistoryEntry } from '../../../core/model';
+import { Annotation, AnnotationSet, Decision, HistoryEntry, Session, SourceRecord, SourceRevision, User } from '../../../core/model';
 import type { z } from 'zod';
 import { DurableTextFile } from '../durable-file';
-import { setKey, type TableName, type Tables } from '../store';
+import { revisionKey, setKey, userKey, type TableName, type Tables } from '../store';
 import type { Member } from './memory-tables';
-import { COLLECTION_FILE, SNAPSHOT_FOLDERS, TABLE_ORDER } from './snapshot-layout';
+import { COLLECTION_FILE, ROOT_FILES, SNAPSHOT_FOLDERS, TABLE_ORDER } from './snapshot-layout';
 import { TimeSlicer } from '../../runtime/time-slices';
 
 export const SNAPSHOT_VERSION = 2;
@@ -31,6 +31,10 @@ export const SCHEMAS: { [T in TableName]: z.ZodType<Tables[T]> } = {
   sets: AnnotationSet,
   decisions: Decision,
   history: HistoryEntry,
+  sources: SourceRecord,
+  revisions: SourceRevision,
+  users: User,
+  sessions: Session,
 };
 
 export function keyOf(table: TableName, value: Tables[TableName]): string {
@@ -43,6 +47,14 @@ export function keyOf(table: TableName, value: Tables[TableName]): string {
       return (value as Tables['decisions']).suggestion;
     case 'history':
       return (value as Tables['history']).id;
+    case 'sources':
+      return (value as Tables['sources']).id;
+    case 'revisions':
+      return revisionKey((value as Tables['revisions']).source, (value as Tables['revisions']).revision);
+    case 'users':
+      return userKey((value as Tables['users']).name);
+    case 'sessions':
+      return (value as Tables['sessions']).id;
   }
 }
 
@@ -68,7 +80,8 @@ const pathOf = (dataDir: string, name: string) => join(dataDir, `${name}.json`);
 /** Every snapshot file's name (without ".json"), relative to the data folder. */
 export async function listSnapshots(dataDir: string): Promise<string[]> {
   const names: string[] = [];
-  for (const entry of await readdir(dataDir)) if (entry === `${COLLECTION_FILE}.json`) names.push(COLLECTION_FILE);
+  const here = new Set(await readdir(dataDir));
+  for (const name of ROOT_FILES) if (here.has(`${name}.json`)) names.push(name);
   for (const folder of SNAPSHOT_FOLDERS) {
     let entries: string[];
     try {
@@ -133,7 +146,9 @@ export async function writeSnapshot(dataDir: string, name: string, seq: number, 
   }
   const parts: string[] = [`{"version":${SNAPSHOT_VERSION},"seq":${seq}`];
   for (const table of TABLE_ORDER) {
-    const list = byTable.get(table) ?? (table === 'annotations' && !name.startsWith('history/') ? [] : undefined);
+    // Annotation files always say "annotations", even when empty, as version 1 files did.
+    const holdsAnnotations = name === COLLECTION_FILE || name.startsWith('by-source/');
+    const list = byTable.get(table) ?? (table === 'annotations' && holdsAnnotations ? [] : undefined);
     if (!list) continue;
     parts.push(`,\n"${table}":[`);
     for (let i = 0; i < list.length; i++) {

@@ -4,6 +4,10 @@
  *   by-source/<source-id>.json   annotations whose targets all lie in that source
  *   collection.json              sets, decisions, and annotations that span sources
  *   history/<00..3f>.json        annotation history, spread over 64 files by annotation id
+ *   catalog.json                 sources and their revisions (the texts are blobs, see blob-files.ts)
+ *   users.json                   user accounts (token hashes, never tokens)
+ *   sessions.json                browser sign-ins (hashes of their secrets), apart from users so
+ *                                that their frequent small changes never rewrite the accounts
  *
  * File names are given without ".json" and relative to the data folder.
  */
@@ -11,6 +15,11 @@ import type { Annotation } from '../../../core/model';
 import type { TableName, Tables } from '../store';
 
 export const COLLECTION_FILE = 'collection';
+export const CATALOG_FILE = 'catalog';
+export const USERS_FILE = 'users';
+export const SESSIONS_FILE = 'sessions';
+/** Snapshot files directly in the data folder. */
+export const ROOT_FILES = [COLLECTION_FILE, CATALOG_FILE, USERS_FILE, SESSIONS_FILE];
 export const HISTORY_BUCKETS = 64;
 
 /** FNV-1a: a stable, cheap spread of annotation ids over the history files. */
@@ -35,6 +44,13 @@ export function fileOf(table: TableName, value: Tables[TableName]): string {
     case 'sets':
     case 'decisions':
       return COLLECTION_FILE;
+    case 'sources':
+    case 'revisions':
+      return CATALOG_FILE;
+    case 'users':
+      return USERS_FILE;
+    case 'sessions':
+      return SESSIONS_FILE;
   }
 }
 
@@ -42,4 +58,4 @@ export function fileOf(table: TableName, value: Tables[TableName]): string {
 export const SNAPSHOT_FOLDERS = ['by-source', 'history'];
 
 /** The tables each snapshot file may hold, in the order they are written. */
-export const TABLE_ORDER: TableName[] = ['sets', 'decisions', 'annotations', 'history'];
+export const TABLE_ORDER: TableName[] = ['sets', 'decisions', 'sources', 'revisions', 'annotations', 'history', 'users', 'sessions'];

@@ -45,6 +45,14 @@ export async function readAll<T extends TableName>(db: Queryable, t: KeyedTable<
   return rows.map((r) => r.record);
 }
 
+/** The records under `keys` that exist now, by key (of whichever table `t` is). */
+export async function readMany(db: Queryable, t: Pick<KeyedTable<TableName>, 'sql' | 'key'>, keys: readonly string[]): Promise<Map<string, Tables[TableName]>> {
+  const wanted = keys.filter(storableKey);
+  if (!wanted.length) return new Map();
+  const { rows } = await db.query<{ k: string; record: Tables[TableName] }>(`SELECT ${t.key} AS k, record FROM ${t.sql} WHERE ${t.key} = ANY($1::text[])`, [wanted]);
+  return new Map(rows.map((r) => [r.k, r.record]));
+}
+
 /** `$1::text[], $2::bigint[], …` and the arrays they stand for: one array per column, one row per record. */
 function arrays<T extends TableName>(t: KeyedTable<T>, changes: ChangeTo<T>[]): { casts: string[]; names: string[]; values: unknown[][] } {
   const names = [t.key, ...t.columns.map((c) => c.name), 'record'];

@@ -7,11 +7,11 @@
  * In a transaction, records read by key are kept for its length: its snapshot does not change, so
  * reading a key again (an import checks each id twice) needs no second round trip.
  */
-import type { Annotation, AnnotationSet, Decision } from '../../../core/model';
-import { setKey, type AnnotationQuery, type StoreReads } from '../store';
+import type { Annotation, AnnotationSet, Decision, Session, SourceRecord, SourceRevision, User } from '../../../core/model';
+import { setKey, userKey, type AnnotationQuery, type StoreReads } from '../store';
 import { readAnnotation, readAnnotations } from './annotation-sql';
 import type { Queryable } from './pg-pool';
-import { readDecision, readDecisions, readSet, readSets } from './record-sql';
+import { readDecision, readDecisions, readRevisions, readSession, readSessions, readSet, readSets, readSource, readSources, readUser, readUsers } from './record-sql';
 
 export class PgReads implements StoreReads {
   /** The first query that failed, if any. */
@@ -65,5 +65,33 @@ export class PgReads implements StoreReads {
 
   decisions(): Promise<readonly Decision[]> {
     return this.run(readDecisions);
+  }
+
+  source(id: string): Promise<SourceRecord | undefined> {
+    return this.keyed(`source\u0000${id}`, (db) => readSource(db, id));
+  }
+
+  sources(): Promise<readonly SourceRecord[]> {
+    return this.run(readSources);
+  }
+
+  revisions(source: string): Promise<readonly SourceRevision[]> {
+    return this.run((db) => readRevisions(db, source));
+  }
+
+  user(name: string): Promise<User | undefined> {
+    return this.keyed(`user\u0000${userKey(name)}`, (db) => readUser(db, name));
+  }
+
+  users(): Promise<readonly User[]> {
+    return this.run(readUsers);
+  }
+
+  session(id: string): Promise<Session | undefined> {
+    return this.keyed(`session\u0000${id}`, (db) => readSession(db, id));
+  }
+
+  sessions(user?: string): Promise<readonly Session[]> {
+    return this.run((db) => readSessions(db, user));
   }
 }

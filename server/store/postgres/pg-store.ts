@@ -20,13 +20,19 @@
  * A transaction whose work refuses (throws) is committed all the same, having written nothing: in
  * serializable mode a snapshot's reads are only known to be consistent once the transaction
  * commits, so a refusal built on a snapshot that lost a race is retried like any other.
+ *
+ * Commit listeners hear this process's commits from the store once they are committed, and other
+ * processes' through the change feed (change-feed.ts), which the same transactions notify.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import { DEFAULT_SET, type Annotation, type AnnotationSet, type Decision, type HistoryEntry, type Kind } from '../../../core/model';
-import { OverlayTransaction } from '../overlay-transaction';
-import { StorageError, type AnnotationQuery, type Store, type Transaction } from '../store';
+import type { Annotation, AnnotationSet, Decision, HistoryEntry, Kind, Session, SourceRecord, SourceRevision, User } from '../../../core/model';
+import { DEFAULT_SET } from '../../../core/model';
+import { OverlayTransaction, type Change } from '../overlay-transaction';
+import { CommitListeners, StorageError, type AnnotationQuery, type BlobKind, type CommitListener, type Op, type Store, type Transaction } from '../store';
 import { countsBySource, setSizes } from './annotation-sql';
+import { putBlob, readBlob } from './blob-sql';
+import { ChangeFeed, notify, payloadsOf } from './change-feed';
 import { loadMigrations, migrateSchema, schemaStatus, SchemaError } from './migrations';
 import { isConnectionFailure, isRetryable, storageErrorOfPg } from './pg-errors';
 import { redactUrl } from './database-url';
@@ -44,13 +50,18 @@ export interface PgStoreOptions {
   migrate?: boolean;
   /** Runs of one transaction before it gives up with 503 (default 20). */
   maxAttempts?: number;
+  /** Hear other processes' commits (default true unless read-only); costs one connection. */
+  listen?: boolean;
   log?: (line: string) => void;
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+type Outcome<T> = { ok: true; value: T; changes: Change[] } | { ok: false; error: unknown };
 
 export class PgStore implements Store {
   private readonly reads: PgReads;
+  private readonly committed = new CommitListeners();
+  private readonly remote = new CommitListeners();
+  private readonly feed: ChangeFeed;
   private closed = false;
   /** Transactions run again after losing a race, since opening (for tests and the benchmark). */
   retries = 0;
@@ -61,6 +72,15 @@ export class PgStore implements Store {
     private readonly opts: PgStoreOptions,
   ) {
     this.reads = new PgReads(pool);
+    this.feed = new ChangeFeed(
+      url,
+      pool,
+      (ops) => {
+        this.remote.emit(ops);
+        this.committed.emit(ops);
+      },
+      opts.log ?? console.error,
+    );
   }
 
   /**
@@ -79,7 +99,13 @@ export class PgStore implements Store {
         for (const m of (await migrateSchema(pool, migrations)).applied) log(`collate: applied migration ${String(m.version).padStart(3, '0')}-${m.name}`);
       }
       const store = new PgStore(url, pool, opts);
-      if (!opts.readOnly) await store.ensureDefaultSet();
+      try {
+        if (!opts.readOnly) await store.ensureDefaultSet();
+        if (opts.listen ?? !opts.readOnly) await store.feed.start();
+      } catch (e) {
+        await store.feed.stop();
+        throw e;
+      }
       return store;
     } catch (e) {
       await pool.end().catch(() => {});
@@ -96,50 +122,97 @@ export class PgStore implements Store {
     });
   }
 
-  /** A read outside any transaction, with database failures mapped to StorageError. */
-  private async read<T>(what: string, read: (db: Queryable) => Promise<T>): Promise<T> {
+  /** A statement outside any transaction (`doing` names it in errors), with database failures mapped to StorageError. */
+  private async read<T>(doing: string, read: (db: Queryable) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error('the store is closed');
     try {
       return await read(this.pool);
     } catch (e) {
-      throw storageErrorOfPg(e, `reading ${what}`);
+      throw storageErrorOfPg(e, doing);
     }
   }
 
   annotation(id: string): Promise<Annotation | undefined> {
-    return this.read('an annotation', () => this.reads.annotation(id));
+    return this.read('reading an annotation', () => this.reads.annotation(id));
   }
 
   annotations(query?: AnnotationQuery): Promise<readonly Annotation[]> {
-    return this.read('annotations', () => this.reads.annotations(query));
+    return this.read('reading annotations', () => this.reads.annotations(query));
   }
 
   set(name: string): Promise<AnnotationSet | undefined> {
-    return this.read('a set', () => this.reads.set(name));
+    return this.read('reading a set', () => this.reads.set(name));
   }
 
   sets(): Promise<readonly AnnotationSet[]> {
-    return this.read('sets', () => this.reads.sets());
+    return this.read('reading sets', () => this.reads.sets());
   }
 
   decision(suggestion: string): Promise<Decision | undefined> {
-    return this.read('a decision', () => this.reads.decision(suggestion));
+    return this.read('reading a decision', () => this.reads.decision(suggestion));
   }
 
   decisions(): Promise<readonly Decision[]> {
-    return this.read('decisions', () => this.reads.decisions());
+    return this.read('reading decisions', () => this.reads.decisions());
   }
 
   countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>> {
-    return this.read('counts', (db) => countsBySource(db, set));
+    return this.read('reading counts', (db) => countsBySource(db, set));
   }
 
   setSizes(): Promise<Map<string, number>> {
-    return this.read('set sizes', (db) => setSizes(db));
+    return this.read('reading set sizes', (db) => setSizes(db));
   }
 
   history(annotationId: string): Promise<readonly HistoryEntry[]> {
-    return this.read('history', (db) => readHistory(db, annotationId));
+    return this.read('reading history', (db) => readHistory(db, annotationId));
+  }
+
+  source(id: string): Promise<SourceRecord | undefined> {
+    return this.read('reading a source', () => this.reads.source(id));
+  }
+
+  sources(): Promise<readonly SourceRecord[]> {
+    return this.read('reading sources', () => this.reads.sources());
+  }
+
+  revisions(source: string): Promise<readonly SourceRevision[]> {
+    return this.read('reading revisions', () => this.reads.revisions(source));
+  }
+
+  user(name: string): Promise<User | undefined> {
+    return this.read('reading a user', () => this.reads.user(name));
+  }
+
+  users(): Promise<readonly User[]> {
+    return this.read('reading users', () => this.reads.users());
+  }
+
+  session(id: string): Promise<Session | undefined> {
+    return this.read('reading a session', () => this.reads.session(id));
+  }
+
+  sessions(user?: string): Promise<readonly Session[]> {
+    return this.read('reading sessions', () => this.reads.sessions(user));
+  }
+
+  async putBlob(kind: BlobKind, content: string): Promise<string> {
+    if (this.opts.readOnly) throw new Error(`the database at ${redactUrl(this.url)} was opened read-only`);
+    return this.read('keeping a text', (db) => putBlob(db, kind, content));
+  }
+
+  blob(kind: BlobKind, hash: string): Promise<string | undefined> {
+    return this.read('reading a text', (db) => readBlob(db, kind, hash));
+  }
+
+  /** This process's commits once committed, and other processes' as the change feed hears of them. */
+  onCommit(listener: CommitListener): () => void {
+    return this.committed.add(listener);
+  }
+
+  /** Other processes' commits only: what this process must catch up with (a source another server added). */
+  onRemoteCommit(listener: CommitListener): () => void {
+    return this.remote.add(listener);
   }
 
   /** Runs `work` in a serializable transaction, again (after a short random pause) each time it loses a race. */
@@ -162,6 +235,7 @@ export class PgStore implements Store {
         continue;
       }
       if (!outcome.ok) throw outcome.error;
+      if (outcome.changes.length) this.committed.emit(outcome.changes.map(({ table, key, value }) => ({ table, key, value }) as Op));
       return outcome.value;
     }
   }
@@ -182,14 +256,17 @@ export class PgStore implements Store {
       const tx = new OverlayTransaction(reads);
       let outcome: Outcome<T>;
       try {
-        outcome = { ok: true, value: await work(tx) };
+        const value = await work(tx);
+        outcome = { ok: true, value, changes: tx.changes() };
       } catch (error) {
         outcome = { ok: false, error };
       }
       // The work may have caught a failed read: the transaction is aborted all the same.
       if (reads.failure !== undefined) throw reads.failure;
-      const changes = outcome.ok ? tx.changes() : [];
-      if (changes.length) await writeChanges(client, changes);
+      if (outcome.ok && outcome.changes.length) {
+        await writeChanges(client, outcome.changes);
+        await notify(client, payloadsOf(this.feed.origin, outcome.changes));
+      }
       committing = true;
       await client.query('COMMIT');
       return outcome;
@@ -206,6 +283,7 @@ export class PgStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.feed.stop();
     await this.pool.end();
   }
 }

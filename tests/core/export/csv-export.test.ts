@@ -149,6 +149,19 @@ describe('CSV export', () => {
     expect(csvCell(-3)).toBe('-3');
   });
 
+  it('guards a formula behind leading whitespace: spaces, tabs, line breaks, no-break and other Unicode spaces', () => {
+    for (const space of [' ', '  ', '\t', '\n', '\r\n', '\u00A0', '\u2003', '\u3000', '\u200B', '\uFEFF', ' \n\u00A0']) {
+      for (const start of ['=', '+', '-', '@', '\uFF1D']) {
+        const value = `${space}${start}HYPERLINK("https://evil.example")`;
+        const [cell] = parseCsv(`${csvCell(value)}\r\n`)[0];
+        expect(cell, JSON.stringify(value)).toBe(`'${value}`);
+      }
+    }
+    // Whitespace before ordinary text is left alone.
+    expect(csvCell(' plain')).toBe(' plain');
+    expect(csvCell('\u00A0note')).toBe('\u00A0note');
+  });
+
   it('starts with a byte order mark only when asked', () => {
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     const withBom = exportCsv(populatedInput({ options: { csvBom: true } }));

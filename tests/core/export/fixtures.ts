@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { quoteContext } from '../../../core/anchoring/quote-context';
-import type { Annotation, ReusePassage, Source, Target } from '../../../core/model';
+import type { Annotation, HistoryItem, ReusePassage, Source, Target } from '../../../core/model';
 import type { ExportInput } from '../../../core/export';
 
 const SOURCES_DIR = join(import.meta.dirname, '../../../sources');
@@ -85,6 +85,7 @@ function annotation(fields: Partial<Annotation> & Pick<Annotation, 'kind' | 'tar
 export const ROSE_QUOTE =
   'Close cooperation between Russia and the United States and NATO is the best and most enduring way for Russia to gain the assurance';
 export const EVIDENCE_URL = 'https://2009-2017.state.gov/t/avc/rls/2013/211029.htm';
+export const EVIDENCE_URL_2 = 'https://newsblaze.com/story/20130501/us-pursues-missile-defense-cooperation';
 
 export const CLAIM_MOSTLY_TRUE = annotation({
   kind: 'claim',
@@ -94,7 +95,7 @@ export const CLAIM_MOSTLY_TRUE = annotation({
   claim: {
     claimant: 'Frank Rose',
     verdict: 'mostly-true',
-    evidence: [EVIDENCE_URL, 'NewsBlaze reports the same speech, with the same wording.'],
+    evidence: [EVIDENCE_URL, EVIDENCE_URL_2],
   },
 });
 
@@ -108,7 +109,7 @@ export const CLAIM_MISLEADING = annotation({
   kind: 'claim',
   targets: [target(SEEDS.nbPursues, 'missile defense cooperation with Russia is a Presidential priority')],
   note: '=cmd|" /C calc"!A0 is not a formula here',
-  claim: { claimant: 'NATO', verdict: 'misleading', evidence: ['Compare with the 2010 Lisbon summit declaration.'] },
+  claim: { claimant: 'NATO', verdict: 'misleading', evidence: ['https://www.nato.int/cps/en/natolive/official_texts_68828.htm'] },
 });
 
 export const CLAIM_UNVERIFIED = annotation({
@@ -170,6 +171,24 @@ export const ALL_ANNOTATIONS: readonly Annotation[] = [
   REUSE,
   ASTRAL_NOTE,
 ];
+
+/**
+ * Histories as a store keeps them: each annotation created by its creator, and the false claim's
+ * verdict changed by a second person (a verdict change that must stay traceable through a round trip).
+ */
+export const VERDICT_CHANGE: HistoryItem = {
+  revision: 2,
+  action: 'updated',
+  at: '2026-03-20T09:15:00.000Z',
+  by: 'Second Checker',
+  changes: [{ field: 'claim', before: { claimant: 'Russian Ministry of Defence', verdict: 'true', evidence: [] }, after: CLAIM_FALSE.claim }],
+};
+export const HISTORY: ReadonlyMap<string, readonly HistoryItem[]> = new Map(
+  ALL_ANNOTATIONS.map((a) => {
+    const created: HistoryItem = { revision: 1, action: 'created', at: a.created, by: a.creator, changes: [] };
+    return [a.id, a === CLAIM_FALSE ? [created, VERDICT_CHANGE] : [created]];
+  }),
+);
 
 /** Aligned reuse among the seeds, as issue 3 would report it (values made up but consistent). */
 export const REUSE_PASSAGES: readonly ReusePassage[] = [

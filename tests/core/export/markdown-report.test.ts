@@ -33,7 +33,7 @@ describe('Markdown report', () => {
     expect(section).toContain('### Claims');
     expect(section).toContain('#### Mostly true: Frank Rose');
     expect(section).toContain(`\n> ${CLAIM_MOSTLY_TRUE.targets[0].exact}\n`);
-    expect(section).toContain('Evidence:\n\n- https://2009-2017.state.gov/t/avc/rls/2013/211029.htm\n- NewsBlaze reports');
+    expect(section).toContain('Evidence:\n\n- https://2009-2017.state.gov/t/avc/rls/2013/211029.htm\n- https://newsblaze.com/');
     expect(section).toContain('#### Unverified: claimant not recorded');
   });
 

@@ -56,16 +56,16 @@ describe('W3C export mapping', () => {
       { type: 'TextualBody', value: 'mostly-true', format: 'text/plain', purpose: 'assessing', 'collate:role': 'verdict' },
       { type: 'TextualBody', value: 'Frank Rose', format: 'text/plain', purpose: 'describing', 'collate:role': 'claimant' },
       { type: 'SpecificResource', source: EVIDENCE_URL, purpose: 'linking', 'collate:role': 'evidence' },
-      {
-        type: 'TextualBody',
-        value: CLAIM_MOSTLY_TRUE.claim!.evidence[1],
-        format: 'text/plain',
-        purpose: 'describing',
-        'collate:role': 'evidence',
-      },
+      { type: 'SpecificResource', source: CLAIM_MOSTLY_TRUE.claim!.evidence[1], purpose: 'linking', 'collate:role': 'evidence' },
     ]);
     expect(a).toMatchObject({ 'collate:kind': 'claim', 'collate:set': 'fact check', 'collate:revision': CLAIM_MOSTLY_TRUE.revision });
     expect(a.creator).toEqual({ type: 'Person', name: 'Fixture Checker' });
+  });
+
+  it('writes evidence kept as text by older versions as a describing body', () => {
+    const legacy = { ...CLAIM_MOSTLY_TRUE, claim: { ...CLAIM_MOSTLY_TRUE.claim!, evidence: ['See the transcript, page 4.'] } };
+    const item = exportW3c(populatedInput({ annotations: [legacy] })).first.items[0];
+    expect(item.body).toContainEqual({ type: 'TextualBody', value: 'See the transcript, page 4.', format: 'text/plain', purpose: 'describing', 'collate:role': 'evidence' });
   });
 
   it('counts TextPositionSelector offsets in code points', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { quoteContext } from '../../../core/anchoring/quote-context';
 import { exportAs, type ImportedAnnotation, importW3c } from '../../../core/export';
 import type { Annotation, Source } from '../../../core/model';
-import { ALL_ANNOTATIONS, NOTE_REPEATED_QUOTE, SOURCES, populatedInput } from './fixtures';
+import { ALL_ANNOTATIONS, CLAIM_FALSE, HISTORY, NOTE_REPEATED_QUOTE, SOURCES, VERDICT_CHANGE, populatedInput } from './fixtures';
 
 /** What a store does with an import that keeps history: the original id, revision and dates, context filled. */
 function restore(imported: ImportedAnnotation[], sources: ReadonlyMap<string, Source>): Annotation[] {
@@ -64,5 +64,31 @@ describe('W3C round trip', () => {
     const repeated = imported[ALL_ANNOTATIONS.indexOf(NOTE_REPEATED_QUOTE)].targets[0];
     const text = moved.get(repeated.source)!.text;
     expect(text.indexOf(repeated.exact)).toBeLessThan(repeated.start);
+  });
+
+  it('carries each annotation\'s history and last editor, so a verdict change keeps its person and time', () => {
+    const edited = { ...CLAIM_FALSE, modifiedBy: VERDICT_CHANGE.by };
+    const annotations = ALL_ANNOTATIONS.map((a) => (a === CLAIM_FALSE ? edited : a));
+    const imported = importOk(exportAs('w3c', populatedInput({ annotations, history: HISTORY })));
+    const claim = imported[ALL_ANNOTATIONS.indexOf(CLAIM_FALSE)];
+    expect(claim.history).toEqual(HISTORY.get(CLAIM_FALSE.id));
+    expect(claim.modifiedBy).toBe('Second Checker');
+    const change = claim.history!.find((h) => h.action === 'updated')!;
+    expect(change).toMatchObject({ by: 'Second Checker', at: '2026-03-20T09:15:00.000Z' });
+    expect(change.changes[0]).toMatchObject({ field: 'claim', before: { verdict: 'true' }, after: { verdict: 'false' } });
+    // Without history in the input there is none in the file, and none comes back.
+    expect(importOk(exportAs('w3c', populatedInput()))[0].history).toBeUndefined();
+  });
+
+  it('refuses a history entry that is not one a store could have written, naming where it is', () => {
+    const json = JSON.parse(exportAs('w3c', populatedInput({ history: HISTORY })));
+    json.first.items[1]['collate:history'][0] = { revision: 1, action: 'rewritten', at: 'now', by: 'x', changes: [] };
+    json.first.items[2]['collate:history'] = 'created by someone';
+    const result = importW3c(json, SOURCES);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.map((e) => e.path)).toEqual([
+      'first.items[1].collate:history[0].action',
+      'first.items[2].collate:history',
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportAs } from '../../../core/export';
-import { populatedInput } from './fixtures';
+import { HISTORY, populatedInput } from './fixtures';
 
 /**
  * The W3C's schemas are not copied into the repository: they sit in shared/ next to the checkout
@@ -91,7 +91,8 @@ beforeAll(() => {
   annotationMusts = loadManifest(ajv, 'annotations/annotationMusts.test');
   collectionMusts = loadManifest(ajv, 'collections/collectionMusts.test');
   pageMusts = loadManifest(ajv, 'collections/pages/pageMusts.test');
-  exported = JSON.parse(exportAs('w3c', populatedInput()));
+  // With each annotation's history, so the collate:history extension is checked too.
+  exported = JSON.parse(exportAs('w3c', populatedInput({ history: HISTORY })));
 });
 
 describe('W3C export against the MUST assertions', () => {
@@ -99,6 +100,10 @@ describe('W3C export against the MUST assertions', () => {
     expect(annotationMusts).toHaveLength(54);
     expect(collectionMusts).toHaveLength(10);
     expect(pageMusts).toHaveLength(15);
+  });
+
+  it('exports the history of every annotation as an extension property', () => {
+    for (const item of exported.first.items) expect((item['collate:history'] as unknown[]).length, String(item.id)).toBeGreaterThan(0);
   });
 
   it('exports every kind of annotation from the populated set', () => {

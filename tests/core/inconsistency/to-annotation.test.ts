@@ -32,11 +32,11 @@ describe('suggestionToAnnotation', () => {
     }
   });
 
-  it('passes set, creator and extra tags, without repeating a tag', () => {
-    const body = suggestionToAnnotation(sectoral, { set: 'review', creator: 'ana', extraTags: ['attribution', 'newsblaze'] });
+  it('passes set and extra tags, without repeating a tag, and never a creator (the server takes it from the identity)', () => {
+    const body = suggestionToAnnotation(sectoral, { set: 'review', extraTags: ['attribution', 'newsblaze'] });
     const parsed = CreateAnnotation.parse(body);
     expect(parsed.set).toBe('review');
-    expect(parsed.creator).toBe('ana');
+    expect(CreateAnnotation.safeParse({ ...body, creator: 'ana' }).success).toBe(false);
     expect(parsed.tags).toEqual(['attribution', 'newsblaze']);
   });
 });

@@ -10,6 +10,9 @@ import { prepareFetchedPage, prepareSource } from '../../../server/sources/add-s
 import { fetchPage } from '../../../server/sources/fetch-page';
 import { SourceError } from '../../../server/sources/source-error';
 import { SourceLibrary } from '../../../server/sources/source-library';
+import { JsonStore } from '../../../server/store/json/json-store';
+import { SourceService } from '../../../server/services/source-service';
+import { AnnotationService } from '../../../server/services/annotation-service';
 import { COURIER_PAGE, EMPTY_PAGE_HTML, HARBOUR_PAGE } from './news-pages';
 import { LATIN1_SENTENCE, startPageServer, type PageServer } from './page-server';
 
@@ -119,11 +122,16 @@ describe('fetched pages through the pipeline, into a library', () => {
     expect(plain.meta).toMatchObject({ title: 'Plain Notice About Water', url: `${server.origin}/plain`, outlet: '127.0.0.1', guessed: ['title', 'outlet'] });
     expect(plain.rawHtml).toBeUndefined();
 
-    const sourcesDir = join(dir, 'shipped');
-    const importDir = join(dir, 'imported');
-    const library = await SourceLibrary.open({ sourcesDir, importDir });
-    for (const p of [prepared, plain]) await library.import({ id: p.id, text: p.text, ...p.meta });
-    const reopened = await SourceLibrary.open({ sourcesDir, importDir });
+    // Through the source service into a real store, then read back from a fresh open of it.
+    const dataDir = join(dir, 'data');
+    const store = await JsonStore.open(dataDir);
+    const library = SourceLibrary.fromSources([]);
+    const service = new SourceService(store, library, new AnnotationService(store, library), undefined, { allowPrivate: true });
+    const actor = { name: 'tester', role: 'admin' as const };
+    await service.fetch({ url: `${server.origin}/r/1` }, actor);
+    await service.fetch({ url: `${server.origin}/plain` }, actor);
+    await store.close();
+    const reopened = SourceLibrary.fromSources(await SourceService.loadAll(await JsonStore.open(dataDir, { readOnly: true })));
     const courier = reopened.get(prepared.id);
     expect(courier).toMatchObject({ title: prepared.meta.title, outlet: 'The Millbrook Courier', published: '2024-03-12', guessed: [] });
     expect(reopened.get(plain.id)).toMatchObject({ outlet: '127.0.0.1', guessed: ['title', 'outlet'] });

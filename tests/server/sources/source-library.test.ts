@@ -50,7 +50,7 @@ describe('readSourceFolder on the seed folder as it came', () => {
   });
 
   it('flags the GSN chrome in the server’s reuse service, with no suggestion from it', async () => {
-    const library = await SourceLibrary.open({ sourcesDir: dir });
+    const library = SourceLibrary.fromSources(await readSourceFolder(dir));
     const reuse = new ReuseService(library);
     const gsn = [idAsItCame('gsn-us-renews-call-for-russia'), idAsItCame('gsn-russia-could-receive-pledge')];
     const between = reuse.passages().filter((p) => gsn.includes(p.a.source) && gsn.includes(p.b.source));

@@ -183,6 +183,29 @@ describe('PgStore transactions', () => {
   });
 });
 
+describe('the change feed', () => {
+  it('tells another process of a transaction too large for one notification, reading its records back', async () => {
+    const db = await database();
+    const [first, second] = [await PgStore.open(db.url, quiet), await PgStore.open(db.url, quiet)];
+    try {
+      const many = Array.from({ length: 60 }, (_, i) => noteOn('alpha', { id: `a_many_${i}`, note: 'x'.repeat(200) }));
+      const heard: string[] = [];
+      const all = new Promise<void>((resolve) =>
+        second.onCommit((ops) => {
+          for (const op of ops) if (op.table === 'annotations' && op.value) heard.push(op.value.id);
+          if (heard.length >= many.length) resolve();
+        }),
+      );
+      await first.transact((tx) => many.forEach((a) => tx.insertAnnotation(a)));
+      await all;
+      expect(heard.sort()).toEqual(many.map((a) => a.id).sort());
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+});
+
 describe('an unreachable or vanished database', () => {
   it('stops opening with one message naming the database, its password hidden', async () => {
     // A port nothing listens on: bound, noted, released.

@@ -2,22 +2,24 @@
  * The Store contract, one test code run against every store: the embedded JSON store on a temp
  * folder and the PostgreSQL store on a database of the run's throwaway server. Every read, all or
  * nothing, a transaction's view of its own writes, taken ids, changes to records that are not
- * there, races with exactly one winner, history and decisions.
+ * there, races with exactly one winner, history and decisions, sources and their revisions, users
+ * and sessions, blobs, and commit listeners (on PostgreSQL also another process's commits).
  *
  * Races: PostgreSQL runs transactions side by side (here on two pools, as two servers would), so
  * the racing work waits at a meeting point until both have read, which makes them cross every
  * time. The JSON store runs transactions one at a time, so its racers skip the meeting point (the
  * second could never arrive while the first waits); the expected outcome is the same.
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation, Decision, HistoryEntry } from '../../../core/model';
+import type { Annotation, Decision, HistoryEntry, Session, SourceRecord, SourceRevision, User } from '../../../core/model';
 import { JsonStore } from '../../../server/store/json/json-store';
 import { PgStore } from '../../../server/store/postgres/pg-store';
-import { IdTakenError, type Store } from '../../../server/store/store';
+import { IdTakenError, type Op, type Store } from '../../../server/store/store';
 import { testDatabase, type TestDatabase } from '../../helpers/test-database';
 import { noteOn as note } from '../../helpers/store-records';
 
@@ -80,6 +82,19 @@ const history = (annotation: string, revision: number, action: HistoryEntry['act
   changes: [],
 });
 const ids = (list: readonly Annotation[]) => list.map((a) => a.id).sort();
+const STAMP = '2026-11-22T00:00:00.000Z';
+const sourceRecord = (id: string, revision = 1): SourceRecord => ({ id, revision, title: `Story ${id}`, outlet: 'Wire', guessed: [], created: STAMP, modified: STAMP });
+const revisionOf = (source: string, revision: number): SourceRevision => ({
+  source,
+  revision,
+  created: STAMP,
+  hash: createHash('sha256').update(`${source} ${revision}`).digest('hex'),
+  length: 10,
+  words: 2,
+  origin: { kind: 'file', fileName: `${source}.txt` },
+});
+const user = (name: string): User => ({ name, role: 'editor', tokenHash: `hash-${name}`, created: STAMP, tokenIssued: STAMP });
+const session = (id: string, of: string): Session => ({ id, user: of, created: STAMP, seen: STAMP, expires: STAMP });
 
 /** Resolves once `parties` callers arrived (and at once from then on); a no-op when disabled. */
 function meetingPoint(parties: number, enabled: boolean): () => Promise<void> {
@@ -332,5 +347,73 @@ describe.each([
     const results = await Promise.allSettled([create(first, 'Café'), create(second, 'CAFÉ')]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect((await first.sets()).filter((s) => s.name.toLowerCase() === 'café')).toHaveLength(1);
+  });
+
+  it('keeps sources and every revision, oldest first, each revision number once', async () => {
+    const store = await open();
+    await store.transact((tx) => (tx.putSource(sourceRecord('alpha')), tx.addRevision(revisionOf('alpha', 1))));
+    await store.transact((tx) => (tx.putSource(sourceRecord('alpha', 2)), tx.addRevision(revisionOf('alpha', 2))));
+    await store.transact((tx) => (tx.putSource(sourceRecord('beta')), tx.addRevision(revisionOf('beta', 1))));
+    expect(await store.source('alpha')).toEqual(sourceRecord('alpha', 2));
+    expect((await store.sources()).map((x) => x.id).sort()).toEqual(['alpha', 'beta']);
+    expect((await store.revisions('alpha')).map((r) => r.revision)).toEqual([1, 2]);
+    expect(await store.revisions('gamma')).toEqual([]);
+    await expect(store.transact((tx) => (tx.putSource(sourceRecord('alpha', 9)), tx.addRevision(revisionOf('alpha', 2))))).rejects.toBeInstanceOf(IdTakenError);
+    expect((await store.source('alpha'))?.revision).toBe(2);
+  });
+
+  it('finds users by name in any case or normal form, and sessions by user', async () => {
+    const store = await open();
+    await store.transact((tx) => {
+      tx.putUser(user('Zoë'));
+      tx.putUser(user('ana'));
+      tx.putSession(session('s1', 'zoë'));
+      tx.putSession(session('s2', 'ana'));
+      tx.putSession(session('s3', 'ana'));
+    });
+    expect((await store.user('ZOE\u0308'))?.name).toBe('Zoë');
+    expect((await store.users()).map((u) => u.name).sort()).toEqual(['Zoë', 'ana']);
+    expect((await store.sessions('ana')).map((x) => x.id).sort()).toEqual(['s2', 's3']);
+    expect(await store.sessions()).toHaveLength(3);
+    await store.transact((tx) => (tx.deleteUser('ANA'), tx.deleteSession('s2'), tx.deleteSession('s_none')));
+    expect(await store.user('ana')).toBeUndefined();
+    expect((await store.sessions('ana')).map((x) => x.id)).toEqual(['s3']);
+    expect((await store.session('s1'))?.user).toBe('zoë');
+  });
+
+  it('keeps blobs under the sha-256 of their text, once, and refuses a key that is not one', async () => {
+    const store = await open();
+    const text = 'A text with a NUL \u0000, an emoji 🙂 and\nlines.';
+    const hash = await store.putBlob('text', text);
+    expect(hash).toBe(createHash('sha256').update(text).digest('hex'));
+    expect(await store.putBlob('text', text)).toBe(hash);
+    expect(await store.blob('text', hash)).toBe(text);
+    expect(await store.blob('html', hash)).toBeUndefined();
+    expect(await store.blob('text', createHash('sha256').update('other').digest('hex'))).toBeUndefined();
+    await expect(store.blob('text', '../etc/passwd')).rejects.toThrow(RangeError);
+  });
+
+  it('tells commit listeners what each committed transaction changed, and nothing of one that failed', async () => {
+    const first = await open();
+    const second = await other(first);
+    const heard: Op[][] = [];
+    let told!: () => void;
+    const hearing = new Promise<void>((resolve) => (told = resolve));
+    const stop = second.onCommit((ops) => {
+      heard.push([...ops]);
+      if (ops.some((op) => op.table === 'decisions')) told();
+    });
+    const a = note('alpha');
+    await expect(first.transact((tx) => (tx.insertAnnotation(note('alpha')), tx.insertAnnotation({ ...a, id: 'a_x' }), tx.insertAnnotation({ ...a, id: 'a_x' })))).rejects.toThrow();
+    await first.transact((tx) => tx.insertAnnotation(a));
+    await first.transact((tx) => (tx.deleteAnnotation(a.id), tx.putDecision(decision('s_heard'))));
+    await hearing;
+    stop();
+    const flat = heard.flat().filter((op) => op.table === 'annotations' || op.table === 'decisions');
+    expect(flat).toEqual([
+      { table: 'annotations', key: a.id, value: a },
+      { table: 'annotations', key: a.id, value: null },
+      { table: 'decisions', key: 's_heard', value: decision('s_heard') },
+    ]);
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * Live updates: what a page needs to hear of each committed change, as Server-Sent Events. A new or
+ * changed annotation travels whole (a page can apply it without asking), a deletion by id; sets,
+ * decisions and sources are announced so pages reload what they show of them. Accounts and sessions
+ * are never sent.
+ */
+import type { Response } from 'express';
+import type { Annotation } from '../../core/model';
+import type { Op, Store } from '../store/store';
+
+export type LiveEvent =
+  | { type: 'annotation'; annotation: Annotation }
+  | { type: 'annotation-deleted'; id: string }
+  | { type: 'sets' }
+  | { type: 'suggestions' }
+  | { type: 'source'; id: string; revision: number };
+
+/** The events one transaction's changes make, each at most once. */
+export function eventsOf(ops: readonly Op[]): LiveEvent[] {
+  const out: LiveEvent[] = [];
+  const once = new Set<string>();
+  const add = (key: string, e: LiveEvent) => {
+    if (once.has(key)) return;
+    once.add(key);
+    out.push(e);
+  };
+  for (const op of ops) {
+    if (op.table === 'annotations') add(`a:${op.key}`, op.value ? { type: 'annotation', annotation: op.value } : { type: 'annotation-deleted', id: op.key });
+    else if (op.table === 'sets') add('sets', { type: 'sets' });
+    else if (op.table === 'decisions') add('suggestions', { type: 'suggestions' });
+    else if (op.table === 'sources' && op.value) add(`s:${op.key}`, { type: 'source', id: op.value.id, revision: op.value.revision });
+  }
+  return out;
+}
+
+const KEEP_ALIVE_MS = 25_000;
+
+/** Streams every commit's events to one page until it goes away. */
+export function streamEvents(store: Store, res: Response, onClose: (stop: () => void) => void): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    // A reverse proxy must pass events on at once, not buffer them.
+    'X-Accel-Buffering': 'no',
+  });
+  res.write('retry: 3000\n\n');
+  const stopListening = store.onCommit((ops) => {
+    for (const e of eventsOf(ops)) res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+  });
+  const beat = setInterval(() => res.write(': still here\n\n'), KEEP_ALIVE_MS);
+  onClose(() => {
+    stopListening();
+    clearInterval(beat);
+  });
+}
