@@ -75,7 +75,14 @@ export class ChangeFeed {
     private readonly reads: Queryable,
     private readonly deliver: (ops: readonly Op[]) => void,
     private readonly log: (line: string) => void,
+    /** Told when the feed stops hearing (notifications may be missed until it listens again). */
+    private readonly deaf: () => void = () => {},
   ) {}
+
+  /** Whether other processes' commits are being heard now. */
+  get listening(): boolean {
+    return this.client !== undefined;
+  }
 
   /** Resolves once the feed listens; a failure to connect rejects. */
   async start(): Promise<void> {
@@ -88,6 +95,7 @@ export class ChangeFeed {
     const lost = (why: string) => {
       if (this.stopped || this.client !== client) return;
       this.client = undefined;
+      this.deaf();
       this.log(`collate: lost the database connection that hears other servers' changes (${why}); opening it again`);
       client.end().catch(() => {});
       this.reconnectSoon();

@@ -23,6 +23,10 @@
  *
  * Commit listeners hear this process's commits from the store once they are committed, and other
  * processes' through the change feed (change-feed.ts), which the same transactions notify.
+ *
+ * The list of users is asked for on every request (is anyone signed up, whose token is this), so
+ * it is kept in memory while the change feed listens, and dropped on every commit that touches a
+ * user, here or on another server, and whenever the feed stops hearing.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
@@ -63,6 +67,7 @@ export class PgStore implements Store {
   private readonly remote = new CommitListeners();
   private readonly feed: ChangeFeed;
   private closed = false;
+  private usersKept: Promise<readonly User[]> | undefined;
   /** Transactions run again after losing a race, since opening (for tests and the benchmark). */
   retries = 0;
 
@@ -76,10 +81,12 @@ export class PgStore implements Store {
       url,
       pool,
       (ops) => {
+        this.forget(ops);
         this.remote.emit(ops);
         this.committed.emit(ops);
       },
       opts.log ?? console.error,
+      () => (this.usersKept = undefined),
     );
   }
 
@@ -185,7 +192,18 @@ export class PgStore implements Store {
   }
 
   users(): Promise<readonly User[]> {
-    return this.read('reading users', () => this.reads.users());
+    if (!this.feed.listening) return this.read('reading users', () => this.reads.users());
+    const kept = (this.usersKept ??= this.read('reading users', () => this.reads.users()));
+    // A failed read is not kept.
+    kept.catch(() => {
+      if (this.usersKept === kept) this.usersKept = undefined;
+    });
+    return kept;
+  }
+
+  /** Drops what is kept in memory of the tables `ops` changed. */
+  private forget(ops: readonly Op[]): void {
+    if (ops.some((op) => op.table === 'users')) this.usersKept = undefined;
   }
 
   session(id: string): Promise<Session | undefined> {
@@ -235,7 +253,11 @@ export class PgStore implements Store {
         continue;
       }
       if (!outcome.ok) throw outcome.error;
-      if (outcome.changes.length) this.committed.emit(outcome.changes.map(({ table, key, value }) => ({ table, key, value }) as Op));
+      if (outcome.changes.length) {
+        const ops = outcome.changes.map(({ table, key, value }) => ({ table, key, value }) as Op);
+        this.forget(ops);
+        this.committed.emit(ops);
+      }
       return outcome.value;
     }
   }

@@ -206,6 +206,29 @@ describe('the change feed', () => {
   });
 });
 
+describe('users kept in memory', () => {
+  it('are read afresh once another process added or removed one', async () => {
+    const db = await database();
+    const [first, second] = [await PgStore.open(db.url, quiet), await PgStore.open(db.url, quiet)];
+    const user = (name: string) => ({ name, role: 'editor' as const, tokenHash: `h-${name}`, created: 'x', tokenIssued: 'x' });
+    const heard = (store: PgStore) => new Promise<void>((resolve) => store.onCommit((ops) => ops.some((op) => op.table === 'users') && resolve()));
+    try {
+      expect(await second.users()).toEqual([]);
+      let told = heard(second);
+      await first.transact((tx) => tx.putUser(user('ana')));
+      await told;
+      expect((await second.users()).map((u) => u.name)).toEqual(['ana']);
+      told = heard(second);
+      await first.transact((tx) => tx.deleteUser('ana'));
+      await told;
+      expect(await second.users()).toEqual([]);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+});
+
 describe('an unreachable or vanished database', () => {
   it('stops opening with one message naming the database, its password hidden', async () => {
     // A port nothing listens on: bound, noted, released.
