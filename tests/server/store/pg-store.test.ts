@@ -16,7 +16,7 @@ import { ConfigError, readConfig } from '../../../server/config';
 import { JsonStore } from '../../../server/store/json/json-store';
 import { loadMigrations, migrateSchema } from '../../../server/store/postgres/migrations';
 import { createPool } from '../../../server/store/postgres/pg-pool';
-import { PgStore } from '../../../server/store/postgres/pg-store';
+import { PgStore, type PgStoreOptions } from '../../../server/store/postgres/pg-store';
 import { StorageError } from '../../../server/store/store';
 import { openWorkspace } from '../../../server/workspace';
 import { runCli } from '../../helpers/run-cli';
@@ -34,6 +34,17 @@ async function database(): Promise<TestDatabase> {
 afterAll(async () => {
   for (const db of databases) await db.drop();
 });
+
+/** Two stores on one database, as two server processes have them, closed after `work`. */
+async function twoProcesses(url: string, opts: PgStoreOptions, work: (first: PgStore, second: PgStore) => Promise<void>): Promise<void> {
+  const [first, second] = [await PgStore.open(url, opts), await PgStore.open(url, opts)];
+  try {
+    await work(first, second);
+  } finally {
+    await first.close();
+    await second.close();
+  }
+}
 
 async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -128,8 +139,7 @@ describe('PgStore transactions', () => {
   });
 
   it('runs the work of a transaction that lost a race again, on a snapshot that holds the winner', async () => {
-    const [first, second] = [await PgStore.open(db.url, quiet), await PgStore.open(db.url, quiet)];
-    try {
+    await twoProcesses(db.url, quiet, async (first, second) => {
       await first.transact((tx) => tx.insertAnnotation(annotation('a_retry')));
       let runs = 0;
       let arrived = 0;
@@ -150,15 +160,11 @@ describe('PgStore transactions', () => {
       expect(seen.sort()).toEqual([1, 1, 2]);
       expect(first.retries + second.retries).toBe(1);
       expect((await first.annotation('a_retry'))?.revision).toBe(3);
-    } finally {
-      await first.close();
-      await second.close();
-    }
+    });
   });
 
   it('gives up with StorageError once a transaction has lost as many races as it may run', async () => {
-    const [first, second] = [await PgStore.open(db.url, { ...quiet, maxAttempts: 1 }), await PgStore.open(db.url, { ...quiet, maxAttempts: 1 })];
-    try {
+    await twoProcesses(db.url, { ...quiet, maxAttempts: 1 }, async (first, second) => {
       await first.transact((tx) => tx.insertAnnotation(annotation('a_giveup')));
       let arrived = 0;
       let open!: () => void;
@@ -176,18 +182,14 @@ describe('PgStore transactions', () => {
       expect(lost.reason.reason).toBe('unavailable');
       expect(lost.reason.message).toMatch(/lost 1 races .*nothing was saved/);
       expect((await first.annotation('a_giveup'))?.revision).toBe(2);
-    } finally {
-      await first.close();
-      await second.close();
-    }
+    });
   });
 });
 
 describe('the change feed', () => {
   it('tells another process of a transaction too large for one notification, reading its records back', async () => {
     const db = await database();
-    const [first, second] = [await PgStore.open(db.url, quiet), await PgStore.open(db.url, quiet)];
-    try {
+    await twoProcesses(db.url, quiet, async (first, second) => {
       const many = Array.from({ length: 60 }, (_, i) => noteOn('alpha', { id: `a_many_${i}`, note: 'x'.repeat(200) }));
       const heard: string[] = [];
       const all = new Promise<void>((resolve) =>
@@ -199,20 +201,16 @@ describe('the change feed', () => {
       await first.transact((tx) => many.forEach((a) => tx.insertAnnotation(a)));
       await all;
       expect(heard.sort()).toEqual(many.map((a) => a.id).sort());
-    } finally {
-      await first.close();
-      await second.close();
-    }
+    });
   });
 });
 
 describe('users kept in memory', () => {
   it('are read afresh once another process added or removed one', async () => {
     const db = await database();
-    const [first, second] = [await PgStore.open(db.url, quiet), await PgStore.open(db.url, quiet)];
     const user = (name: string) => ({ name, role: 'editor' as const, tokenHash: `h-${name}`, created: 'x', tokenIssued: 'x' });
     const heard = (store: PgStore) => new Promise<void>((resolve) => store.onCommit((ops) => ops.some((op) => op.table === 'users') && resolve()));
-    try {
+    await twoProcesses(db.url, quiet, async (first, second) => {
       expect(await second.users()).toEqual([]);
       let told = heard(second);
       await first.transact((tx) => tx.putUser(user('ana')));
@@ -222,10 +220,7 @@ describe('users kept in memory', () => {
       await first.transact((tx) => tx.deleteUser('ana'));
       await told;
       expect(await second.users()).toEqual([]);
-    } finally {
-      await first.close();
-      await second.close();
-    }
+    });
   });
 });
 
