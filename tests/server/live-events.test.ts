@@ -35,4 +35,10 @@ describe('GET /api/events', () => {
       page.close();
     }
   });
+
+  it('answers HEAD at once, with the headers of the stream and no body', async () => {
+    const res = await fetch(`${srv.url}/api/events`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  });
 });
