@@ -8,8 +8,11 @@
  * check Collate's transactions and races, not PostgreSQL's own crash safety, and a commit then costs
  * no disk flush. `durable: true` (the benchmark) keeps PostgreSQL's defaults, which flush every
  * commit to disk, as durable as the embedded store's fdatasync per commit.
+ *
+ * pg_ctl runs the server in the background, so a test run that is killed (a timeout) would leave
+ * it running: a small watchdog process stops it and removes its folder once this process is gone.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -87,6 +90,7 @@ export async function startPostgres(opts: { durable?: boolean } = {}): Promise<P
         if (attempt < 3) continue;
         throw new Error(`PostgreSQL did not start: ${(e as Error).message}\n${await readFile(log, 'utf8').catch(() => '')}`);
       }
+      watch(dir, data, bin, owner !== undefined);
       let stopped: Promise<void> | undefined;
       const stop = () =>
         (stopped ??= (async () => {
@@ -99,6 +103,13 @@ export async function startPostgres(opts: { durable?: boolean } = {}): Promise<P
     await rm(dir, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** Stops the server and removes its folder once this process has ended, however it ended. */
+function watch(dir: string, data: string, bin: string, asPostgres: boolean): void {
+  const pgCtl = `${asPostgres ? 'runuser -u postgres -- ' : ''}'${join(bin, 'pg_ctl')}'`;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${pgCtl} stop -D '${data}' -m immediate >/dev/null 2>&1; rm -rf '${dir}'`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }
 
 /** Creates an empty database on the server at `adminUrl` and returns its URL. */
