@@ -10,7 +10,7 @@ import { focusPlugin, focusedId, setFocus } from './focus-plugin';
 import { highlightsPlugin, setDraftRanges, setHighlights, setPending, type PendingRange } from './highlights-plugin';
 import type { ReuseMark } from '../reuse/reuse-marks';
 import { reusePlugin, reuseState, setActiveReuse, setReuseMarks, setReuseVisible, type ReuseEvents } from './reuse-plugin';
-import { dismissPopover, focusPopover, selectedRange, selectionPopoverPlugin, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
+import { dismissPopover, domSelectionRange, focusPopover, selectedRange, selectionPopoverPlugin, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
 import { TextDocument } from './text-document';
 
 /** A text range in offsets, with the exact text it covers. */
@@ -68,9 +68,18 @@ export class SourceView {
     return { start, end, exact: this.textDoc.text.slice(start, end) };
   }
 
-  /** The current non-empty selection as a text range, or null. */
+  /**
+   * The current non-empty selection as a text range, or null. A selection showing in the page is
+   * read as it shows (so an annotation quotes exactly what the user sees); one reaching out of the
+   * text is none. Otherwise (focus moved to the popover's buttons) the last passage chosen holds.
+   */
   selection(): TextRange | null {
-    const range = selectedRange(this.view.state);
+    const shown = this.view.dom.ownerDocument.getSelection();
+    const fromDom = shown && !shown.isCollapsed ? domSelectionRange(this.view) : undefined;
+    if (fromDom === null) return null;
+    const range = fromDom
+      ? { from: Math.min(fromDom.anchor, fromDom.head), to: Math.max(fromDom.anchor, fromDom.head) }
+      : selectedRange(this.view.state);
     if (!range) return null;
     const r = this.toTextRange(range);
     return r.end > r.start ? r : null;

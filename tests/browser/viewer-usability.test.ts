@@ -131,6 +131,91 @@ describe('selections with stray whitespace', () => {
   });
 });
 
+/**
+ * A quick mouse drag: press on a word, 7 fast moves down across the paragraph break to a point left
+ * of where it started, release. Returns whether the popover showed before the release.
+ */
+async function quickDrag(word: string, lines: number, dx: number, steps = 7): Promise<{ shownMidDrag: boolean }> {
+  const from = await page.evaluate((word) => {
+    const line = [...document.querySelectorAll('.ProseMirror p.line')].find((p) => p.textContent?.startsWith('The United States on Tuesday'));
+    const text = line?.firstChild;
+    if (!(text instanceof Text)) throw new Error('lead paragraph not found');
+    const at = text.data.indexOf(word);
+    const r = document.createRange();
+    r.setStart(text, at + 2);
+    r.setEnd(text, at + 3);
+    const box = r.getBoundingClientRect();
+    return { x: box.left, y: box.top + box.height / 2, lineHeight: box.height };
+  }, word);
+  const to = { x: from.x + dx, y: from.y + from.lineHeight * lines };
+  let shownMidDrag = false;
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+    shownMidDrag ||= await page.locator('.selection-popover').isVisible();
+  }
+  await page.mouse.up();
+  return { shownMidDrag };
+}
+
+/** The DOM selection's text, whitespace runs as one space, and whether both its ends lie in the text. */
+const domSelection = () =>
+  page.evaluate(() => {
+    const sel = window.getSelection();
+    const text = document.querySelector('.ProseMirror');
+    const inside = !!sel && sel.rangeCount > 0 && !!text && text.contains(sel.anchorNode) && text.contains(sel.focusNode);
+    return { text: (sel?.toString() ?? '').replace(/\s+/g, ' ').trim(), inside };
+  });
+
+describe('a quick mouse drag', () => {
+  for (const width of [1400, 1024]) {
+    it(`quotes and saves exactly the passage the drag selected, at ${width} px`, async () => {
+      await page.setViewportSize({ width, height: 900 });
+      try {
+        for (const a of await annotationsOf(server.url, GSN)) await fetch(`${server.url}/api/annotations/${a.id}?revision=${a.revision}`, { method: 'DELETE' });
+        await openSource(page, server.url, GSN);
+        // Down across the paragraph break and left of the start, as a hurried reader drags.
+        const { shownMidDrag } = await quickDrag('defense', 1.2, -60);
+        expect(shownMidDrag).toBe(false);
+        await page.locator('.selection-popover').waitFor({ state: 'visible' });
+        const selected = await domSelection();
+        expect(selected.inside).toBe(true);
+        expect(selected.text).toMatch(/^fense, arguing that cooperation/);
+        await page.keyboard.press('c');
+        const form = page.locator('.annotation-form');
+        await expect(form.locator('.form-quote').textContent().then((q) => q?.replace(/\s+/g, ' '))).resolves.toBe(selected.text);
+        await page.keyboard.press('Control+Enter');
+        await form.waitFor({ state: 'detached' });
+        const [saved] = await annotationsOf(server.url, GSN);
+        expect(saved.targets[0].exact.replace(/\s+/g, ' ')).toBe(selected.text);
+      } finally {
+        await page.setViewportSize({ width: 1360, height: 900 });
+      }
+    });
+  }
+
+  it('offers nothing for a drag that ends outside the text', async () => {
+    await openSource(page, server.url, GSN);
+    const sidebar = await page.locator('.sidebar').boundingBox();
+    if (!sidebar) throw new Error('no sidebar');
+    const start = await page.evaluate(() => {
+      const line = [...document.querySelectorAll('.ProseMirror p.line')].find((p) => p.textContent?.startsWith('The United States on Tuesday'));
+      const r = document.createRange();
+      r.selectNodeContents(line!);
+      const box = r.getClientRects()[0];
+      return { x: box.left + 40, y: box.top + box.height / 2 };
+    });
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(start.x + ((sidebar.x + 60 - start.x) * i) / 6, start.y + 30 * i);
+    await page.mouse.up();
+    await expect(page.locator('.selection-popover').isVisible()).resolves.toBe(false);
+    await page.keyboard.press('c');
+    await expect(page.locator('.annotation-form').count()).resolves.toBe(0);
+  });
+});
+
 describe('focus after Escape', () => {
   it('returns to the text when a new-annotation form is cancelled or the selection popover closes', async () => {
     await openSource(page, server.url, GSN);
