@@ -6,9 +6,11 @@ import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
 import { homePage } from './home/home-page';
 import { h } from './ui/dom';
-import { viewerPage, type Page } from './viewer/viewer-page';
+import type { Page } from './shared/page';
+import { viewerPage } from './viewer/viewer-page';
 // Compare routes (compare/transfer engineer; see client/compare/README-wiring.md).
-import { parseCompareRoute, renderCompareHome, renderCompareView } from './compare';
+import { renderCompareHome, renderCompareView } from './compare';
+import { parseCompareRoute } from './shared/routes';
 
 /** A parsed route. */
 export type Route = { name: 'home' } | { name: 'source'; id: string } | { name: 'not-found'; path: string };

@@ -8,8 +8,8 @@
  */
 import type { Annotation, Kind, Verdict } from '../../core/model';
 import { KIND_LABELS, VERDICT_LABELS } from '../../core/model/vocabulary';
-import { annotationSpans } from '../viewer/annotation-spans';
-import { assignDepths } from '../viewer/highlight-depth';
+import { annotationSpans } from '../shared/annotation-spans';
+import { assignDepths } from '../shared/highlight-depth';
 import { piecesOf, type DiffMark, type DiffRange } from './word-diff';
 
 /** One highlighted range of one annotation in a column. */

@@ -2,4 +2,3 @@
 export { renderCompareView, type CompareViewOptions } from './compare-view';
 export { renderComparePicker } from './compare-picker';
 export { renderCompareHome } from './compare-home';
-export { compareHref, parseCompareRoute, type CompareFocus, type CompareRoute } from './compare-route';

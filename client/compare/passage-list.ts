@@ -3,23 +3,10 @@
  * the left text and a boilerplate flag. Clicking an entry (or Enter on it) jumps to the passage;
  * the view marks the current one with aria-current.
  */
+import { similarityPercent } from '../reuse/reuse-marks';
+import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
 import type { OrientedPassage } from './alignment-layout';
-
-/** Similarity as a whole percentage, never rounding a near-copy up to a claimed 100%. */
-export function similarityPercent(similarity: number): string {
-  const pct = Math.max(0, Math.min(100, similarity * 100));
-  return `${pct >= 99.5 && similarity < 1 ? 99 : Math.round(pct)}%`;
-}
-
-/** A short one-line excerpt of `text` (whitespace collapsed), cut at a word boundary. */
-export function snippet(text: string, max = 70): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
-}
 
 /** The list element and a way to mark the current entry. */
 export interface PassageList {
@@ -42,7 +29,7 @@ export function passageList(passages: readonly OrientedPassage[], textA: string,
           h('span', { class: 'passage-stats' }, `${p.words} words · ${similarityPercent(p.similarity)}`),
           p.boilerplate ? h('span', { class: 'passage-flag' }, 'boilerplate') : null,
         ),
-        h('span', { class: 'passage-snippet' }, snippet(textA.slice(p.a.start, p.a.end))),
+        h('span', { class: 'passage-snippet' }, excerpt(textA.slice(p.a.start, p.a.end), 70)),
       ),
     ),
   );

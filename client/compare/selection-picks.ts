@@ -4,7 +4,7 @@
  * highlighted) until replaced or cleared; a selection across both columns or outside them is ignored.
  */
 import { h } from '../ui/dom';
-import { snippet } from './passage-list';
+import { excerpt } from '../shared/text-excerpt';
 import { rangeOf, spanOfRange, type TextSpan } from './selection-offsets';
 import { setHighlight } from './text-highlights';
 
@@ -71,7 +71,7 @@ export class SelectionPicks {
       const label = side === 'a' ? 'left' : 'right';
       this.slots[side].replaceChildren(
         ...[pick
-          ? h('span', { class: 'pick-quote', title: pick.exact }, `${side === 'a' ? 'Left' : 'Right'}: “${snippet(pick.exact, 48)}”`)
+          ? h('span', { class: 'pick-quote', title: pick.exact }, `${side === 'a' ? 'Left' : 'Right'}: “${excerpt(pick.exact, 48)}”`)
           : h('span', { class: 'pick-empty' }, `select text on the ${label}`),
         pick ? h('button', { type: 'button', class: 'pick-clear', 'aria-label': `Clear the ${label} selection`, onclick: () => this.clear(side) }, '×') : null,
         ].filter((n): n is HTMLElement => n !== null),

@@ -10,7 +10,7 @@ import { renderComparePicker } from '../compare';
 import { transferButtons } from '../transfer';
 import { h } from '../ui/dom';
 import { helpButton, helpDialog, helpOnQuestionMark } from '../ui/help-dialog';
-import type { Page } from '../viewer/viewer-page';
+import type { Page } from '../shared/page';
 
 /** Sources grouped by outlet: outlets and titles sorted alphabetically. */
 export function groupByOutlet(sources: readonly SourceSummary[]): [string, SourceSummary[]][] {

@@ -8,7 +8,7 @@ import type { Annotation } from '../../core/model';
 import { KIND_LABELS } from '../../core/model/vocabulary';
 import { errorMessage } from '../api/api-error';
 import { carryAnnotation, listCopies, type CarryMode, type PassageCopy } from '../api/client';
-import { excerpt } from '../sidebar/annotation-card';
+import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
 import { showStatus } from '../ui/status';
 

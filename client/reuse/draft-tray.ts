@@ -6,8 +6,8 @@
  * shows the same passages on every source page and in every tab.
  */
 import type { Annotation } from '../../core/model';
-import { openInconsistencyDialog } from '../compare/inconsistency-dialog';
-import { excerpt } from '../sidebar/annotation-card';
+import { openInconsistencyDialog } from '../annotations/inconsistency-dialog';
+import { excerpt } from '../shared/text-excerpt';
 import { h, replaceChildren } from '../ui/dom';
 import { showStatus } from '../ui/status';
 import { addPassage, EMPTY_DRAFT, isComplete, loadDraft, MIN_PASSAGES, removePassage, saveDraft, type DraftPassage, type InconsistencyDraft } from './inconsistency-draft';

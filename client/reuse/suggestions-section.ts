@@ -6,8 +6,8 @@
  * (remembered by the server). A failed action keeps the suggestion and says why in the status line.
  */
 import type { InconsistencySuggestion, SuggestionTarget } from '../../core/inconsistency/types';
-import { compareHref } from '../compare/compare-route';
-import { excerpt } from '../sidebar/annotation-card';
+import { compareHref } from '../shared/routes';
+import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
 
 /** What the section reports to the page; the promises settle when the server answered. */

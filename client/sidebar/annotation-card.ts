@@ -5,7 +5,8 @@
  */
 import type { Annotation } from '../../core/model';
 import { KIND_LABELS, VERDICT_LABELS } from '../../core/model/vocabulary';
-import { compareHref } from '../compare/compare-route';
+import { compareHref } from '../shared/routes';
+import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
 
 /** What a card needs from the sidebar. */
@@ -22,8 +23,6 @@ export interface CardOptions {
   /** Titles of other sources by id. */
   titles?: ReadonlyMap<string, string>;
 }
-
-const QUOTE_MAX = 220;
 
 /**
  * The note, clamped to a few lines (CSS) so one long note does not fill the sidebar; a "more" /
@@ -45,15 +44,6 @@ function noteView(note: string): HTMLElement {
     if (text.classList.contains('is-clamped')) toggle.hidden = text.scrollHeight <= text.clientHeight + 1;
   }).observe(text);
   return h('div', { class: 'card-note-wrap' }, text, toggle);
-}
-
-/** Shorten long quotes in the middle of a word boundary, keeping the start. */
-export function excerpt(text: string, max = QUOTE_MAX): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
 }
 
 function targetsView(a: Annotation, sourceId: string, titles?: ReadonlyMap<string, string>): HTMLElement[] {

@@ -4,7 +4,7 @@
  * (suggestions, duplicate coverage). It renders what the page gives it and reports user intent back.
  */
 import type { Annotation } from '../../core/model';
-import { sortInTextOrder } from '../viewer/annotation-spans';
+import { sortInTextOrder } from '../shared/annotation-spans';
 import { h } from '../ui/dom';
 import { annotationCard } from './annotation-card';
 import type { AnnotationForm } from './annotation-form';

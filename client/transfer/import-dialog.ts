@@ -11,7 +11,7 @@ import { h } from '../ui/dom';
 import { showStatus } from '../ui/status';
 import { checkImportText, importProblems } from './import-payload';
 import { importSummary } from './import-summary';
-import { openModal, type Modal } from './modal-dialog';
+import { openModal, type Modal } from '../ui/modal-dialog';
 import { postImport } from './transfer-api';
 
 /** Problems listed in full; the rest are counted, so a broken large file keeps the dialog usable. */

@@ -10,19 +10,13 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import type { AnnotationSpan } from './annotation-spans';
-import { assignDepths } from './highlight-depth';
+import type { AnnotationSpan } from '../shared/annotation-spans';
+import { assignDepths } from '../shared/highlight-depth';
+import { highlightClass } from '../shared/highlight-class';
 import type { TextDocument } from './text-document';
 
 /** Plugin state: the spans and pending range drawn, with their decorations. */
 export const highlightsKey = new PluginKey<HighlightsState>('highlights');
-
-/** CSS classes of a span: `hl`, its kind, and for claims its verdict. */
-export function highlightClass(span: Pick<AnnotationSpan, 'kind' | 'verdict'>): string {
-  const classes = ['hl', `hl-${span.kind}`];
-  if (span.kind === 'claim') classes.push(`hl-verdict-${span.verdict ?? 'unverified'}`);
-  return classes.join(' ');
-}
 
 /** The passage a form is being filled in for, drawn so the user sees what they are annotating. */
 export interface PendingRange {

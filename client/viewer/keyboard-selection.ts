@@ -5,7 +5,7 @@
  * clears a selection made this way. Once selected, the popover and the `c` / `n` / `i` keys work as
  * after a mouse drag. The stepping rules are pure (sentence-steps.ts); this is the key handling.
  */
-import { nextSentence, previousSentence, sentenceAtOrAfter, sentences, stepWord, type OffsetRange } from './sentence-steps';
+import { nextSentence, previousSentence, sentenceAtOrAfter, sentences, stepWord, type OffsetRange } from '../shared/sentence-steps';
 import type { SourceView } from './source-view';
 import { showStatus } from '../ui/status';
 

@@ -5,20 +5,17 @@
  */
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import type { AnnotationSpan } from './annotation-spans';
+import type { AnnotationSpan } from '../shared/annotation-spans';
 import { focusPlugin, focusedId, setFocus } from './focus-plugin';
 import { highlightsPlugin, setDraftRanges, setHighlights, setPending, type PendingRange } from './highlights-plugin';
 import type { ReuseMark } from '../reuse/reuse-marks';
 import { reusePlugin, reuseState, setActiveReuse, setReuseMarks, setReuseVisible, type ReuseEvents } from './reuse-plugin';
 import { dismissPopover, domSelectionRange, focusPopover, selectedRange, selectionPopoverPlugin, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
 import { TextDocument } from './text-document';
+import type { TextSpan } from '../shared/trim-range';
 
 /** A text range in offsets, with the exact text it covers. */
-export interface TextRange {
-  start: number;
-  end: number;
-  exact: string;
-}
+export type TextRange = TextSpan;
 
 /** Callbacks from the view to the page. */
 export interface SourceViewHandlers {

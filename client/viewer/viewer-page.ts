@@ -16,23 +16,20 @@ import { setPicker } from '../sets/set-picker';
 import { annotationForm } from '../sidebar/annotation-form';
 import { emptyValues, toCreateBody, toPatchBody, valuesOf, type FormValues } from '../sidebar/form-values';
 import { Sidebar } from '../sidebar/sidebar';
+import type { Page } from '../shared/page';
 import { h, isTyping } from '../ui/dom';
 import { helpButton, helpDialog } from '../ui/help-dialog';
 import { clearStatus, showStatus } from '../ui/status';
-import { annotationSpans } from './annotation-spans';
-import { legend } from './legend';
+import { annotationSpans } from '../shared/annotation-spans';
+import { legend } from '../ui/legend';
 import type { SelectionAction } from './selection-popover-plugin';
 import { KeyboardSelection } from './keyboard-selection';
 import { SourceView, type TextRange } from './source-view';
-import { trimQuote } from './trim-range';
+import { trimQuote } from '../shared/trim-range';
 
 /** Shown when a save or delete was refused because someone else changed the annotation first. */
 export const CONFLICT_MESSAGE = 'This annotation was changed elsewhere; the current version is shown; your edit was not saved.';
 
-/** A mounted page. */
-export interface Page {
-  destroy(): void;
-}
 
 function sourceMetaLine(s: Source): HTMLElement {
   const words = s.text.split(/\s+/).filter(Boolean).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareHref, parseCompareRoute } from '../../../client/compare/compare-route';
+import { compareHref, parseCompareRoute } from '../../../client/shared/routes';
 
 describe('compare route', () => {
   it('parses the two sources', () => {

@@ -3,7 +3,7 @@
  * never across a line break) and growing or shrinking a selection by a word.
  */
 import { describe, expect, it } from 'vitest';
-import { nextSentence, previousSentence, sentenceAtOrAfter, sentences, stepWord } from '../../../client/viewer/sentence-steps';
+import { nextSentence, previousSentence, sentenceAtOrAfter, sentences, stepWord } from '../../../client/shared/sentence-steps';
 
 const texts = (text: string) => sentences(text).map((s) => text.slice(s.start, s.end));
 

@@ -5,7 +5,7 @@
  */
 import { KINDS, KIND_LABELS, VERDICTS, VERDICT_LABELS } from '../../core/model/vocabulary';
 import { h } from '../ui/dom';
-import { highlightClass } from './highlights-plugin';
+import { highlightClass } from '../shared/highlight-class';
 
 /**
  * A false claim overlapped by a true one and a note, drawn with the real classes and depths, so the

@@ -10,7 +10,7 @@
  * Chinese and Japanese end one wherever they stand, since those scripts put no space after them.
  */
 
-import { trimRange, type OffsetRange } from './trim-range';
+import { trimRange, type OffsetRange } from '../shared/trim-range';
 
 export type { OffsetRange };
 

@@ -7,10 +7,10 @@
 import type { Annotation, CreateAnnotation } from '../../core/model';
 import { errorMessage } from '../api/api-error';
 import { createAnnotation } from '../api/client';
-import { parseTags } from '../sidebar/form-values';
-import { openModal, type Modal } from '../transfer/modal-dialog';
+import { parseTags } from '../shared/tags';
+import { openModal, type Modal } from '../ui/modal-dialog';
 import { h } from '../ui/dom';
-import type { TextSpan } from './selection-offsets';
+import type { TextSpan } from '../shared/trim-range';
 
 /** Tags offered as checkboxes: what inconsistencies between reports are usually about. */
 export const INCONSISTENCY_TAGS = ['attribution', 'quote', 'number', 'date', 'venue'] as const;

@@ -21,8 +21,13 @@ export function trimRange(text: string, start: number, end: number): OffsetRange
   return end > start ? { start, end } : null;
 }
 
+/** A range of text offsets with the exact text it covers: a passage as the API takes it. */
+export interface TextSpan extends OffsetRange {
+  exact: string;
+}
+
 /** `range` trimmed like `trimRange`, with its quote taken again from `text`; null when only whitespace. */
-export function trimQuote(text: string, range: OffsetRange): (OffsetRange & { exact: string }) | null {
+export function trimQuote(text: string, range: OffsetRange): TextSpan | null {
   const trimmed = trimRange(text, range.start, range.end);
   return trimmed ? { ...trimmed, exact: text.slice(trimmed.start, trimmed.end) } : null;
 }

@@ -3,7 +3,7 @@
  * end are dropped, offsets stay offsets into the raw text, and a whitespace-only range is nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { trimQuote, trimRange } from '../../../client/viewer/trim-range';
+import { trimQuote, trimRange } from '../../../client/shared/trim-range';
 
 const text = 'Produced by\nNationalJournal logo\n\n  U.S. Renews Call  \n';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignDepths, MAX_DEPTH, type DepthRange } from '../../../client/viewer/highlight-depth';
+import { assignDepths, MAX_DEPTH, type DepthRange } from '../../../client/shared/highlight-depth';
 
 /** True when two ranges share at least one character. */
 function overlap(x: DepthRange, y: DepthRange): boolean {
