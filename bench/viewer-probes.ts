@@ -43,6 +43,10 @@ export function openProbe(): void {
     longTaskTotal: 0,
     saveKeyAt: 0,
     savedAt: null as number | null,
+    /** When the new card and highlight were in the page (before the frame that shows them). */
+    drawnAt: 0,
+    /** When the server's version replaced the provisional card. */
+    confirmedAt: null as number | null,
     /** How long the main thread has been free of long tasks since the page showed. */
     quietFor(): number {
       return probe.readyAt ? performance.now() - Math.max(probe.readyAt, probe.lastLongTaskEnd) : 0;
@@ -50,6 +54,8 @@ export function openProbe(): void {
     /** Time the next Ctrl+Enter until a card with note `note` and its highlight are painted. */
     watchSave(note: string): void {
       probe.savedAt = null;
+      probe.drawnAt = 0;
+      probe.confirmedAt = null;
       const onKey = (e: KeyboardEvent) => {
         if (e.key === 'Enter' && e.ctrlKey) probe.saveKeyAt = performance.now();
       };
@@ -58,10 +64,15 @@ export function openProbe(): void {
         const card = [...document.querySelectorAll<HTMLElement>('.card')].find((c) => c.querySelector('.card-note')?.textContent === note);
         const id = card?.dataset.annotationId;
         if (!id || !document.querySelector(`.ProseMirror [data-annotation-id="${CSS.escape(id)}"]`)) return;
+        if (probe.savedAt === null && !probe.drawnAt) {
+          probe.drawnAt = performance.now();
+          // The frame after the change: what the user sees.
+          requestAnimationFrame(() => setTimeout(() => (probe.savedAt = performance.now()), 0));
+        }
+        if (card.classList.contains('card-provisional')) return;
+        probe.confirmedAt = performance.now();
         observer.disconnect();
         document.removeEventListener('keydown', onKey, true);
-        // The frame after the change: what the user sees.
-        requestAnimationFrame(() => setTimeout(() => (probe.savedAt = performance.now()), 0));
       });
       observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-annotation-id'] });
     },

@@ -25,7 +25,12 @@ interface RunResult {
   openMs: number;
   longTaskMs: number;
   domNodes: number;
+  /** Save key to the new highlight and card painted. */
   saveMs: number;
+  /** Save key to the new highlight and card in the page (before that frame). */
+  drawMs: number;
+  /** Save key to the server's version in place of the provisional card. */
+  confirmMs: number;
   postMs: number;
   textScroll: FrameStats;
   sidebarScroll: FrameStats;
@@ -60,7 +65,7 @@ async function measureOpen(page: Page, url: string): Promise<Pick<RunResult, 'op
 }
 
 /** Select a few words in the middle of the window, make a claim of them, and time the save. */
-async function measureSave(page: Page, run: number): Promise<Pick<RunResult, 'saveMs' | 'postMs'>> {
+async function measureSave(page: Page, run: number): Promise<Pick<RunResult, 'saveMs' | 'drawMs' | 'confirmMs' | 'postMs'>> {
   await page.evaluate(() => {
     const lines = [...document.querySelectorAll('.ProseMirror p.line:not(.blank)')];
     const line = lines[Math.floor(lines.length / 2) + 3];
@@ -84,11 +89,19 @@ async function measureSave(page: Page, run: number): Promise<Pick<RunResult, 'sa
   await page.locator('.annotation-form textarea[name="note"]').fill(note);
   await page.evaluate((note) => (window as unknown as { __probe: { watchSave(note: string): void } }).__probe.watchSave(note), note);
   await page.keyboard.press('Control+Enter');
-  await page.waitForFunction(() => (window as unknown as { __probe: { savedAt: number | null } }).__probe.savedAt !== null, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => {
+    const probe = (window as unknown as { __probe: { savedAt: number | null; confirmedAt: number | null } }).__probe;
+    return probe.savedAt !== null && probe.confirmedAt !== null;
+  }, undefined, { timeout: 60_000 });
   return page.evaluate(() => {
-    const probe = (window as unknown as { __probe: { savedAt: number; saveKeyAt: number } }).__probe;
+    const probe = (window as unknown as { __probe: { savedAt: number; drawnAt: number; confirmedAt: number; saveKeyAt: number } }).__probe;
     const post = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/annotations')).pop() as PerformanceResourceTiming | undefined;
-    return { saveMs: probe.savedAt - probe.saveKeyAt, postMs: post ? post.responseEnd - post.startTime : NaN };
+    return {
+      saveMs: probe.savedAt - probe.saveKeyAt,
+      drawMs: probe.drawnAt - probe.saveKeyAt,
+      confirmMs: probe.confirmedAt - probe.saveKeyAt,
+      postMs: post ? post.responseEnd - post.startTime : NaN,
+    };
   });
 }
 
@@ -191,6 +204,8 @@ async function main(): Promise<void> {
     longTaskMs: median(r.map((x) => x.longTaskMs)),
     domNodes: median(r.map((x) => x.domNodes)),
     saveMs: median(r.map((x) => x.saveMs)),
+    drawMs: median(r.map((x) => x.drawMs)),
+    confirmMs: median(r.map((x) => x.confirmMs)),
     postMs: median(r.map((x) => x.postMs)),
     text: { p50: median(r.map((x) => x.textScroll.p50)), p95: median(r.map((x) => x.textScroll.p95)), max: median(r.map((x) => x.textScroll.max)) },
     sidebar: { p50: median(r.map((x) => x.sidebarScroll.p50)), p95: median(r.map((x) => x.sidebarScroll.p95)), max: median(r.map((x) => x.sidebarScroll.max)) },
@@ -203,10 +218,10 @@ async function main(): Promise<void> {
   const out = [
     `viewer benchmark: ${text.length.toLocaleString('en')}-character article, ${runs} runs per size (medians), ${cpus().length} cores`,
     '',
-    '| annotations | load | open ms | long tasks ms | DOM nodes | save → highlight ms (POST ms) | text scroll p50 / p95 / max ms | sidebar scroll p50 / p95 / max ms |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| annotations | load | open ms | long tasks ms | DOM nodes | save → highlight drawn / painted ms | → stored ms (POST ms) | text scroll p50 / p95 / max ms | sidebar scroll p50 / p95 / max ms |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...summary.map((s) =>
-      `| ${s.size.toLocaleString('en')} | ${s.load[0].toFixed(1)}-${s.load[1].toFixed(1)} | ${fmt(s.openMs)} | ${fmt(s.longTaskMs)} | ${fmt(s.domNodes)} | ${fmt(s.saveMs)} (${fmt(s.postMs)}) | ${fmt(s.text.p50)} / ${fmt(s.text.p95)} / ${fmt(s.text.max)} | ${fmt(s.sidebar.p50)} / ${fmt(s.sidebar.p95)} / ${fmt(s.sidebar.max)} |`,
+      `| ${s.size.toLocaleString('en')} | ${s.load[0].toFixed(1)}-${s.load[1].toFixed(1)} | ${fmt(s.openMs)} | ${fmt(s.longTaskMs)} | ${fmt(s.domNodes)} | ${fmt(s.drawMs)} / ${fmt(s.saveMs)} | ${fmt(s.confirmMs)} (${fmt(s.postMs)}) | ${fmt(s.text.p50)} / ${fmt(s.text.p95)} / ${fmt(s.text.max)} | ${fmt(s.sidebar.p50)} / ${fmt(s.sidebar.p95)} / ${fmt(s.sidebar.max)} |`,
     ),
     '',
     ...summary.slice(1).map((s) => `${s.size.toLocaleString('en')} vs ${base.size.toLocaleString('en')} annotations: open x${(s.openMs / base.openMs).toFixed(2)}, save x${(s.saveMs / base.saveMs).toFixed(2)}, text scroll p95 x${(s.text.p95 / base.text.p95).toFixed(2)}`),

@@ -73,9 +73,41 @@ export async function getSource(id: string): Promise<Source> {
   return (await request<{ source: Source }>('GET', `/sources/${encodeURIComponent(id)}`)).source;
 }
 
-/** GET /api/annotations?source=: every annotation with a target in that source, in text order. */
-export async function listAnnotations(filter: { source?: string; set?: string } = {}): Promise<Annotation[]> {
-  return (await request<{ annotations: Annotation[] }>('GET', '/annotations' + query(filter))).annotations;
+/** The filters of GET /api/annotations (every one optional; none: every annotation). */
+export interface AnnotationQuery {
+  source?: string;
+  set?: string;
+  kind?: string;
+  tag?: string;
+  verdict?: string;
+  q?: string;
+}
+
+/** GET /api/annotations: the annotations passing `filter`, in text order (by source, then position). */
+export async function listAnnotations(filter: AnnotationQuery = {}): Promise<Annotation[]> {
+  return (await request<{ annotations: Annotation[] }>('GET', '/annotations' + query({ ...filter }))).annotations;
+}
+
+/** One tag or claimant in use, with how many annotations carry it. */
+export interface VocabularyEntry {
+  name: string;
+  count: number;
+}
+
+/** The tags and claimants in use, most used first: what autocomplete offers. */
+export interface Vocabulary {
+  tags: VocabularyEntry[];
+  claimants: VocabularyEntry[];
+}
+
+/** GET /api/vocabulary. */
+export async function getVocabulary(): Promise<Vocabulary> {
+  return request<Vocabulary>('GET', '/vocabulary');
+}
+
+/** POST /api/tags/rename: rename tag `from` (any case) to `to` on every annotation, merging into `to` where present. */
+export async function renameTag(from: string, to: string): Promise<{ changed: number }> {
+  return request<{ changed: number }>('POST', '/tags/rename', { from, to });
 }
 
 /** POST /api/annotations. */

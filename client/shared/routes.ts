@@ -1,6 +1,8 @@
 /**
- * The compare route, `#/compare/<a>/<b>` with an optional `?focus=<source>:<start>-<end>` naming a
- * passage to scroll to. Parsing and building live together so links and the router agree.
+ * The app's hash routes, parsed and built in one place so links and the router agree: `#/` (the
+ * sources), `#/source/<id>` (optionally `?annotation=<id>` to open on one annotation),
+ * `#/compare` and `#/compare/<a>/<b>` (optionally `?focus=<source>:<start>-<end>` naming a passage
+ * to scroll to), `#/annotations` (with the search's filters as query) and `#/tags`. Pure code.
  */
 
 /** A span to bring into view when the compare view opens. */
@@ -50,4 +52,77 @@ export function parseCompareRoute(hash: string): CompareRoute | null {
 export function compareHref(a: string, b: string, focus?: CompareFocus): string {
   const base = `#/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;
   return focus ? `${base}?focus=${encodeURIComponent(focus.source)}:${focus.start}-${focus.end}` : base;
+}
+
+/** The filters of the annotations page, as its query string carries them. */
+export interface AnnotationSearch {
+  q?: string;
+  kind?: string;
+  verdict?: string;
+  tag?: string;
+  set?: string;
+}
+
+const SEARCH_KEYS = ['q', 'kind', 'verdict', 'tag', 'set'] as const;
+
+/** A parsed route. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'source'; id: string; annotation?: string }
+  | { name: 'compare-home' }
+  | ({ name: 'compare' } & CompareRoute)
+  | { name: 'annotations'; search: AnnotationSearch }
+  | { name: 'tags' }
+  | { name: 'not-found'; path: string };
+
+function decode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/** Parse a location hash into a route. */
+export function parseRoute(hash: string): Route {
+  const full = hash.replace(/^#/, '') || '/';
+  const compare = parseCompareRoute(full);
+  if (compare) return { name: 'compare', ...compare };
+  const [path, query = ''] = full.split('?', 2);
+  const params = new URLSearchParams(query);
+  if (path === '/') return { name: 'home' };
+  if (/^\/compare\/?$/.test(path)) return { name: 'compare-home' };
+  if (path === '/tags') return { name: 'tags' };
+  if (path === '/annotations') {
+    const search: AnnotationSearch = {};
+    for (const k of SEARCH_KEYS) {
+      const v = params.get(k);
+      if (v) search[k] = v;
+    }
+    return { name: 'annotations', search };
+  }
+  const source = /^\/source\/([^/]+)$/.exec(path);
+  const id = source && decode(source[1]);
+  if (id) {
+    const annotation = params.get('annotation');
+    return annotation ? { name: 'source', id, annotation } : { name: 'source', id };
+  }
+  return { name: 'not-found', path: full };
+}
+
+/** The hash of source `id`'s page, opening on annotation `annotation` when given. */
+export function sourceHref(id: string, annotation?: string): string {
+  const base = `#/source/${encodeURIComponent(id)}`;
+  return annotation ? `${base}?annotation=${encodeURIComponent(annotation)}` : base;
+}
+
+/** The hash of the annotations page with `search` filled in. */
+export function annotationsHref(search: AnnotationSearch = {}): string {
+  const q = new URLSearchParams();
+  for (const k of SEARCH_KEYS) {
+    const v = search[k]?.trim();
+    if (v) q.set(k, v);
+  }
+  const s = q.toString();
+  return s ? `#/annotations?${s}` : '#/annotations';
 }

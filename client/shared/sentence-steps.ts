@@ -1,7 +1,8 @@
 /**
- * Keyboard selection in the read-only viewer, which has no caret: where the sentences of a source
- * are (to select the next or previous one) and how a selection grows or shrinks by a word. Pure
- * string code in text offsets, unit tested in Node; the page turns the results into a selection.
+ * Keyboard selection in the read-only viewer and the compare columns, which have no caret: where
+ * the sentences of a text are (to select the next or previous one) and how a selection's end or
+ * start moves by a word. Pure string code in text offsets, unit tested in Node; the pages turn the
+ * results into a selection.
  *
  * Sentences never cross a line break (a line of a source is a paragraph, a heading or a caption), and
  * end at `.`, `!`, `?` or `…` (with any closing quotes or brackets) followed by space and something
@@ -108,4 +109,22 @@ export function stepWord(text: string, range: OffsetRange, dir: 1 | -1): OffsetR
   const inside = text.slice(range.start, range.end);
   for (let m = re.exec(inside); m; m = re.exec(inside)) ends.push(range.start + m.index + m[0].length);
   return ends.length >= 2 ? { start: range.start, end: ends[ends.length - 2] } : range;
+}
+
+/**
+ * Move the selection's start: `dir` -1 takes in the word before it, `dir` 1 lets go of its first
+ * word, never below its last word. Returns the range unchanged when there is nothing to take or drop.
+ */
+export function stepWordStart(text: string, range: OffsetRange, dir: 1 | -1): OffsetRange {
+  if (dir < 0) {
+    const before = text.slice(0, range.start);
+    const m = /\S+\s*$/.exec(before);
+    return m ? { start: m.index, end: range.end } : range;
+  }
+  // Starts of the words inside the range; the new start is the second one.
+  const inside = text.slice(range.start, range.end);
+  const re = /\S+/g;
+  re.exec(inside);
+  const second = re.exec(inside);
+  return second ? { start: range.start + second.index, end: range.end } : range;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareHref, parseCompareRoute } from '../../../client/shared/routes';
+import { annotationsHref, compareHref, parseCompareRoute, parseRoute, sourceHref } from '../../../client/shared/routes';
 
 describe('compare route', () => {
   it('parses the two sources', () => {
@@ -25,5 +25,32 @@ describe('compare route', () => {
     const focus = { source: 'gsn-us-renews-call-for-russia', start: 5, end: 9 };
     expect(parseCompareRoute(compareHref('a-1', 'b-2', focus))).toEqual({ a: 'a-1', b: 'b-2', focus });
     expect(parseCompareRoute(compareHref('a-1', 'b-2'))).toEqual({ a: 'a-1', b: 'b-2' });
+  });
+});
+
+describe('app routes', () => {
+  it('parses each page', () => {
+    expect(parseRoute('')).toEqual({ name: 'home' });
+    expect(parseRoute('#/')).toEqual({ name: 'home' });
+    expect(parseRoute('#/source/gsn-x')).toEqual({ name: 'source', id: 'gsn-x' });
+    expect(parseRoute('#/compare')).toEqual({ name: 'compare-home' });
+    expect(parseRoute('#/compare/a/b')).toEqual({ name: 'compare', a: 'a', b: 'b' });
+    expect(parseRoute('#/tags')).toEqual({ name: 'tags' });
+    expect(parseRoute('#/elsewhere')).toEqual({ name: 'not-found', path: '/elsewhere' });
+  });
+
+  it('opens a source on an annotation, as sourceHref links it', () => {
+    expect(parseRoute(sourceHref('gsn-x', 'a_1 2'))).toEqual({ name: 'source', id: 'gsn-x', annotation: 'a_1 2' });
+    expect(parseRoute(sourceHref('gsn-x'))).toEqual({ name: 'source', id: 'gsn-x' });
+  });
+
+  it('keeps the search filters of the annotations page, leaving out empty ones', () => {
+    const href = annotationsHref({ q: 'Frank Rose', kind: 'claim', tag: ' ', set: 'checks' });
+    expect(parseRoute(href)).toEqual({ name: 'annotations', search: { q: 'Frank Rose', kind: 'claim', set: 'checks' } });
+    expect(annotationsHref()).toBe('#/annotations');
+  });
+
+  it('treats a badly encoded source id as not found rather than failing', () => {
+    expect(parseRoute('#/source/%E0%A4%A')).toEqual({ name: 'not-found', path: '/source/%E0%A4%A' });
   });
 });

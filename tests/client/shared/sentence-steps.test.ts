@@ -3,7 +3,7 @@
  * never across a line break) and growing or shrinking a selection by a word.
  */
 import { describe, expect, it } from 'vitest';
-import { nextSentence, previousSentence, sentenceAtOrAfter, sentences, stepWord } from '../../../client/shared/sentence-steps';
+import { nextSentence, previousSentence, sentenceAtOrAfter, sentences, stepWord, stepWordStart } from '../../../client/shared/sentence-steps';
 
 const texts = (text: string) => sentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -76,5 +76,15 @@ describe('stepping', () => {
     expect(stepWord(text, one, -1)).toEqual(one);
     const end = { start: 25, end: text.length };
     expect(stepWord(text, end, 1)).toEqual(end);
+  });
+
+  it('moves the start: takes in the word before it, lets go of its first, never below one word', () => {
+    const mid = { start: text.indexOf('Gamma'), end: text.indexOf('Gamma') + 'Gamma'.length };
+    const wider = stepWordStart(text, mid, -1);
+    expect(text.slice(wider.start, wider.end)).toBe('beta. Gamma');
+    expect(stepWordStart(text, wider, 1)).toEqual(mid);
+    expect(stepWordStart(text, mid, 1)).toEqual(mid);
+    const first = { start: 0, end: 5 };
+    expect(stepWordStart(text, first, -1)).toEqual(first);
   });
 });
