@@ -17,6 +17,7 @@ import { carryRoutes } from './routes/carry-routes';
 import { reuseRoutes } from './routes/reuse-routes';
 import { CarryService } from './services/carry-service';
 import { transferRoutes } from './routes/transfer-routes';
+import { vocabularyRoutes } from './routes/vocabulary-routes';
 import { ReuseService } from './services/reuse-service';
 import { TransferService } from './services/transfer-service';
 import { sourceRoutes } from './routes/source-routes';
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/sets', setRoutes(annotations));
   api.use(transferRoutes(transfer));
   api.use(reuseRoutes(reuse, suggestions, deps.sources));
+  api.use(vocabularyRoutes(annotations));
   api.use(unknownRoute);
   api.use(errorHandler);
   app.use('/api', api);
