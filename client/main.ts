@@ -6,8 +6,10 @@ import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
 import { renderCompareHome, renderCompareView } from './compare';
 import { homePage } from './home/home-page';
+import { annotationsPage } from './search/annotations-page';
 import type { Page } from './shared/page';
 import { parseRoute, type Route } from './shared/routes';
+import { tagsPage } from './tags/tags-page';
 import { h } from './ui/dom';
 import { viewerPage } from './viewer/viewer-page';
 
@@ -24,6 +26,10 @@ function mount(route: Route): Page | null {
       return { destroy: renderCompareView(app, route.a, route.b, { focus: route.focus }) };
     case 'compare-home':
       return { destroy: renderCompareHome(app) };
+    case 'annotations':
+      return annotationsPage(app, route.search);
+    case 'tags':
+      return tagsPage(app);
     default:
       document.title = 'Not found · Collate';
       app.replaceChildren(h('div', { class: 'page-error' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, '← All sources'))));
@@ -31,11 +37,22 @@ function mount(route: Route): Page | null {
   }
 }
 
+/** Mark the header link of the page shown (aria-current) for the eye and for screen readers. */
+function markNav(route: Route): void {
+  const section = route.name === 'source' || route.name === 'home' ? '#/' : route.name.startsWith('compare') ? '#/compare' : `#/${route.name}`;
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.app-nav a')) {
+    if (a.getAttribute('href') === section) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
 function render(): void {
   current?.destroy();
   current = null;
   window.scrollTo(0, 0);
-  current = mount(parseRoute(location.hash));
+  const route = parseRoute(location.hash);
+  markNav(route);
+  current = mount(route);
   // Move focus to the new page's region for keyboard and screen-reader users.
   app.focus({ preventScroll: true });
 }

@@ -1,12 +1,11 @@
 /**
  * The "Link as inconsistency" form of the compare view: shows the two selected passages, asks for a
  * note, tags (common ones as checkboxes, others typed) and the set, and posts an inconsistency
- * annotation targeting both. The viewer's draft tray opens it with any number of passages. A
- * refused save keeps the dialog open with the server's reason.
+ * annotation targeting both (through the shared use cases). The viewer's draft tray opens it with
+ * any number of passages. A refused save keeps the dialog open with the reason in the user's terms.
  */
 import type { Annotation, CreateAnnotation } from '../../core/model';
-import { errorMessage } from '../api/api-error';
-import { createAnnotation } from '../api/client';
+import { createAnnotation } from './annotation-actions';
 import { parseTags } from '../shared/tags';
 import { openModal, type Modal } from '../ui/modal-dialog';
 import { h } from '../ui/dom';
@@ -85,15 +84,21 @@ export function openInconsistencyDialog(opts: {
     ],
     onSubmit: async () => {
       modal.showError(null);
+      for (const el of [note, otherTags]) el.removeAttribute('aria-invalid');
       const tags = parseTags([...boxes.filter((b) => b.checked).map((b) => b.value), otherTags.value].join(','));
-      try {
-        const created = await createAnnotation(linkBody(sides, { set: set.value, note: note.value, tags }));
-        opts.onSaved(created);
+      const outcome = await createAnnotation(linkBody(sides, { set: set.value, note: note.value, tags }));
+      if (outcome.ok) {
+        opts.onSaved(outcome.value);
         return true;
-      } catch (err) {
-        modal.showError(`Not saved: ${errorMessage(err)}`);
-        return false;
       }
+      const { problem } = outcome;
+      // A refused tag or note is marked where the user typed it.
+      if (problem.kind === 'invalid') {
+        if (problem.fields.some((f) => f.field === 'tags')) otherTags.setAttribute('aria-invalid', 'true');
+        if (problem.fields.some((f) => f.field === 'note')) note.setAttribute('aria-invalid', 'true');
+      }
+      modal.showError(problem.message);
+      return false;
     },
   });
   return modal;

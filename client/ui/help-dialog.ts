@@ -9,7 +9,7 @@ import { h, isTyping } from './dom';
 export type Shortcut = readonly [keys: string, does: string];
 
 /** The pages with their own keys. */
-export type HelpPage = 'viewer' | 'compare' | 'home';
+export type HelpPage = 'viewer' | 'compare' | 'home' | 'annotations' | 'tags';
 
 const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[]; note?: string }> = {
   viewer: {
@@ -19,11 +19,13 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
       ['Select text, then n', 'Make a note of the selected passage'],
       ['Select text, then i', 'Start an inconsistency with the passage, or add it to the draft'],
       ['s / Shift+s', 'Select the sentence being read (then the next) / the previous one'],
-      ['Shift+→ / Shift+←', 'Grow / shrink the selection by a word'],
+      ['Shift+→ / Shift+←', 'Move the end of the selection: grow / shrink it by a word'],
+      ['Alt+Shift+← / Alt+Shift+→', 'Move the start of the selection: grow / shrink it by a word'],
       ['Tab (with a selection)', 'Move to the popover’s buttons'],
       ['r / Shift+r', 'Go to the next / previous reused passage and list its copies'],
       ['Esc', 'Clear a keyboard selection; close the popover or the form'],
       ['Ctrl+Enter', 'Save the open form'],
+      ['↓ / ↑ in Claimant or Tags', 'Go through the names in use; Enter takes one'],
       ['Tab / Enter on a card', 'Move between annotations / show its passage'],
     ],
   },
@@ -33,14 +35,32 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
       ['j / n', 'Next aligned passage (both columns scroll to it)'],
       ['k / p', 'Previous aligned passage'],
       ['Tab / Enter in the passage list', 'Move between passages / jump to one'],
+      ['Tab to a column, then s / Shift+s', 'Select the sentence being read in that column (then the next) / the previous one'],
+      ['Shift+→ / Shift+←', 'Move the end of that selection by a word'],
+      ['Alt+Shift+← / Alt+Shift+→', 'Move its start by a word'],
+      ['l', 'Link the two selections as an inconsistency'],
     ],
-    note: 'To link an inconsistency, select a passage in the left column and one in the right column, then press “Link as inconsistency”. Your annotations are highlighted in both columns as in the viewer; click one that links the two sources to bring its other passage level in the other column.',
+    note: 'To link an inconsistency, select a passage in the left column and one in the right column (with the mouse or the keys above), then press “Link as inconsistency” or l. Your annotations are highlighted in both columns as in the viewer; click one that links the two sources to bring its other passage level in the other column.',
   },
   home: {
     title: 'The source list',
     keys: [
       ['Tab / Shift+Tab', 'Move between sources, the compare picker and the buttons'],
       ['Enter', 'Open the source (or follow the link) that has focus'],
+    ],
+  },
+  annotations: {
+    title: 'Searching annotations',
+    keys: [
+      ['Type in the search box', 'Find annotations by their quotes, notes, claimants and tags (every word must occur)'],
+      ['Tab / Enter on a result', 'Move between results / open its passage in the viewer'],
+    ],
+  },
+  tags: {
+    title: 'Tags',
+    keys: [
+      ['Enter on “Rename…”', 'Rename the tag; Enter saves, Esc cancels'],
+      ['↓ / ↑ in the new name', 'Go through the tags in use, to merge into one'],
     ],
   },
 };

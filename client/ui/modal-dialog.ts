@@ -27,6 +27,8 @@ export interface Modal {
   showError(message: string | null, details?: string[]): void;
   /** Show a neutral or success message above the buttons. */
   showNote(message: string | null): void;
+  /** The work is done and its result shows: only a "Close" button stays, with focus. */
+  finish(): void;
   close(): void;
 }
 
@@ -61,7 +63,7 @@ export function openModal(opts: ModalOptions): Modal {
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (busy) return;
+    if (busy || submit.hidden) return;
     busy = true;
     submit.disabled = true;
     form.setAttribute('aria-busy', 'true');
@@ -101,9 +103,15 @@ export function openModal(opts: ModalOptions): Modal {
     note.textContent = message ?? '';
   };
 
+  const finish = () => {
+    submit.hidden = true;
+    cancel.textContent = 'Close';
+    cancel.focus();
+  };
+
   document.body.appendChild(dialog);
   dialog.showModal();
   const first = form.querySelector<HTMLElement>('.modal-body input:not([type=hidden]), .modal-body select, .modal-body textarea');
   first?.focus();
-  return { dialog, form, submit, showError, showNote, close };
+  return { dialog, form, submit, showError, showNote, finish, close };
 }

@@ -145,6 +145,37 @@ describe('compare view', () => {
     expect(await page.locator('[data-action="link-inconsistency"]').isDisabled()).toBe(true);
   });
 
+  it('selects by keyboard in each column and links the two with l', async () => {
+    const { page, server } = s;
+    await openCompare(page, server.url, A, B);
+    const [textA, textB] = await Promise.all([sourceText(server.url, A), sourceText(server.url, B)]);
+    const focusPane = (side: 'a' | 'b') => page.locator(`.compare-pane[data-side="${side}"] .pane-scroll`).focus();
+    const picked = (side: 'a' | 'b') => page.locator(`.pick-slot[data-side="${side}"] .pick-quote`).getAttribute('title');
+    await focusPane('a');
+    await page.keyboard.press('s');
+    await expect.poll(() => picked('a')).toBeTruthy();
+    const left = (await picked('a')) ?? '';
+    expect(textA).toContain(left);
+    await focusPane('b');
+    await page.keyboard.press('s');
+    await expect.poll(() => picked('b')).toBeTruthy();
+    const sentence = (await picked('b')) ?? '';
+    // The end grows by a word, then the start lets go of the first word.
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Alt+Shift+ArrowRight');
+    await expect.poll(() => picked('b')).not.toBe(sentence);
+    const right = (await picked('b')) ?? '';
+    const firstWord = sentence.split(/\s+/)[0];
+    expect(sentence.startsWith(firstWord) && !right.startsWith(firstWord + ' ')).toBe(true);
+    expect(textB).toContain(right);
+    expect(right.length).toBeGreaterThan(sentence.length - firstWord.length);
+    await page.keyboard.press('l');
+    const dialog = page.locator('dialog.link-dialog');
+    await dialog.waitFor();
+    await expect(dialog.locator('.link-quote blockquote').allTextContents()).resolves.toEqual([left, right]);
+    await page.keyboard.press('Escape');
+  });
+
   it('keeps the link dialog open with the reason when the save is refused', async () => {
     const { page, server } = s;
     await openCompare(page, server.url, A, B);

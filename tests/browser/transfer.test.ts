@@ -139,8 +139,13 @@ describe('import dialog', () => {
     await dialog.waitFor();
     await dialog.locator('textarea').fill(JSON.stringify(w3c));
     await dialog.locator('textarea').press('Control+Enter');
-    await dialog.waitFor({ state: 'detached' });
+    // The summary stays in the dialog until it is closed; only Close is offered, with focus.
+    await dialog.locator('.modal-note', { hasText: 'Imported 1 annotation.' }).waitFor();
+    await expect(dialog.locator('button[type="submit"]').isHidden()).resolves.toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
     await page.locator('.status-line', { hasText: 'Imported 1 annotation.' }).waitFor();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
     const after = await allAnnotations();
     expect(after).toHaveLength(1);
     expect(after[0].targets[0].exact).toBe('cooperation was the only way');
