@@ -1,11 +1,13 @@
 /**
  * The colour legend of the highlights: one swatch per claim verdict and per other kind, and samples
  * of the reuse marks, using the same classes as the decorations so the legend can never drift from
- * what is drawn.
+ * what is drawn. It also holds, hidden, the words each highlight is described by for screen readers
+ * ("Claim, verdict False"): the highlights point to them with aria-describedby, so one page has one
+ * legend.
  */
 import { KINDS, KIND_LABELS, VERDICTS, VERDICT_LABELS } from '../../core/model/vocabulary';
-import { h } from '../ui/dom';
-import { highlightClass } from '../shared/highlight-class';
+import { highlightClass, highlightDescriptionId, highlightLabel, type HighlightLook } from '../shared/highlight-class';
+import { h } from './dom';
 
 /**
  * A false claim overlapped by a true one and a note, drawn with the real classes and depths, so the
@@ -25,7 +27,9 @@ function overlapSample(): HTMLElement {
  */
 export function legend(opts: { reuse?: boolean } = {}): HTMLElement {
   const swatch = (cls: string, label: string) => h('li', {}, h('span', { class: `swatch ${cls}`, 'aria-hidden': 'true' }), label);
+  const looks: HighlightLook[] = [...VERDICTS.map((v) => ({ kind: 'claim' as const, verdict: v })), ...KINDS.filter((k) => k !== 'claim').map((k) => ({ kind: k }))];
   return h('div', { class: 'legend', role: 'group', 'aria-label': 'Colour legend' },
+    h('div', { hidden: true }, looks.map((look) => h('span', { id: highlightDescriptionId(look) }, highlightLabel(look)))),
     h('span', { class: 'legend-title' }, 'Claims:'),
     h('ul', {}, VERDICTS.map((v) => swatch(highlightClass({ kind: 'claim', verdict: v }), VERDICT_LABELS[v]))),
     h('span', { class: 'legend-title' }, 'Other:'),

@@ -100,7 +100,7 @@ describe('overlapping highlights in the viewer', () => {
     }, YELLOW);
     expect(layers.map((l) => [l.id, l.depth, l.pad])).toEqual([[red.id, '0', '0px'], [green.id, '1', '3px'], [note.id, '2', '6px']]);
     // Each band is drawn in its own layer's colour: red, green, yellow.
-    expect(layers.map((l) => /rgba\((\d+), (\d+), (\d+)/.exec(l.band)?.slice(1).join())).toEqual(['220,50,50', '34,160,90', '250,210,40']);
+    expect(layers.map((l) => /rgba\((\d+), (\d+), (\d+)/.exec(l.band)?.slice(1).join())).toEqual(['210,45,45', '26,140,75', '245,200,30']);
     expect(await page.locator('.legend-note').textContent()).not.toContain('darker');
     await page.locator('.ProseMirror p.line', { hasText: RED }).screenshot({ path: '/tmp/viewer-overlap.png' });
     await page.locator('.legend').screenshot({ path: '/tmp/viewer-legend.png' });
