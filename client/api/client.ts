@@ -1,5 +1,5 @@
 /**
- * Typed wrapper over the Collate HTTP API (see the API contract in GUIDE section 2). Every function
+ * Typed wrapper over the Collate HTTP API (the routes the README lists). Every function
  * resolves with the payload of a successful answer and rejects with an ApiError otherwise.
  */
 import type {

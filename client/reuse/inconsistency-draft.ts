@@ -23,7 +23,7 @@ export interface InconsistencyDraft {
 /** An empty draft. */
 export const EMPTY_DRAFT: InconsistencyDraft = { passages: [] };
 
-/** An inconsistency needs at least this many passages (GUIDE: linking kinds link two or more). */
+/** An inconsistency needs at least this many passages (a linking kind links two or more). */
 export const MIN_PASSAGES = 2;
 
 function samePassage(a: DraftPassage, b: Pick<DraftPassage, 'source' | 'start' | 'end'>): boolean {

@@ -1,5 +1,5 @@
 /**
- * The main path of issue 2 in a real browser: select a passage, make a claim with a verdict through
+ * The main path in a real browser: select a passage, make a claim with a verdict through
  * the popover, see its highlight, reload and find it again, edit its verdict, delete it; the keyboard
  * path (`c`, `n`); and the documentation screenshot of the viewer with several annotations. Each
  * test starts from a fresh page and a server without annotations.

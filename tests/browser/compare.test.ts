@@ -1,5 +1,5 @@
 /**
- * The compare view of issue 3 in a real browser, on the two NewsBlaze articles: aligned passages
+ * The compare view in a real browser, on the two NewsBlaze articles: aligned passages
  * joined and numbered on both sides, the word difference "our" marked, the columns holding the raw
  * texts exactly, passage jumps keeping both sides level, scrolling one column moving the other,
  * linking two selections as an inconsistency, an unknown source, and the documentation screenshot.

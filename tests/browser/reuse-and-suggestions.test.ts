@@ -1,5 +1,5 @@
 /**
- * Duplicate coverage, suggested inconsistencies and keyboard selection in the viewer (issue 3's UI),
+ * Duplicate coverage, suggested inconsistencies and keyboard selection in the viewer,
  * in a real browser against a real server: reuse marks and their copies leading to the compare view,
  * boilerplate and the "Show reuse" toggle, confirming and dismissing suggestions, carrying a claim
  * to a copy, an inconsistency built across two sources in the tray, and selecting by keyboard

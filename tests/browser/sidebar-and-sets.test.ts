@@ -1,5 +1,5 @@
 /**
- * The rest of issue 2 in a real browser: the home page, edit and delete conflicts (409), failed saves
+ * The rest of the viewer in a real browser: the home page, edit and delete conflicts (409), failed saves
  * that keep the form and say what is wrong next to the field, user text shown as text, annotation
  * sets (the active one limits what shows), sidebar filters (which hide highlights too), and
  * annotations with targets in several sources or orphaned targets. Each test starts afresh.

@@ -1,5 +1,5 @@
 /**
- * The export and import dialogs of issue 4 in a real browser: a CSV download with the header row and
+ * The export and import dialogs in a real browser: a CSV download with the header row and
  * the byte order mark, a server error shown in the export dialog, a broken import listing its
  * problems and importing nothing, a too-large import, and a good W3C file imported.
  */
