@@ -9,7 +9,10 @@
  * Updates are incremental: the page hands over the spans of the annotations that appeared, changed
  * or went, and only those decorations, plus those of highlights overlapping them (whose depths may
  * shift), are replaced. ProseMirror then redraws the lines touched, not the document: with
- * thousands of highlights, adding one costs about the same as with ten.
+ * thousands of highlights, adding one costs about the same as with ten. And only the highlights in
+ * a window of lines around the visible part are drawn (the view moves the window as the page
+ * scrolls): a long source with thousands of highlights opens with a few hundred spans, not tens of
+ * thousands. Every highlight stays in the plugin's state, which the updates work on.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
@@ -30,10 +33,19 @@ interface HighlightSpec {
   drawn: Drawn;
 }
 
-/** Plugin state: what is drawn, by annotation, and its decorations. */
+/** A document range: the window of lines whose highlights are drawn. */
+export interface DocRange {
+  from: number;
+  to: number;
+}
+
+/** Plugin state: every highlight by annotation and as decorations, the window, and what is drawn. */
 export interface HighlightsState {
   byId: ReadonlyMap<string, readonly Drawn[]>;
   decorations: DecorationSet;
+  /** The range whose highlights are drawn; null draws them all. */
+  window: DocRange | null;
+  shown: DecorationSet;
 }
 
 /** What a transaction asks of the plugin. */
@@ -44,6 +56,8 @@ export interface HighlightsChange {
   remove?: readonly string[];
   /** Spans to draw, replacing any drawn for the same annotations. */
   add?: readonly AnnotationSpan[];
+  /** Draw the highlights of this range only (null: all). */
+  window?: DocRange | null;
 }
 
 export const highlightsKey = new PluginKey<HighlightsState>('highlights');
@@ -67,7 +81,12 @@ function drawable(textDoc: TextDocument, span: AnnotationSpan): Drawn | null {
 /** Longer spans first at equal starts, so the longer one is the outer element (as assignDepths orders). */
 const byStart = (a: Drawn, b: Drawn) => a.from - b.from || b.to - a.to;
 
-function build(state: EditorState, textDoc: TextDocument, spans: readonly AnnotationSpan[]): HighlightsState {
+/** The decorations of `all` that lie in `window` (pieces are per line, so whole lines are drawn). */
+function visible(state: EditorState, all: DecorationSet, window: DocRange | null): DecorationSet {
+  return window ? DecorationSet.create(state.doc, all.find(window.from, window.to)) : all;
+}
+
+function build(state: EditorState, textDoc: TextDocument, spans: readonly AnnotationSpan[], window: DocRange | null): HighlightsState {
   const drawn = spans.map((s) => drawable(textDoc, s)).filter((d): d is Drawn => d !== null).sort(byStart);
   const depths = assignDepths(drawn.map((d) => ({ start: d.from, end: d.to })));
   const byId = new Map<string, Drawn[]>();
@@ -77,7 +96,8 @@ function build(state: EditorState, textDoc: TextDocument, spans: readonly Annota
     if (list) list.push(d);
     else byId.set(d.span.id, [d]);
   });
-  return { byId, decorations: DecorationSet.create(state.doc, drawn.map(decoration)) };
+  const decorations = DecorationSet.create(state.doc, drawn.map(decoration));
+  return { byId, decorations, window, shown: visible(state, decorations, window) };
 }
 
 /** The stored decorations of `d` (one per line it crosses). */
@@ -120,7 +140,13 @@ function update(prev: HighlightsState, state: EditorState, textDoc: TextDocument
     const others = (byId.get(d.span.id) ?? []).filter((x) => !(x.from === d.from && x.to === d.to && x.span === d.span));
     byId.set(d.span.id, [...others, d]);
   }
-  return { byId, decorations: prev.decorations.remove(stale).add(state.doc, fresh.map(decoration)) };
+  const freshDecos = fresh.map(decoration);
+  // DecorationSet's remove and add consume the arrays they are given: each gets its own copy.
+  const decorations = prev.decorations.remove([...stale]).add(state.doc, [...freshDecos]);
+  if (!prev.window) return { byId, decorations, window: null, shown: decorations };
+  const { from, to } = prev.window;
+  const inWindow = freshDecos.filter((d) => d.from <= to && d.to >= from);
+  return { byId, decorations, window: prev.window, shown: prev.shown.remove([...stale]).add(state.doc, inWindow) };
 }
 
 /** Ask the plugin for `change` in this transaction. */
@@ -128,26 +154,29 @@ export function changeHighlights(tr: Transaction, change: HighlightsChange): Tra
   return tr.setMeta(highlightsKey, change);
 }
 
-/** The ids of the annotations drawn in `state`. */
-export function drawnIds(state: EditorState): ReadonlySet<string> {
-  return new Set(highlightsKey.getState(state)?.byId.keys() ?? []);
+/** The window of highlights drawn in `state` (null: all). */
+export function highlightsWindow(state: EditorState): DocRange | null {
+  return highlightsKey.getState(state)?.window ?? null;
 }
 
 /** The highlights plugin for a document built by `textDoc`. */
-export function highlightsPlugin(textDoc: TextDocument): Plugin<HighlightsState> {
+export function highlightsPlugin(textDoc: TextDocument, window: DocRange | null = null): Plugin<HighlightsState> {
   return new Plugin<HighlightsState>({
     key: highlightsKey,
     state: {
-      init: () => ({ byId: new Map(), decorations: DecorationSet.empty }),
+      init: () => ({ byId: new Map(), decorations: DecorationSet.empty, window, shown: DecorationSet.empty }),
       apply(tr, prev, _old, newState) {
         const change = tr.getMeta(highlightsKey) as HighlightsChange | undefined;
         if (!change) return prev;
-        if (change.reset) return build(newState, textDoc, change.reset);
-        return update(prev, newState, textDoc, change);
+        let next = prev;
+        if (change.window !== undefined) next = { ...next, window: change.window, shown: visible(newState, next.decorations, change.window) };
+        if (change.reset) return build(newState, textDoc, change.reset, next.window);
+        if (change.add || change.remove) next = update(next, newState, textDoc, change);
+        return next;
       },
     },
     props: {
-      decorations: (state) => highlightsKey.getState(state)?.decorations,
+      decorations: (state) => highlightsKey.getState(state)?.shown,
     },
   });
 }

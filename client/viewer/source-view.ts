@@ -9,6 +9,7 @@ import type { ReuseMark } from '../reuse/reuse-marks';
 import { trimQuote, type OffsetRange, type TextSpan } from '../shared/trim-range';
 import { focusPlugin, setFocus } from './focus-plugin';
 import { changeHighlights, highlightsPlugin, type HighlightsChange } from './highlights-plugin';
+import { LineWindow } from './line-window';
 import { passageMarksPlugin, setDraftRanges, setPending } from './passage-marks-plugin';
 import { reusePlugin, reuseState, setActiveReuse, setReuseMarks, setReuseVisible, type ReuseEvents } from './reuse-plugin';
 import { dismissPopover, domSelectionRange, focusPopover, selectedRange, selectionPopoverPlugin, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
@@ -39,6 +40,8 @@ export class SourceView implements SelectableText {
   /** The transaction collecting a batch's changes, and what to do once it is applied. */
   private batchTr: Transaction | null = null;
   private afterBatch: (() => void)[] = [];
+  /** Which lines' highlights are drawn: those near the visible part. */
+  private readonly lines: LineWindow;
 
   constructor(private readonly mount: HTMLElement, text: string, handlers: SourceViewHandlers) {
     this.textDoc = new TextDocument(text);
@@ -50,7 +53,7 @@ export class SourceView implements SelectableText {
       doc: this.textDoc.doc,
       plugins: [
         reusePlugin(this.textDoc, handlers.reuse, handlers.showReuse),
-        highlightsPlugin(this.textDoc),
+        highlightsPlugin(this.textDoc, this.textDoc.linesRange(0, LineWindow.FIRST_LINES)),
         passageMarksPlugin(this.textDoc),
         focusPlugin((id) => handlers.onHighlightClick(id)),
         selectionPopoverPlugin((action, range) => handlers.onAction(action, this.toTextRange(range)), handlers.actionLabels),
@@ -61,6 +64,7 @@ export class SourceView implements SelectableText {
       editable: () => false,
       attributes: { class: 'source-text', 'aria-label': 'Source text', role: 'document' },
     });
+    this.lines = new LineWindow(this.view.dom, this.textDoc.lineCount, (first, last) => this.change((tr) => changeHighlights(tr, { window: this.textDoc.linesRange(first, last) })));
   }
 
   /** The raw text shown. */
@@ -268,6 +272,7 @@ export class SourceView implements SelectableText {
 
   /** Release the view and its popover. */
   destroy(): void {
+    this.lines.destroy();
     this.view.destroy();
   }
 }
