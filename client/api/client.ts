@@ -13,6 +13,8 @@ import type {
   Source,
   SourceMeta,
 } from '../../core/model';
+import type { AnnotationFilter } from '../../core/annotations/annotation-filter';
+import type { Vocabulary } from '../../core/annotations/vocabulary';
 import type { Copy } from '../../core/carry/copies';
 import type { InconsistencySuggestion } from '../../core/inconsistency/types';
 import { ApiError } from './api-error';
@@ -25,7 +27,7 @@ export type SetSummary = AnnotationSet & { count: number };
 export type PassageCopy = Copy;
 /** How an annotation is carried to the copies of its passage: one per copy, or one reuse record. */
 export type CarryMode = 'copy' | 'reuse';
-export type { InconsistencySuggestion };
+export type { InconsistencySuggestion, Vocabulary };
 
 const BASE = '/api';
 
@@ -73,34 +75,12 @@ export async function getSource(id: string): Promise<Source> {
   return (await request<{ source: Source }>('GET', `/sources/${encodeURIComponent(id)}`)).source;
 }
 
-/** The filters of GET /api/annotations (every one optional; none: every annotation). */
-export interface AnnotationQuery {
-  source?: string;
-  set?: string;
-  kind?: string;
-  tag?: string;
-  verdict?: string;
-  q?: string;
-}
-
-/** GET /api/annotations: the annotations passing `filter`, in text order (by source, then position). */
-export async function listAnnotations(filter: AnnotationQuery = {}): Promise<Annotation[]> {
+/** GET /api/annotations: the annotations passing `filter` (the query's rule), in text order (by source, then position). */
+export async function listAnnotations(filter: AnnotationFilter = {}): Promise<Annotation[]> {
   return (await request<{ annotations: Annotation[] }>('GET', '/annotations' + query({ ...filter }))).annotations;
 }
 
-/** One tag or claimant in use, with how many annotations carry it. */
-export interface VocabularyEntry {
-  name: string;
-  count: number;
-}
-
-/** The tags and claimants in use, most used first: what autocomplete offers. */
-export interface Vocabulary {
-  tags: VocabularyEntry[];
-  claimants: VocabularyEntry[];
-}
-
-/** GET /api/vocabulary. */
+/** GET /api/vocabulary: the tags and claimants in use, most used first (what autocomplete offers). */
 export async function getVocabulary(): Promise<Vocabulary> {
   return request<Vocabulary>('GET', '/vocabulary');
 }

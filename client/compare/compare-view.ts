@@ -15,7 +15,7 @@ import { loadActiveSet, loadShowAllSets, saveShowAllSets } from '../sets/active-
 import { createPageStore } from '../shared/page-store';
 import { compareHref, type CompareFocus } from '../shared/routes';
 import { h } from '../ui/dom';
-import { helpButton, helpDialog, helpOnQuestionMark } from '../ui/help-dialog';
+import { helpButton, pageHelp } from '../ui/help-dialog';
 import { legend as annotationLegend } from '../ui/legend';
 import { clearStatus, showStatus } from '../ui/status';
 import { compareLayout } from './alignment-layout';
@@ -74,8 +74,8 @@ async function loadData(a: string, b: string): Promise<Extract<CompareAction, { 
 /** Mount the comparison of sources `a` (left) and `b` (right) into `root`; returns the cleanup. */
 export function renderCompareView(root: HTMLElement, a: string, b: string, opts: CompareViewOptions = {}): () => void {
   const cleanups: (() => void)[] = [];
-  const help = helpDialog('compare');
-  cleanups.push(helpOnQuestionMark(help), () => help.destroy());
+  const { help, destroy: destroyHelp } = pageHelp('compare');
+  cleanups.push(destroyHelp);
   document.title = 'Compare · Collate';
   root.replaceChildren(h('p', { class: 'loading page-loading' }, 'Loading the comparison…'));
   let columns: CompareColumns | null = null;

@@ -13,7 +13,7 @@ import { createPageStore } from '../shared/page-store';
 import { sourceHref } from '../shared/routes';
 import { transferButtons } from '../transfer';
 import { h, replaceChildren } from '../ui/dom';
-import { helpButton, helpDialog, helpOnQuestionMark } from '../ui/help-dialog';
+import { helpButton, pageHelp } from '../ui/help-dialog';
 
 /** Sources grouped by outlet: outlets and titles sorted alphabetically. */
 export function groupByOutlet(sources: readonly SourceSummary[]): [string, SourceSummary[]][] {
@@ -71,8 +71,7 @@ function sourceItem(s: SourceSummary): HTMLElement {
 
 /** Mount the home page into `root`. */
 export function homePage(root: HTMLElement): Page {
-  const help = helpDialog('home');
-  const stopHelpKey = helpOnQuestionMark(help);
+  const { help, destroy: destroyHelp } = pageHelp('home');
   document.title = 'Sources · Collate';
   const list = h('div', { class: 'home-list' });
   const lead = h('p', { class: 'lead' });
@@ -130,8 +129,7 @@ export function homePage(root: HTMLElement): Page {
   return {
     destroy() {
       store.close();
-      stopHelpKey();
-      help.destroy();
+      destroyHelp();
     },
   };
 }

@@ -14,7 +14,7 @@ import { createPageStore } from '../shared/page-store';
 import { annotationsHref, sourceHref, type AnnotationSearch } from '../shared/routes';
 import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
-import { helpButton, helpDialog, helpOnQuestionMark } from '../ui/help-dialog';
+import { helpButton, pageHelp } from '../ui/help-dialog';
 import { applySearch, initialSearchState, isBlankSearch, type SearchAction, type SearchState } from './search-state';
 
 /** Typing settles this long before the search is sent. */
@@ -46,8 +46,7 @@ function resultItem(a: Annotation, titles: ReadonlyMap<string, string>): HTMLEle
 
 /** Mount the annotations page into `root`, opened on `search`. */
 export function annotationsPage(root: HTMLElement, search: AnnotationSearch): Page {
-  const help = helpDialog('annotations');
-  const stopHelpKey = helpOnQuestionMark(help);
+  const { help, destroy: destroyHelp } = pageHelp('annotations');
   document.title = 'Annotations · Collate';
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -145,8 +144,7 @@ export function annotationsPage(root: HTMLElement, search: AnnotationSearch): Pa
     destroy() {
       clearTimeout(timer);
       store.close();
-      stopHelpKey();
-      help.destroy();
+      destroyHelp();
     },
   };
 }

@@ -5,11 +5,10 @@
  * the caret. Pure code.
  */
 
+import type { VocabularyEntry } from '../../core/annotations/vocabulary';
+
 /** A name in use and how many annotations carry it. */
-export interface NameCount {
-  name: string;
-  count: number;
-}
+export type NameCount = VocabularyEntry;
 
 /** The part of a comma separated list the caret is in: where it starts and ends, and its text. */
 export interface ListToken {

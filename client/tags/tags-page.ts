@@ -11,14 +11,13 @@ import { createPageStore } from '../shared/page-store';
 import { annotationsHref } from '../shared/routes';
 import { attachAutocomplete } from '../ui/autocomplete';
 import { h } from '../ui/dom';
-import { helpButton, helpDialog, helpOnQuestionMark } from '../ui/help-dialog';
+import { helpButton, pageHelp } from '../ui/help-dialog';
 import { showStatus } from '../ui/status';
 import { applyTags, INITIAL_TAGS_STATE, mergeTarget, renameProblem, type TagsAction, type TagsState } from './tags-state';
 
 /** Mount the tags page into `root`. */
 export function tagsPage(root: HTMLElement): Page {
-  const help = helpDialog('tags');
-  const stopHelpKey = helpOnQuestionMark(help);
+  const { help, destroy: destroyHelp } = pageHelp('tags');
   document.title = 'Tags · Collate';
   const tagList = h('div', { class: 'tag-table-wrap' }, h('p', { class: 'loading' }, 'Loading the tags…'));
   const claimantList = h('div', { class: 'claimant-list-wrap' });
@@ -127,8 +126,7 @@ export function tagsPage(root: HTMLElement): Page {
   return {
     destroy() {
       store.close();
-      stopHelpKey();
-      help.destroy();
+      destroyHelp();
     },
   };
 }

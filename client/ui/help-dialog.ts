@@ -130,3 +130,16 @@ export function helpOnQuestionMark(help: HelpDialog): () => void {
   document.addEventListener('keydown', onKey);
   return () => document.removeEventListener('keydown', onKey);
 }
+
+/** A page's help: the dialog, opened by `?` anywhere on the page; `destroy` removes both. */
+export function pageHelp(page: HelpPage): { help: HelpDialog; destroy(): void } {
+  const help = helpDialog(page);
+  const stopKey = helpOnQuestionMark(help);
+  return {
+    help,
+    destroy() {
+      stopKey();
+      help.destroy();
+    },
+  };
+}

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../core/model';
 import { AnnotationService } from '../../server/services/annotation-service';
-import { renamedTags, VocabularyService } from '../../server/services/vocabulary-service';
+import { VocabularyService } from '../../server/services/vocabulary-service';
 import type { AnnotationStore } from '../../server/store/annotation-store';
 import { SEEDS, targetOf } from '../helpers/fixtures';
 import { call, startTestServer, type TestServer } from '../helpers/test-server';
@@ -116,15 +116,5 @@ describe('renaming beside a concurrent edit', () => {
     expect(raced).toBe(true);
     expect(result).toEqual({ changed: 1 });
     expect(await get(a.id)).toMatchObject({ tags: ['spelling'], note: 'edited meanwhile', revision: 3 });
-  });
-});
-
-describe('renamedTags', () => {
-  it('renames in place, keeps one of two names that become equal, and says when nothing changes', () => {
-    expect(renamedTags(['a', 'Typo', 'b'], 'typo', 'spelling')).toEqual(['a', 'spelling', 'b']);
-    expect(renamedTags(['Spelling', 'typo'], 'typo', 'spelling')).toEqual(['Spelling']);
-    expect(renamedTags(['typo'], 'typo', 'Typo')).toEqual(['Typo']);
-    expect(renamedTags(['typo'], 'typo', 'typo')).toBeNull();
-    expect(renamedTags(['a'], 'typo', 'x')).toBeNull();
   });
 });
