@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { quoteContext } from '../core/anchoring/quote-context';
 import type { Annotation, Kind, Verdict } from '../core/model';
 import { VERDICTS } from '../core/model/vocabulary';
-import { JsonAnnotationStore } from '../server/store/json-annotation-store';
+import { JsonStore } from '../server/store/json/json-store';
 import { generateCorpus, mulberry32 } from './corpus-generator';
 
 /** The id of the benchmark's article in its sources folder. */
@@ -101,8 +101,10 @@ export async function seedViewerBench(opts: { sourcesDir: string; dataDir: strin
     join(opts.sourcesDir, `${ARTICLE_ID}.meta.json`),
     JSON.stringify({ title: 'A long generated article', outlet: 'Benchmark Gazette', published: '2026-01-01' }),
   );
-  const store = await JsonAnnotationStore.open(opts.dataDir);
-  await store.addSet({ name: OTHER_SET, description: 'Annotations of a second reviewer', created: new Date(0).toISOString() });
-  if (opts.annotations.length > 0) await store.insert(opts.annotations);
-  await store.flush();
+  const store = await JsonStore.open(opts.dataDir);
+  await store.transact((tx) => {
+    tx.putSet({ name: OTHER_SET, description: 'Annotations of a second reviewer', created: new Date(0).toISOString() });
+    for (const a of opts.annotations) tx.insertAnnotation(a);
+  });
+  await store.close();
 }

@@ -47,7 +47,7 @@ async function startServer(dataDir: string, sourcesDir: string, clientDir: strin
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
-      await store.flush();
+      await store.close();
     },
   };
 }

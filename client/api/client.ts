@@ -122,9 +122,10 @@ export async function listReuse(source: string): Promise<ReusePassage[]> {
   return body.passages;
 }
 
-/** GET /api/suggestions?source=: suggested inconsistencies touching `source`, dismissed ones left out. */
-const INCONSISTENCY_CATEGORIES: readonly string[] = ['attribution', 'number', 'date', 'name', 'quote'];
+/** The suggestions the viewer's sidebar offers: differences between copies of a passage. */
+export const INCONSISTENCY_CATEGORIES: readonly string[] = ['attribution', 'number', 'date', 'name', 'quote'];
 
+/** GET /api/suggestions?source=: suggested inconsistencies touching `source`, dismissed ones left out. */
 export async function listSuggestions(source: string): Promise<InconsistencySuggestion[]> {
   const all = (await request<{ suggestions: InconsistencySuggestion[] }>('GET', '/suggestions' + query({ source }))).suggestions;
   // The sidebar shows differences between copies; the assistant's other categories have their own place.

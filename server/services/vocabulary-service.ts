@@ -6,7 +6,9 @@
  */
 import { renamedTags, vocabularyOf, type Vocabulary } from '../../core/annotations/vocabulary';
 import type { Annotation } from '../../core/model';
+import type { Actor } from './actor';
 import type { AnnotationService } from './annotation-service';
+import { ServiceError } from './service-error';
 
 /** How often a rename retries an annotation someone else changed meanwhile. */
 const RETRIES = 3;

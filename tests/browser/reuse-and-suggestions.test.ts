@@ -7,6 +7,7 @@
  * dismissed suggestions stay, so suggestion counts are read from the API.
  */
 import { describe, expect, it } from 'vitest';
+import { INCONSISTENCY_CATEGORIES } from '../../client/api/client';
 import type { Annotation } from '../../core/model';
 import { call } from '../helpers/test-server';
 import { annotationsOf, browserSuite, createVia, docsScreenshot, openSource, phraseBox, saved, selectPhrase } from './browser-helpers';
@@ -17,9 +18,10 @@ const UNDERCUT_TITLE = 'Will US Missile Defense Plans Undercut Russia’s Nation
 const JTA = 'which we now refer to as the Joint Threat Assessment, or JTA, for short';
 const s = browserSuite({ width: 1360, height: 900 });
 
-/** How many suggestions the server offers for `source` now. */
+/** How many suggestions of the sidebar's categories the server offers for `source` now. */
 async function suggestionCount(source: string): Promise<number> {
-  return ((await call(s.server.url, 'GET', `/api/suggestions?source=${source}`)).body.suggestions as unknown[]).length;
+  const all = (await call(s.server.url, 'GET', `/api/suggestions?source=${source}`)).body.suggestions as { category: string }[];
+  return all.filter((x) => INCONSISTENCY_CATEGORIES.includes(x.category)).length;
 }
 
 /** Open a source and wait until its reused passages and suggestions are loaded. */

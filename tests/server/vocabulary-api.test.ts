@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../core/model';
 import { AnnotationService } from '../../server/services/annotation-service';
 import { VocabularyService } from '../../server/services/vocabulary-service';
-import type { AnnotationStore } from '../../server/store/annotation-store';
+import type { Store } from '../../server/store/store';
 import { SEEDS, targetOf } from '../helpers/fixtures';
 import { call, startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -99,22 +99,28 @@ describe('POST /api/tags/rename', () => {
 describe('renaming beside a concurrent edit', () => {
   it('renames on the current version when someone changed the annotation meanwhile, keeping their change', async () => {
     const a = await make('renewed urging Russia', ['typo']);
-    // The store as the service sees it, with another writer's edit landing just before the rename's.
+    // The store as the service sees it, with another writer's edit committed just before the rename's.
     let raced = false;
-    const store: AnnotationStore = Object.create(srv.store, {
-      update: {
-        value: async (...args: Parameters<AnnotationStore['update']>) => {
+    const store: Store = Object.create(srv.store, {
+      transact: {
+        value: async (...args: Parameters<Store['transact']>) => {
           if (!raced) {
             raced = true;
-            await srv.store.update(a.id, a.revision, (cur) => ({ ...cur, revision: cur.revision + 1, note: 'edited meanwhile' }));
+            await srv.store.transact(async (tx) => {
+              const cur = (await tx.annotation(a.id))!;
+              tx.replaceAnnotation({ ...cur, revision: cur.revision + 1, note: 'edited meanwhile' });
+            });
           }
-          return srv.store.update(...args);
+          return srv.store.transact(...args);
         },
       },
     });
-    const result = await new VocabularyService(new AnnotationService(store, srv.sources)).renameTag('typo', 'spelling');
+    const result = await new VocabularyService(new AnnotationService(store, srv.sources)).renameTag('typo', 'spelling', { name: 'tester' });
     expect(raced).toBe(true);
     expect(result).toEqual({ changed: 1 });
     expect(await get(a.id)).toMatchObject({ tags: ['spelling'], note: 'edited meanwhile', revision: 3 });
+    // The rename is in the annotation's history under the name it was made by.
+    const history = (await call(srv.url, 'GET', `/api/annotations/${a.id}/history`)).body.history as { by: string; changes: { field: string }[] }[];
+    expect(history.at(-1)).toMatchObject({ by: 'tester', changes: [{ field: 'tags' }] });
   });
 });
