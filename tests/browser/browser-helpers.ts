@@ -87,32 +87,37 @@ export interface SuiteContext {
 }
 
 /**
- * One server and one Chromium for the file, and for each test a fresh browser context (empty
- * storage: no remembered set, draft or preference) with one page, on a server whose annotations
- * were all deleted. Sets and dismissed suggestions stay (the API deletes neither), so tests name
- * their own sets and count suggestions relative to what the server lists.
+ * One server, one Chromium and one browser context for the file (the client's code is loaded and
+ * compiled once, then cached), and for each test a new page on a known state: no annotations on
+ * the server and nothing remembered in the browser (no active set, draft or preference). Sets and
+ * dismissed suggestions stay (the API deletes neither), so tests name their own sets and count
+ * suggestions relative to what the server lists.
  */
 export function browserSuite(viewport: { width: number; height: number }, pageOptions: { acceptDownloads?: boolean } = {}): SuiteContext {
   const ctx = {} as SuiteContext;
   let context: BrowserContext | null = null;
   beforeAll(async () => {
     [ctx.server, ctx.browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    context = await ctx.browser.newContext({ viewport, ...pageOptions });
   });
   beforeEach(async () => {
     await deleteAllAnnotations(ctx.server.url);
-    context = await ctx.browser.newContext({ viewport, ...pageOptions });
-    ctx.page = await context.newPage();
+    ctx.page = await context!.newPage();
     // Generous: two cores run Chromium, the server and the other test files at once.
     ctx.page.setDefaultTimeout(15_000);
     keepLog(ctx.page);
     ctx.errors = watchErrors(ctx.page);
+    // Forget what an earlier test left in the browser's storage: a plain API answer is enough to be
+    // on the app's origin, without loading the app.
+    await ctx.page.goto(`${ctx.server.url}/api/sets`);
+    await ctx.page.evaluate(() => localStorage.clear());
   });
   afterEach(async () => {
     logs.delete(ctx.page);
-    await context?.close();
-    context = null;
+    await ctx.page?.close();
   });
   afterAll(async () => {
+    await context?.close();
     await ctx.browser?.close();
     await ctx.server?.close();
   });
