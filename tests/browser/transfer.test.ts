@@ -29,7 +29,7 @@ async function allAnnotations(): Promise<Annotation[]> {
 
 describe('export dialog', () => {
   it('downloads a CSV with a byte order mark and the header row', async () => {
-    const { page, server } = s;
+    const { page } = s;
     await openPage();
     await page.click('[data-action="export"]');
     const dialog = page.locator('dialog.export-dialog');

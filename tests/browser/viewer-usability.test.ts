@@ -33,7 +33,7 @@ const focused = () =>
 
 describe('keyboard selection from the reading position', () => {
   it('selects the first line of a fresh page with s', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     await page.keyboard.press('s');
     await expect.poll(selectedText).toBe('Jump to search Jump to main navigation Jump to main content Jump to footer navigation');
@@ -42,7 +42,7 @@ describe('keyboard selection from the reading position', () => {
   });
 
   it('selects the sentence cut by the top of the window rather than the one after it', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     // Scroll so the lead paragraph's first two lines are above the window.
     await page.evaluate(() => {
@@ -58,7 +58,7 @@ describe('keyboard selection from the reading position', () => {
 
 describe('stepping through reused passages with r', () => {
   it('says the passages are still loading, then steps once they arrived', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     let held: Route | null = null;
     await page.route('**/api/reuse?**', (route) => {
       held = route;
@@ -76,7 +76,7 @@ describe('stepping through reused passages with r', () => {
   });
 
   it('says they could not be loaded when /api/reuse failed, not that there are none', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await page.route('**/api/reuse?**', (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'disk on fire' } }) }),
     );
@@ -92,7 +92,7 @@ describe('stepping through reused passages with r', () => {
 
 describe('selections with stray whitespace', () => {
   it('quotes “NationalJournal logo” without the line break a drag from past “Produced by” takes along', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     await page.evaluate(() => {
       const lines = [...document.querySelectorAll('.ProseMirror p.line')];
@@ -167,7 +167,7 @@ const domSelection = () =>
 describe('a quick mouse drag', () => {
   for (const width of [1400, 1024]) {
     it(`quotes and saves exactly the passage the drag selected, at ${width} px`, async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
       await page.setViewportSize({ width, height: 900 });
       try {
         await openSource(page, server.url, GSN);
@@ -192,7 +192,7 @@ describe('a quick mouse drag', () => {
   }
 
   it('offers nothing for a drag that ends outside the text', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     const sidebar = await page.locator('.sidebar').boundingBox();
     if (!sidebar) throw new Error('no sidebar');
@@ -215,7 +215,7 @@ describe('a quick mouse drag', () => {
 
 describe('focus after Escape', () => {
   it('returns to the text when a new-annotation form is cancelled or the selection popover closes', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     await selectPhrase(page, 'renewed urging Russia');
     await page.keyboard.press('c');
@@ -254,7 +254,7 @@ describe('focus after Escape', () => {
   });
 
   it('returns to the text when the copies popover of a reused passage closes', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await openSource(page, server.url, PURSUES);
     await page.waitForSelector('.coverage-section .section-body:not(:has(.loading))');
     await page.keyboard.press('r');
@@ -267,7 +267,7 @@ describe('focus after Escape', () => {
 
 describe('help on every page', () => {
   it('opens with ? on the home page, listing its keys', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await page.goto(`${server.url}/#/`);
     await page.waitForSelector('.source-list');
     await page.keyboard.press('?');
@@ -280,7 +280,7 @@ describe('help on every page', () => {
   });
 
   it('opens with ? on the compare page, listing j/k/n/p and how to link', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await page.goto(`${server.url}/#/compare/${PURSUES}/${UNDERCUT}`);
     await page.waitForSelector('.compare-pane');
     await page.keyboard.press('?');
@@ -299,7 +299,7 @@ describe('help on every page', () => {
 
 describe('long notes', () => {
   it('folds a long note to a few lines with a more / less button, and leaves short notes alone', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     const long = await createVia(server.url, GSN, 'legally enforceable assurances', { kind: 'note', note: LONG_NOTE });
     const short = await createVia(server.url, GSN, 'slated to wrap up in 2020', { kind: 'note', note: 'Short one.' });
     await openSource(page, server.url, GSN);
@@ -331,7 +331,7 @@ describe('long notes', () => {
 
 describe('the inconsistency draft tray', () => {
   it('stays clear of the text, marks its passages in the text, and folds (remembered)', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     await selectPhrase(page, 'cooperation was the only way');
     await page.keyboard.press('i');
@@ -371,7 +371,7 @@ describe('the inconsistency draft tray', () => {
 
 describe('new set names', () => {
   it('explains a refused name before sending it, and creates “Check 2024 ü”', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     const posts: string[] = [];
     const onRequest = (r: { method(): string; url(): string }) => {
@@ -397,7 +397,7 @@ describe('new set names', () => {
 
 describe('export and import messages', () => {
   it('names an empty export instead of saving it, and saves it on a second press', async () => {
-    const { page, server, errors } = s;
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     let downloads = 0;
     page.on('download', () => downloads++);
