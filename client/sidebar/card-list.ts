@@ -158,6 +158,9 @@ export class CardList {
     const viewBottom = Math.min(box.bottom, window.innerHeight) - listTop;
     const first = Math.min(n - 1, this.itemAt(Math.max(0, viewTop - OVERSCAN)));
     const last = Math.max(first, Math.min(n - 1, this.itemAt(viewBottom + OVERSCAN)));
+    // A card rebuilt under keyboard focus (its annotation changed) hands focus to its new element.
+    const active = document.activeElement;
+    const focusedCard = active instanceof HTMLElement && active.matches('.card') && this.el.contains(active) ? active : null;
     const shown: HTMLElement[] = [];
     for (let i = first; i <= last; i++) {
       const a = this.items[i];
@@ -175,6 +178,7 @@ export class CardList {
     this.before.style.height = `${this.offsets[first]}px`;
     this.after.style.height = `${this.offsets[n] - this.offsets[last + 1]}px`;
     this.place([this.before, ...shown, this.after]);
+    if (focusedCard && !focusedCard.isConnected) this.cardOf(focusedCard.dataset.annotationId ?? '')?.focus({ preventScroll: true });
     this.measure(first, last, viewTop);
   }
 

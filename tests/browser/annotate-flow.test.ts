@@ -197,4 +197,38 @@ describe('annotating a source in the browser', () => {
     await docsScreenshot(page, 'screenshot-viewer.png');
     expect(errors).toEqual([]);
   });
+
+  it('completes the claimant and the tags from the names in use', async () => {
+    const { page, server } = s;
+    await createVia(server.url, SOURCE, 'legally enforceable assurances', { kind: 'claim', claim: { claimant: 'Frank A. Rose', verdict: 'true', evidence: [] }, tags: ['attribution', 'dates'] });
+    await createVia(server.url, SOURCE, 'renewed urging Russia', { kind: 'claim', claim: { claimant: 'Frank A. Rose', verdict: 'true', evidence: [] }, tags: ['attribution'] });
+    // The names in use arrive after the page: type once they are there.
+    const vocabulary = page.waitForResponse((r) => r.url().endsWith('/api/vocabulary'));
+    await openSource(page, server.url, SOURCE);
+    await vocabulary;
+    await selectPhrase(page, PHRASE);
+    await page.keyboard.press('c');
+    const claimant = page.locator('.annotation-form input[name="claimant"]');
+    await claimant.waitFor();
+    await claimant.pressSequentially('rose');
+    const offered = page.locator('.annotation-form [role="listbox"] [role="option"]');
+    await expect.poll(() => offered.allTextContents()).toEqual(['Frank A. Rose2']);
+    await page.keyboard.press('ArrowDown');
+    await expect(claimant.getAttribute('aria-activedescendant')).resolves.toBe(await offered.first().getAttribute('id'));
+    await page.keyboard.press('Enter');
+    await expect(claimant.inputValue()).resolves.toBe('Frank A. Rose');
+    const tags = page.locator('.annotation-form input[name="tags"]');
+    await tags.focus();
+    await tags.pressSequentially('att');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await tags.pressSequentially('da');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(tags.inputValue()).resolves.toBe('attribution, dates, ');
+    await page.keyboard.press('Control+Enter');
+    await saved(page);
+    const made = (await annotationsOf(server.url, SOURCE)).find((a) => a.targets[0].exact === PHRASE);
+    expect(made).toMatchObject({ tags: ['attribution', 'dates'], claim: { claimant: 'Frank A. Rose' } });
+  });
 });

@@ -253,3 +253,47 @@ describe('sets, filters and linked annotations', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('annotations across sources, and tags', () => {
+  it('searches every source on the annotations page and opens a result on its passage', async () => {
+    const { page, server } = s;
+    await createVia(server.url, SOURCE, 'France', { kind: 'claim', claim: { claimant: 'Paris', verdict: 'false', evidence: [] }, tags: ['diplomacy'] });
+    const far = await createVia(server.url, OTHER, 'Russia', { kind: 'note', note: 'Check the other outlet', tags: ['diplomacy'], set: 'default' });
+    await createVia(server.url, OTHER, 'NATO', { kind: 'note', note: 'Unrelated' });
+    await page.goto(`${server.url}/#/annotations`);
+    await expect.poll(() => page.locator('.result').count()).toBe(3);
+    await page.locator('.search-form input[type="search"]').fill('other outlet');
+    await expect.poll(() => page.locator('.result').count()).toBe(1);
+    // The search is kept in the address.
+    expect(new URL(page.url()).hash).toBe('#/annotations?q=other+outlet');
+    await page.locator('.search-form select[name="tag"]').selectOption('diplomacy');
+    await page.locator('.search-form input[type="search"]').fill('');
+    await expect.poll(() => page.locator('.result').count()).toBe(2);
+    await page.locator(`.result[data-annotation-id="${far.id}"] .result-source`).click();
+    // The viewer opens on it: its card has focus, its passage is outlined.
+    await page.waitForSelector('.ProseMirror p.line');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-annotation-id'))).toBe(far.id);
+    await expect.poll(() => page.locator('.ProseMirror .hl-focus').textContent()).toBe('Russia');
+  });
+
+  it('renames a tag on every annotation from the tags page, merging it into one in use', async () => {
+    const { page, server } = s;
+    const a = await createVia(server.url, SOURCE, 'France', { kind: 'note', tags: ['diplo'] });
+    const b = await createVia(server.url, OTHER, 'Russia', { kind: 'note', tags: ['Diplomacy', 'diplo'] });
+    await page.goto(`${server.url}/#/tags`);
+    const row = page.locator('.tag-table tr[data-tag="diplo"]');
+    await expect(row.locator('td a').textContent()).resolves.toBe('2 annotations');
+    await row.locator('[data-action="rename"]').click();
+    const input = page.locator('.rename-form input[name="to"]');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('to');
+    await input.fill('diplomacy');
+    await expect(page.locator('.rename-form .field-hint').textContent()).resolves.toBe('Merges into “Diplomacy”.');
+    await input.press('Enter');
+    await page.locator('.status-line', { hasText: 'Renamed “diplo” to “diplomacy” on 2 annotations.' }).waitFor();
+    // One tag is left, counting both annotations.
+    await expect.poll(() => page.locator('.tag-table tr[data-tag]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tag')?.toLowerCase()))).toEqual(['diplomacy']);
+    await expect(page.locator('.tag-table tr[data-tag] td a').textContent()).resolves.toBe('2 annotations');
+    const stored = await Promise.all([a, b].map(async (x) => (await call(server.url, 'GET', `/api/annotations/${x.id}`)).body.annotation.tags));
+    expect(stored).toEqual([['diplomacy'], ['Diplomacy']]);
+  });
+});
