@@ -7,7 +7,9 @@
  * (Ctrl+Enter in the claim form) to the new highlight and its card (and how much of it the POST
  * took), and the frame times while the text and the sidebar scroll. Medians over the runs, with
  * the ratio to the 10-annotation size measured in the same run. Options: `--sizes 10,1000,10000`,
- * `--runs N`, `--chars N` (article size), `--json`.
+ * `--runs N`, `--chars N` (article size), `--client DIR` (serve another build of the client, such
+ * as one made from an older commit, to compare), `--timeout S` (give up on a step after S seconds),
+ * `--json`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +22,9 @@ import { ensureClientBuilt } from '../server/client-build';
 import { openWorkspace } from '../server/workspace';
 import { ARTICLE_ID, articleText, benchAnnotations, seedViewerBench } from './viewer-fixture';
 import { frameStats, median, openProbe, textAndCardsShow, type FrameStats } from './viewer-probes';
+
+/** How long one step (opening, saving) may take before the run gives up on it. */
+let stepTimeout = 600_000;
 
 interface RunResult {
   openMs: number;
@@ -55,9 +60,9 @@ async function startServer(dataDir: string, sourcesDir: string, clientDir: strin
 /** Open the viewer and wait for the text, the cards and a quiet main thread. */
 async function measureOpen(page: Page, url: string): Promise<Pick<RunResult, 'openMs' | 'longTaskMs' | 'domNodes'>> {
   await page.goto(`${url}/#/source/${ARTICLE_ID}`, { waitUntil: 'commit' });
-  await page.waitForFunction(textAndCardsShow, undefined, { timeout: 600_000, polling: 10 });
+  await page.waitForFunction(textAndCardsShow, undefined, { timeout: stepTimeout, polling: 10 });
   // Quiet: a full second without a long task (50 ms or more) since the page showed.
-  await page.waitForFunction(() => (window as unknown as { __probe: { quietFor(): number } }).__probe.quietFor() >= 1000, undefined, { timeout: 600_000, polling: 100 });
+  await page.waitForFunction(() => (window as unknown as { __probe: { quietFor(): number } }).__probe.quietFor() >= 1000, undefined, { timeout: stepTimeout, polling: 100 });
   return page.evaluate(() => {
     const probe = (window as unknown as { __probe: { readyAt: number; lastLongTaskEnd: number; longTaskTotal: number } }).__probe;
     return { openMs: Math.max(probe.readyAt, probe.lastLongTaskEnd), longTaskMs: probe.longTaskTotal, domNodes: document.getElementsByTagName('*').length };
@@ -92,7 +97,7 @@ async function measureSave(page: Page, run: number): Promise<Pick<RunResult, 'sa
   await page.waitForFunction(() => {
     const probe = (window as unknown as { __probe: { savedAt: number | null; confirmedAt: number | null } }).__probe;
     return probe.savedAt !== null && probe.confirmedAt !== null;
-  }, undefined, { timeout: 60_000 });
+  }, undefined, { timeout: stepTimeout });
   return page.evaluate(() => {
     const probe = (window as unknown as { __probe: { savedAt: number; drawnAt: number; confirmedAt: number; saveKeyAt: number } }).__probe;
     const post = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/annotations')).pop() as PerformanceResourceTiming | undefined;
@@ -174,16 +179,19 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '10,1000,10000' },
       runs: { type: 'string', default: '3' },
       chars: { type: 'string', default: '1000000' },
+      client: { type: 'string' },
+      timeout: { type: 'string', default: '600' },
       json: { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes.split(',').map(Number);
   const runs = Number(values.runs);
   if (sizes.some((n) => !Number.isInteger(n) || n < 0) || !Number.isInteger(runs) || runs < 1) {
-    process.stderr.write('usage: npm run bench:viewer -- [--sizes 10,1000,10000] [--runs N] [--chars N] [--json]\n');
+    process.stderr.write('usage: npm run bench:viewer -- [--sizes 10,1000,10000] [--runs N] [--chars N] [--client DIR] [--timeout S] [--json]\n');
     process.exit(2);
   }
-  const clientDir = await ensureClientBuilt((line) => process.stderr.write(line + '\n'));
+  const clientDir = values.client ?? (await ensureClientBuilt((line) => process.stderr.write(line + '\n')));
+  stepTimeout = Number(values.timeout) * 1000;
   const text = articleText(Number(values.chars));
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   const rows: { size: number; load: [number, number]; runs: RunResult[] }[] = [];

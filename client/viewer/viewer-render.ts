@@ -12,7 +12,8 @@ import { annotationForm } from '../sidebar/annotation-form';
 import { collectTags } from '../sidebar/filter-annotations';
 import { emptyValues, toCreateBody, valuesOf } from '../sidebar/form-values';
 import type { ViewerParts } from './viewer-parts';
-import { inScope, patchShown, shownAnnotations, type ViewerAction, type ViewerState } from './viewer-state';
+import { inScope, patchShown, shownAnnotations } from './shown-annotations';
+import type { ViewerAction, ViewerState } from './viewer-state';
 
 /** What the last render derived, kept so the next one can tell what changed. */
 export interface RenderMemo {

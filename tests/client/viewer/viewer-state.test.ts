@@ -10,7 +10,8 @@ import type { Annotation, Source } from '../../../core/model';
 import type { Problem } from '../../../client/annotations/annotation-actions';
 import { NO_FILTER } from '../../../client/sidebar/filter-annotations';
 import { emptyValues } from '../../../client/sidebar/form-values';
-import { applyViewer, initialViewerState, patchShown, shownAnnotations, type ViewerAction, type ViewerState } from '../../../client/viewer/viewer-state';
+import { patchShown, shownAnnotations } from '../../../client/viewer/shown-annotations';
+import { applyViewer, initialViewerState, type ViewerAction, type ViewerState } from '../../../client/viewer/viewer-state';
 
 const SOURCE: Source = { id: 'src', title: 'A source', outlet: 'Outlet', guessed: [], length: 200, hash: 'h', text: 'x'.repeat(200) };
 
