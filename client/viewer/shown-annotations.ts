@@ -25,9 +25,14 @@ export function isShown(a: Annotation, state: Pick<ShownScope, 'activeSet' | 'al
   return matchesFilter(a, state.filter);
 }
 
+/** Whether annotation `a` is in scope: the active set (or all sets), before the filter. */
+export function isInScope(a: Annotation, state: Pick<ShownScope, 'activeSet' | 'allSets' | 'provisional'>): boolean {
+  return state.allSets || a.set === state.activeSet || state.provisional.has(a.id);
+}
+
 /** The annotations in scope (the active set, or all sets), before the filter: the sidebar's "of N". */
 export function inScope(state: ShownScope): Annotation[] {
-  return [...state.annotations.values()].filter((a) => state.allSets || a.set === state.activeSet || state.provisional.has(a.id));
+  return [...state.annotations.values()].filter((a) => isInScope(a, state));
 }
 
 /** Text order: by where the annotation starts in the source, then by creation, then by id. */
@@ -48,10 +53,11 @@ const PATCH_LIMIT = 64;
 /**
  * `shownAnnotations(next)` computed from `shown`, the list for `prev`, when only a few annotations
  * changed between the two states (a save, a delete): those are taken out and put back in place,
- * instead of filtering and sorting thousands again. Null when a patch does not apply (the scope or
- * the filter changed, or many annotations did): then compute the list afresh.
+ * instead of filtering and sorting thousands again; with the ids that changed. Null when a patch
+ * does not apply (the scope or the filter changed, or many annotations did): then compute the list
+ * afresh.
  */
-export function patchShown(shown: readonly Annotation[], prev: ShownScope, next: ShownScope): Annotation[] | null {
+export function patchShown(shown: readonly Annotation[], prev: ShownScope, next: ShownScope): { list: Annotation[]; changed: ReadonlySet<string> } | null {
   if (prev.activeSet !== next.activeSet || prev.allSets !== next.allSets || prev.filter !== next.filter || prev.sourceId !== next.sourceId) return null;
   const changed = new Set<string>();
   for (const [id, a] of next.annotations) if (prev.annotations.get(id) !== a) changed.add(id);
@@ -73,5 +79,5 @@ export function patchShown(shown: readonly Annotation[], prev: ShownScope, next:
     }
     out.splice(lo, 0, a);
   }
-  return out;
+  return { list: out, changed };
 }

@@ -46,9 +46,14 @@ async function save(parts: ViewerParts, s: ViewerState, action: Extract<ViewerAc
   if (!form) return;
   if (form.mode === 'create' && action.body) {
     const tempId = `${PROVISIONAL_PREFIX}${form.seq}`;
-    // The passage is in the form now; a selection made while the server answers is the user's next one.
-    parts.view?.clearSelection();
+    // The passage is in the form now; a selection made while the server answers is the user's next
+    // one. Cleared after the frame showing the new annotation, which is drawn first.
     parts.keys.forget();
+    const selected = parts.view?.selection();
+    setTimeout(() => {
+      const now = parts.view?.selection();
+      if (now && selected && now.start === selected.start && now.end === selected.end) parts.view?.clearSelection();
+    }, 0);
     const outcome = await actions.createAnnotation(action.body);
     if (outcome.ok) {
       parts.dispatch({ type: 'created', tempId, annotation: outcome.value });

@@ -103,6 +103,8 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string): Pag
 
   const store = createPageStore<ViewerState, Parameters<typeof applyViewer>[1]>(initial, applyViewer, {
     render: (prev, next, action) => {
+      // The components share one map of titles: fill it before anything draws with it.
+      if (prev.titles !== next.titles) for (const [k, v] of next.titles) titles.set(k, v);
       if (prev.page.phase !== 'ready' && next.page.phase === 'ready') mountSource(next);
       renderViewer(parts, memo, prev, next, action);
     },
@@ -113,7 +115,6 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string): Pag
   function mountSource(s: ViewerState): void {
     if (s.page.phase !== 'ready') return;
     const { source } = s.page.value;
-    for (const [k, v] of s.page.value.titles) titles.set(k, v);
     document.title = `${source.title} · Collate`;
     const { sidebar } = parts;
     sidebar.before.append(parts.tray.el);
@@ -170,21 +171,13 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string): Pag
   root.replaceChildren(h('p', { class: 'loading page-loading' }, 'Loading source…'));
   void (async () => {
     try {
-      const [source, annotations, sets, summaries] = await Promise.all([
-        api.getSource(id),
-        api.listAnnotations({ source: id }),
-        api.listSets(),
-        // Titles only name other sources in links: without them the ids serve.
-        api.listSources().catch(() => []),
-      ]);
-      store.dispatch({
-        type: 'loaded',
-        source,
-        titles: new Map(summaries.map((x) => [x.id, x.title])),
-        annotations,
-        sets,
-        activeSet: loadActiveSet(sets.map((x) => x.name)),
-      });
+      // Titles only name other sources in links: the page does not wait for them (the ids serve).
+      void api.listSources().then(
+        (summaries) => store.dispatch({ type: 'titles-loaded', titles: new Map(summaries.map((x) => [x.id, x.title])) }),
+        () => {},
+      );
+      const [source, annotations, sets] = await Promise.all([api.getSource(id), api.listAnnotations({ source: id }), api.listSets()]);
+      store.dispatch({ type: 'loaded', source, annotations, sets, activeSet: loadActiveSet(sets.map((x) => x.name)) });
       if (focusId) store.dispatch({ type: 'focus', id: focusId, from: 'route' });
     } catch (err) {
       root.replaceChildren(errorPage(id, err));

@@ -12,7 +12,7 @@ import { annotationForm } from '../sidebar/annotation-form';
 import { collectTags } from '../sidebar/filter-annotations';
 import { emptyValues, toCreateBody, valuesOf } from '../sidebar/form-values';
 import type { ViewerParts } from './viewer-parts';
-import { inScope, patchShown, shownAnnotations } from './shown-annotations';
+import { inScope, isInScope, isShown, patchShown, shownAnnotations } from './shown-annotations';
 import type { ViewerAction, ViewerState } from './viewer-state';
 
 /** What the last render derived, kept so the next one can tell what changed. */
@@ -20,15 +20,18 @@ export interface RenderMemo {
   /** The state fields `shown` derives from, and `shown` itself. */
   key: unknown[];
   shown: Annotation[];
-  scope: Annotation[];
+  /** How many annotations are in scope before the filter (the sidebar's "of N"). */
+  scopeCount: number;
   tags: string[];
+  /** The annotations that changed in the last derivation, or null when all may have. */
+  changed: ReadonlySet<string> | null;
   /** The annotations drawn as highlights, by id (the objects drawn). */
   drawn: Map<string, Annotation>;
 }
 
 /** A memo before the first render. */
 export function emptyMemo(): RenderMemo {
-  return { key: [], shown: [], scope: [], tags: [], drawn: new Map() };
+  return { key: [], shown: [], scopeCount: 0, tags: [], changed: null, drawn: new Map() };
 }
 
 /** Beyond this many changed annotations, redrawing all highlights at once is cheaper. */
@@ -37,37 +40,75 @@ const RESET_ABOVE = 500;
 const keyOf = (s: ViewerState): unknown[] => [s.annotations, s.activeSet, s.allSets, s.filter, s.provisional];
 const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
+/** The tags in scope, as a new list only when they differ (the tag filter's options are rebuilt for a new list). */
+function deriveTags(memo: RenderMemo, s: ViewerState): void {
+  const tags = collectTags(inScope(s));
+  if (tags.length !== memo.tags.length || tags.some((t, i) => t !== memo.tags[i])) memo.tags = tags;
+}
+
+/**
+ * Bring the memo in line with `s`; false when nothing it derives from changed. After a small change
+ * (a save, a delete) the list, the count and the tags are patched, not computed over every
+ * annotation again.
+ */
 function derive(memo: RenderMemo, prev: ViewerState, s: ViewerState): boolean {
   const key = keyOf(s);
   if (sameKey(key, memo.key)) return false;
   // The memo holds the list of `prev` when the last render saw it: then patch it.
-  const patched = sameKey(keyOf(prev), memo.key) ? patchShown(memo.shown, prev, s) : null;
+  const patch = sameKey(keyOf(prev), memo.key) ? patchShown(memo.shown, prev, s) : null;
   memo.key = key;
-  memo.shown = patched ?? shownAnnotations(s);
-  const scope = inScope(s);
-  if (scope.length !== memo.scope.length || scope.some((a, i) => a !== memo.scope[i])) {
-    memo.scope = scope;
-    const tags = collectTags(scope);
-    // A new list only when the tags differ: the tag filter's options are rebuilt for a new list.
-    if (tags.length !== memo.tags.length || tags.some((t, i) => t !== memo.tags[i])) memo.tags = tags;
+  memo.changed = patch?.changed ?? null;
+  if (!patch) {
+    memo.shown = shownAnnotations(s);
+    memo.scopeCount = inScope(s).length;
+    deriveTags(memo, s);
+    return true;
   }
+  memo.shown = patch.list;
+  const known = new Set(memo.tags.map((t) => t.toLowerCase()));
+  let newTag = false;
+  for (const id of patch.changed) {
+    const before = prev.annotations.get(id);
+    const after = s.annotations.get(id);
+    memo.scopeCount += (after && isInScope(after, s) ? 1 : 0) - (before && isInScope(before, prev) ? 1 : 0);
+    if (after && isInScope(after, s) && after.tags.some((t) => !known.has(t.toLowerCase()))) newTag = true;
+    if (before && before.tags.length > 0) newTag = true;
+  }
+  // A tag appeared, or one may have gone with an annotation that carried it.
+  if (newTag) deriveTags(memo, s);
   return true;
 }
 
 /** Hand the highlights plugin what changed between the annotations drawn and `shown`. */
-function drawHighlights(parts: ViewerParts, memo: RenderMemo, shown: readonly Annotation[], textLength: number): void {
+function drawHighlights(parts: ViewerParts, memo: RenderMemo, s: ViewerState, textLength: number): void {
   const view = parts.view;
   if (!view) return;
-  const next = new Map(shown.map((a) => [a.id, a]));
+  const spans = (list: readonly Annotation[]): AnnotationSpan[] => annotationSpans(list, parts.sourceId, textLength);
+  if (memo.changed && memo.drawn.size > 0) {
+    // Only the annotations that changed can have appeared or gone.
+    const remove: string[] = [];
+    const added: Annotation[] = [];
+    for (const id of memo.changed) {
+      const a = s.annotations.get(id);
+      const shown = a && isShown(a, s) ? a : undefined;
+      if (memo.drawn.get(id) === shown) continue;
+      if (memo.drawn.has(id)) remove.push(id);
+      if (shown) added.push(shown);
+      if (shown) memo.drawn.set(id, shown);
+      else memo.drawn.delete(id);
+    }
+    if (remove.length > 0 || added.length > 0) view.changeHighlights({ remove, add: spans(added) });
+    return;
+  }
+  const next = new Map(memo.shown.map((a) => [a.id, a]));
   const remove: string[] = [];
   const added: Annotation[] = [];
   for (const [id, a] of memo.drawn) if (next.get(id) !== a) remove.push(id);
   for (const [id, a] of next) if (memo.drawn.get(id) !== a) added.push(a);
-  if (remove.length === 0 && added.length === 0) return;
-  const spans = (list: readonly Annotation[]): AnnotationSpan[] => annotationSpans(list, parts.sourceId, textLength);
-  if (memo.drawn.size === 0 || remove.length + added.length > RESET_ABOVE) view.changeHighlights({ reset: spans(shown) });
-  else view.changeHighlights({ remove, add: spans(added) });
   memo.drawn = next;
+  if (remove.length === 0 && added.length === 0) return;
+  if (remove.length + added.length > RESET_ABOVE || remove.length === 0 && added.length === next.size) view.changeHighlights({ reset: spans(memo.shown) });
+  else view.changeHighlights({ remove, add: spans(added) });
 }
 
 function renderForm(parts: ViewerParts, prev: ViewerState, next: ViewerState, action: ViewerAction): void {
@@ -131,9 +172,9 @@ function revealCard(parts: ViewerParts, next: ViewerState): void {
 function renderReuse(parts: ViewerParts, prev: ViewerState, next: ViewerState): void {
   const view = parts.view;
   if (!view) return;
-  if (prev.reuse !== next.reuse) {
+  if (prev.reuse !== next.reuse || (prev.titles !== next.titles && next.reuse.phase === 'ready')) {
     if (next.reuse.phase === 'ready') {
-      view.setReuseMarks(next.reuse.value);
+      if (prev.reuse !== next.reuse) view.setReuseMarks(next.reuse.value);
       parts.coverage.update(next.reuse.value);
     } else if (next.reuse.phase === 'failed') {
       parts.coverage.update(null, `Could not load the reused passages: ${next.reuse.message}`);
@@ -160,11 +201,11 @@ export function renderViewer(parts: ViewerParts, memo: RenderMemo, prev: ViewerS
   if (next.page.phase !== 'ready' || !view) return;
   const text = next.page.value.source.text;
   const changed = derive(memo, prev, next);
-  const listChanged = changed || prev.reuse !== next.reuse || prev.deleting !== next.deleting || prev.focus.id !== next.focus.id;
+  const listChanged = changed || prev.reuse !== next.reuse || prev.titles !== next.titles || prev.deleting !== next.deleting || prev.focus.id !== next.focus.id;
   const focusChanged = prev.focus.seq !== next.focus.seq;
   // The text first, in one transaction; then the sidebar, whose measuring lays the page out once.
   view.batch(() => {
-    if (changed) drawHighlights(parts, memo, memo.shown, text.length);
+    if (changed) drawHighlights(parts, memo, next, text.length);
     if (prev.draft !== next.draft) view.setDraftRanges(next.draft.passages.filter((p) => p.source === parts.sourceId));
     // The passage a form is open for stays marked; a new form hides the popover it came from.
     if ((prev.form?.range ?? null) !== (next.form?.range ?? null)) view.setPending(next.form?.range ?? null);
@@ -174,20 +215,21 @@ export function renderViewer(parts: ViewerParts, memo: RenderMemo, prev: ViewerS
   if (listChanged) {
     parts.sidebar.render({
       shown: memo.shown,
-      total: memo.scope.length,
+      total: memo.scopeCount,
       filter: next.filter,
       tags: memo.tags,
       provisional: next.provisional,
       deleting: next.deleting,
       focused: next.focus.id,
-      extrasVersion: next.reuse.phase === 'ready' ? 1 : 0,
+      // Cards name other sources by title and carry a button once the reused passages are known.
+      extrasVersion: (next.reuse.phase === 'ready' ? 1 : 0) + (next.titles.size > 0 ? 2 : 0),
     }, focusChanged && next.focus.from !== 'card' ? next.focus.id : null);
   }
   if (prev.allSets !== next.allSets) parts.allSetsToggle.checked = next.allSets;
   renderForm(parts, prev, next, action);
   if (focusChanged) revealCard(parts, next);
   renderReuse(parts, prev, next);
-  if (prev.suggestions !== next.suggestions) {
+  if (prev.suggestions !== next.suggestions || (prev.titles !== next.titles && next.suggestions.phase === 'ready')) {
     if (next.suggestions.phase === 'ready') parts.suggestions.update(next.suggestions.value);
     else if (next.suggestions.phase === 'failed') parts.suggestions.update(null, `Could not load the suggestions: ${next.suggestions.message}`);
     const n = next.suggestions.phase === 'ready' ? next.suggestions.value.length : 0;

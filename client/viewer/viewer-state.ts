@@ -45,7 +45,9 @@ export type FocusOrigin = 'card' | 'text' | 'route' | 'saving';
 /** The state of one source page. */
 export interface ViewerState {
   sourceId: string;
-  page: Loadable<{ source: Source; titles: ReadonlyMap<string, string> }>;
+  page: Loadable<{ source: Source }>;
+  /** Titles of the sources by id, to name other sources (they arrive after the page; ids serve until then). */
+  titles: ReadonlyMap<string, string>;
   /** Every annotation with a target in this source, any set, by id; provisional ones included. */
   annotations: ReadonlyMap<string, Annotation>;
   /** Ids of provisional annotations: shown at once while the server stores them. */
@@ -77,13 +79,13 @@ export type ViewerAction =
   | {
       type: 'loaded';
       source: Source;
-      titles: ReadonlyMap<string, string>;
       annotations: readonly Annotation[];
       sets: readonly SetSummary[];
       activeSet: string;
     }
   | { type: 'annotations-reloaded'; annotations: readonly Annotation[] }
   | { type: 'vocabulary-loaded'; vocabulary: Vocabulary }
+  | { type: 'titles-loaded'; titles: ReadonlyMap<string, string> }
   | { type: 'reuse-loaded'; marks: ReuseMark[] }
   | { type: 'reuse-failed'; message: string }
   | { type: 'suggestions-loaded'; suggestions: InconsistencySuggestion[] }
@@ -121,6 +123,7 @@ export function initialViewerState(sourceId: string, opts: { allSets?: boolean; 
   return {
     sourceId,
     page: { phase: 'loading' },
+    titles: new Map(),
     annotations: new Map(),
     provisional: new Set(),
     deleting: new Set(),
@@ -187,7 +190,7 @@ export function applyViewer(state: ViewerState, action: ViewerAction): ViewerSta
     case 'loaded':
       return {
         ...state,
-        page: { phase: 'ready', value: { source: action.source, titles: action.titles } },
+        page: { phase: 'ready', value: { source: action.source } },
         annotations: withAnnotations(new Map(), action.annotations),
         sets: action.sets,
         activeSet: action.activeSet,
@@ -196,6 +199,8 @@ export function applyViewer(state: ViewerState, action: ViewerAction): ViewerSta
       return { ...state, annotations: withAnnotations(new Map(), [...state.annotations.values()].filter((a) => state.provisional.has(a.id)).concat(action.annotations)) };
     case 'vocabulary-loaded':
       return { ...state, vocabulary: action.vocabulary };
+    case 'titles-loaded':
+      return { ...state, titles: action.titles };
     case 'reuse-loaded':
       return { ...state, reuse: { phase: 'ready', value: action.marks }, activeReuse: null };
     case 'reuse-failed':

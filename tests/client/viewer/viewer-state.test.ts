@@ -25,7 +25,7 @@ function ann(id: string, start: number, over: Partial<Annotation> = {}): Annotat
 const SETS = [{ name: 'default', description: '', created: '', count: 0 }, { name: 'other', description: '', created: '', count: 0 }];
 
 function loaded(annotations: Annotation[]): ViewerState {
-  return applyViewer(initialViewerState('src'), { type: 'loaded', source: SOURCE, titles: new Map(), annotations, sets: SETS, activeSet: 'default' });
+  return applyViewer(initialViewerState('src'), { type: 'loaded', source: SOURCE, annotations, sets: SETS, activeSet: 'default' });
 }
 
 const run = (state: ViewerState, ...actions: ViewerAction[]) => actions.reduce(applyViewer, state);
@@ -120,8 +120,8 @@ describe('patchShown', () => {
     for (const action of changes) {
       const next = applyViewer(prev, action);
       const patched = patchShown(list, prev, next);
-      expect(patched?.map((a) => a.id)).toEqual(ids(next));
-      list = patched ?? [];
+      expect(patched?.list.map((a) => a.id)).toEqual(ids(next));
+      list = patched?.list ?? [];
       prev = next;
     }
     // A change of scope is not patched.
