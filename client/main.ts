@@ -7,7 +7,7 @@ import './styles.css';
 import { renderCompareHome, renderCompareView } from './compare';
 import { homePage } from './home/home-page';
 import { annotationsPage } from './search/annotations-page';
-import type { Page } from './shared/page';
+import type { Page } from './shared/page-store';
 import { parseRoute, type Route } from './shared/routes';
 import { tagsPage } from './tags/tags-page';
 import { h } from './ui/dom';

@@ -6,7 +6,7 @@
  */
 import type { Annotation, CreateAnnotation } from '../../core/model';
 import { createAnnotation } from './annotation-actions';
-import { parseTags } from '../shared/tags';
+import { parseTags } from '../shared/vocabulary-match';
 import { openModal, type Modal } from '../ui/modal-dialog';
 import { h } from '../ui/dom';
 import type { TextSpan } from '../shared/trim-range';

@@ -8,7 +8,7 @@
  * offset mapping of selection-offsets.ts, which counts text nodes per segment, is unaffected.
  */
 import { h } from '../ui/dom';
-import { highlightClass, highlightDescriptionId } from '../shared/highlight-class';
+import { highlightClass, highlightDescriptionId } from '../shared/highlight-look';
 import type { OrientedPassage, Segment } from './alignment-layout';
 import { layeredPieces, type ColumnLayer } from './annotation-layers';
 import type { DiffMark, DiffRange } from './word-diff';

@@ -8,6 +8,12 @@
  * render sees a state in which each earlier action has been applied once.
  */
 
+/** What the router mounts for a route: a page that draws itself into the app element and cleans up
+ * (listeners, dialogs, popovers appended to the body) when the route changes. */
+export interface Page {
+  destroy(): void;
+}
+
 /** A pure state transition. */
 export type Apply<S, A> = (state: S, action: A) => S;
 

@@ -2,7 +2,8 @@
  * What autocomplete offers for a claimant or a tag: the names in use that fit what was typed, most
  * used first, so "Frank A. Rose" is offered to whoever starts typing "Fra" or "Rose" and the two
  * spellings stop drifting apart. For a comma separated tag list, the tag being typed is the one at
- * the caret. Pure code.
+ * the caret; `parseTags` is the one reading of such a list for the annotation form, the link dialog
+ * and the autocomplete, so "a, b,, a" means the same everywhere. Pure code.
  */
 
 import type { VocabularyEntry } from '../../core/annotations/vocabulary';
@@ -64,4 +65,17 @@ export function replaceToken(value: string, token: ListToken, name: string): { v
 /** The entries of a comma separated list other than the one at `token` (the tags chosen already). */
 export function otherTokens(value: string, token: ListToken): string[] {
   return (value.slice(0, token.start) + value.slice(token.end)).split(',').map((t) => t.trim()).filter(Boolean);
+}
+
+/** Tags from comma separated input: trimmed, empty ones dropped, duplicates removed (first kept, any case). */
+export function parseTags(input: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of input.split(',')) {
+    const tag = raw.trim();
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  * parsing rules for tags (comma separated) and evidence (one link per line) are unit tested.
  */
 import type { Annotation, CreateAnnotation, PatchAnnotation, TargetInput, Verdict } from '../../core/model';
-import { parseTags } from '../shared/tags';
+import { parseTags } from '../shared/vocabulary-match';
 
 /** The kinds the form edits in full; other kinds (made elsewhere) keep their targets and get tags/note. */
 export type FormKind = Annotation['kind'];

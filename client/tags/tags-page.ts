@@ -6,8 +6,7 @@
  */
 import { errorMessage } from '../api/api-error';
 import * as api from '../api/client';
-import type { Page } from '../shared/page';
-import { createPageStore } from '../shared/page-store';
+import { createPageStore, type Page } from '../shared/page-store';
 import { annotationsHref } from '../shared/routes';
 import { attachAutocomplete } from '../ui/autocomplete';
 import { h } from '../ui/dom';

@@ -6,7 +6,7 @@
  * legend.
  */
 import { KINDS, KIND_LABELS, VERDICTS, VERDICT_LABELS } from '../../core/model/vocabulary';
-import { highlightClass, highlightDescriptionId, highlightLabel, type HighlightLook } from '../shared/highlight-class';
+import { highlightClass, highlightDescriptionId, highlightLabel, type HighlightLook } from '../shared/highlight-look';
 import { h } from './dom';
 
 /**

@@ -3,7 +3,7 @@
  * verdict (`hl hl-claim hl-verdict-false`), carrying `data-annotation-id` and, for screen readers,
  * `aria-describedby` naming its kind and verdict (the legend holds those descriptions). Each decoration renders its
  * own `<span>` (nodeName), so overlapping highlights nest as elements; each also carries its depth
- * in the stack (`data-depth`, see highlight-depth.ts), by which the CSS draws its underline band
+ * in the stack (`data-depth`, see highlight-look.ts), by which the CSS draws its underline band
  * lower for each level, so every layer of an overlap stays visible in its own colour.
  *
  * Updates are incremental: the page hands over the spans of the annotations that appeared, changed
@@ -17,8 +17,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { AnnotationSpan } from '../shared/annotation-spans';
-import { highlightClass, highlightDescriptionId } from '../shared/highlight-class';
-import { assignDepths } from '../shared/highlight-depth';
+import { assignDepths, highlightClass, highlightDescriptionId } from '../shared/highlight-look';
 import type { TextDocument } from './text-document';
 
 /** A highlight as drawn: its span, document range and depth. Decorations point back to it. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Target } from '../../../core/model';
 import { annotationSpans, sortInTextOrder } from '../../../client/shared/annotation-spans';
-import { highlightClass } from '../../../client/shared/highlight-class';
+import { highlightClass } from '../../../client/shared/highlight-look';
 
 const t = (source: string, start: number, end: number, orphaned?: boolean): Target => ({ source, start, end, exact: 'x'.repeat(end - start), prefix: '', suffix: '', orphaned });
 function ann(id: string, created: string, targets: Target[], over: Partial<Annotation> = {}): Annotation {

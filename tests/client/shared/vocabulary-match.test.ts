@@ -1,6 +1,6 @@
-/** What autocomplete offers: names fitting what was typed, most used first; the tag at the caret. */
+/** What autocomplete offers: names fitting what was typed, most used first; the tag at the caret; tag lists read. */
 import { describe, expect, it } from 'vitest';
-import { completions, otherTokens, replaceToken, tokenAt } from '../../../client/shared/vocabulary-match';
+import { completions, otherTokens, parseTags, replaceToken, tokenAt } from '../../../client/shared/vocabulary-match';
 
 const NAMES = [
   { name: 'Frank Rose', count: 5 },
@@ -32,5 +32,18 @@ describe('the tag at the caret', () => {
     expect(replaceToken(value, token, 'attribution')).toEqual({ value: 'quote,  attribution, dates', caret: 19 });
     const last = tokenAt('quote, da', 9);
     expect(replaceToken('quote, da', last, 'dates')).toEqual({ value: 'quote, dates, ', caret: 14 });
+  });
+});
+
+describe('parseTags', () => {
+  it('splits at commas, trims, drops empty and duplicate tags', () => {
+    expect(parseTags(' attribution,numbers , ,attribution,,  typo ')).toEqual(['attribution', 'numbers', 'typo']);
+  });
+  it('keeps spaces inside a tag and gives nothing for blank input', () => {
+    expect(parseTags('site boilerplate')).toEqual(['site boilerplate']);
+    expect(parseTags('  ,  ')).toEqual([]);
+  });
+  it('drops a repeat that differs only in case, as the server would', () => {
+    expect(parseTags('Attribution, attribution, ATTRIBUTION, typo')).toEqual(['Attribution', 'typo']);
   });
 });

@@ -1,5 +1,6 @@
+/** Depths of overlapping highlights: each range gets the lowest band no overlapping range holds. */
 import { describe, expect, it } from 'vitest';
-import { assignDepths, MAX_DEPTH, type DepthRange } from '../../../client/shared/highlight-depth';
+import { assignDepths, MAX_DEPTH, type DepthRange } from '../../../client/shared/highlight-look';
 
 /** True when two ranges share at least one character. */
 function overlap(x: DepthRange, y: DepthRange): boolean {
