@@ -43,6 +43,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/annotations/:id/copies', use: 'read' },
   { method: 'POST', path: '/api/annotations/:id/carry', use: 'annotation.carry' },
   { method: 'GET', path: '/api/sets', use: 'read' },
+  { method: 'GET', path: '/api/vocabulary', use: 'read' },
+  { method: 'POST', path: '/api/tags/rename', use: 'tag.rename' },
   { method: 'POST', path: '/api/sets', use: 'set.manage' },
   { method: 'GET', path: '/api/export', use: 'export' },
   { method: 'POST', path: '/api/import', use: 'annotation.import' },

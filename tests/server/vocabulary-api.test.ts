@@ -115,7 +115,7 @@ describe('renaming beside a concurrent edit', () => {
         },
       },
     });
-    const result = await new VocabularyService(new AnnotationService(store, srv.sources)).renameTag('typo', 'spelling', { name: 'tester' });
+    const result = await new VocabularyService(new AnnotationService(store, srv.sources)).renameTag('typo', 'spelling', { name: 'tester', role: 'editor' });
     expect(raced).toBe(true);
     expect(result).toEqual({ changed: 1 });
     expect(await get(a.id)).toMatchObject({ tags: ['spelling'], note: 'edited meanwhile', revision: 3 });

@@ -40,6 +40,9 @@ const LEAST: Record<string, Role | 'public'> = {
   'POST /api/annotations/:id/carry': 'editor',
   'GET /api/sets': 'viewer',
   'POST /api/sets': 'editor',
+  'GET /api/vocabulary': 'viewer',
+  // Renaming a tag changes annotations of others.
+  'POST /api/tags/rename': 'editor',
   'GET /api/export': 'viewer',
   'POST /api/import': 'editor',
   'GET /api/reuse': 'viewer',
@@ -112,6 +115,13 @@ const CASES: Record<string, (who: Who) => Promise<RawRequest>> = {
   'POST /api/annotations/:id/carry': async () => post(`/api/annotations/${(await othersNote(JTA, SEEDS.nbPursues)).id}/carry`, { mode: 'copy' }),
   'GET /api/sets': async () => ({ method: 'GET', path: '/api/sets' }),
   'POST /api/sets': async () => post('/api/sets', { name: `matrix set ${++serial}` }),
+  'GET /api/vocabulary': async () => ({ method: 'GET', path: '/api/vocabulary' }),
+  // A tag on the admin's annotation, made afresh for every caller.
+  'POST /api/tags/rename': async () => {
+    const tag = `matrix-tag-${++serial}`;
+    await asAdmin('POST', '/api/annotations', { kind: 'note', targets: [targetOf(SEEDS.mdaa, 'Russian Position')], tags: [tag] });
+    return post('/api/tags/rename', { from: tag, to: `${tag}-renamed` });
+  },
   'GET /api/export': async () => ({ method: 'GET', path: '/api/export?format=csv' }),
   'POST /api/import': async () =>
     post('/api/import', {
