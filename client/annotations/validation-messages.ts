@@ -94,10 +94,18 @@ export function validationIssues(details: unknown): ValidationIssue[] {
 
 /**
  * Each issue as the field it concerns and a sentence such as "Tag 5 (“xxxxxxxx…”) is too long: at
- * most 64 characters are allowed." `body` is what was sent, to quote the offending value.
+ * most 64 characters are allowed." `body` is what was sent, to quote the offending value. Only the
+ * first issue of each value is kept: an empty evidence line is "empty", not also "not a URL".
  */
 export function fieldProblems(issues: readonly ValidationIssue[], body?: unknown): FieldProblem[] {
-  return issues.map(({ path, message }) => {
+  const seen = new Set<string>();
+  const first = issues.filter(({ path }) => {
+    if (path === '') return true;
+    if (seen.has(path)) return false;
+    seen.add(path);
+    return true;
+  });
+  return first.map(({ path, message }) => {
     const keys = path === '' ? [] : path.split('.');
     let field: FormField | null = null;
     let index: number | null = null;

@@ -10,7 +10,7 @@
  * (schema.org `citation`, on every CreativeWork); the review's `url` is its page under the configured
  * base, or else the claimed passage in its source, as a URL text fragment.
  */
-import { type Annotation, type Source, VERDICT_LABELS, type Verdict } from '../model';
+import { type Annotation, isHttpUrl, type Source, VERDICT_LABELS, type Verdict } from '../model';
 import { type ExportInput, type ReviewAgent, resolveOptions } from './export-input';
 
 /**
@@ -52,7 +52,7 @@ export interface SchemaCreativeWork {
   datePublished?: string;
 }
 
-/** A piece of evidence: a web page by its address, or what the reviewer wrote when it is not one. */
+/** A piece of evidence: a web page by its address, or, in records from before evidence had to be a link, the text written. */
 export type SchemaCitation = { '@type': 'CreativeWork'; url: string } | string;
 
 export interface ClaimReview {
@@ -150,9 +150,9 @@ function creativeWork(id: string, source: Source | undefined): SchemaCreativeWor
   return work;
 }
 
-/** A web address as a cited CreativeWork; other evidence (a document, an interview) as its text. */
+/** A web address as a cited CreativeWork (the rule the API checks); older text evidence as it is. */
 function citation(evidence: string): SchemaCitation {
-  return /^https?:\/\/\S+$/i.test(evidence.trim()) ? { '@type': 'CreativeWork', url: evidence.trim() } : evidence;
+  return isHttpUrl(evidence.trim()) ? { '@type': 'CreativeWork', url: evidence.trim() } : evidence;
 }
 
 /** Words of a quote a text fragment names: the whole quote when short, else its first and last words. */

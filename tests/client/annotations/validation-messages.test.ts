@@ -18,13 +18,14 @@ describe('fieldProblems', () => {
     const body = {
       kind: 'claim', targets: [{ source: 'x', start: 0, end: 2, exact: 'ab' }],
       tags: ['fine', 'y'.repeat(70)], note: 'n'.repeat(20_001),
-      claim: { claimant: 'c'.repeat(201), verdict: 'false', evidence: ['https://a.example', ''] },
+      claim: { claimant: 'c'.repeat(201), verdict: 'false', evidence: ['https://a.example', '', 'javascript:alert(1)'] },
     };
     expect(fieldProblems(issuesOf(body), body)).toEqual([
       { field: 'tags', message: 'Tag 2 (“yyyyyyyyyyyyyyyyyyyyyyyy…”) is too long: at most 64 characters are allowed.' },
       { field: 'note', message: 'The note is too long: at most 20,000 characters are allowed.' },
       { field: 'claimant', message: 'The claimant is too long: at most 200 characters are allowed.' },
       { field: 'evidence', message: 'Evidence line 2 is empty: remove it or write something.' },
+      { field: 'evidence', message: 'Evidence line 3 (“javascript:alert(1)”) must be an absolute http:// or https:// URL.' },
     ]);
   });
 

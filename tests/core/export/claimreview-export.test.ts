@@ -1,7 +1,7 @@
 /** schema.org ClaimReview export: which claims, the rating scale, agents, appearances, evidence and links. */
 import { describe, expect, it } from 'vitest';
 import { claimantType, exportClaimReviews, passageUrl, RATING_SCALE } from '../../../core/export';
-import { ASTRAL_ID, CLAIM_FALSE, CLAIM_MISLEADING, CLAIM_MOSTLY_TRUE, CLAIM_UNVERIFIED, EVIDENCE_URL, SEEDS, SOURCES, populatedInput } from './fixtures';
+import { ASTRAL_ID, CLAIM_FALSE, CLAIM_MISLEADING, CLAIM_MOSTLY_TRUE, CLAIM_UNVERIFIED, EVIDENCE_URL, EVIDENCE_URL_2, SEEDS, SOURCES, populatedInput } from './fixtures';
 
 describe('ClaimReview export', () => {
   const reviews = exportClaimReviews(populatedInput());
@@ -67,13 +67,15 @@ describe('ClaimReview export', () => {
     expect(configured.url).toBe(`https://desk.example/reviews/${CLAIM_MOSTLY_TRUE.id}`);
   });
 
-  it('cites the evidence: links as web pages, other evidence as written', () => {
+  it('cites the evidence: links as web pages, text kept from before evidence had to be a link as written', () => {
     expect(byId.get(CLAIM_MOSTLY_TRUE.id)!.citation).toEqual([
       { '@type': 'CreativeWork', url: EVIDENCE_URL },
-      'NewsBlaze reports the same speech, with the same wording.',
+      { '@type': 'CreativeWork', url: EVIDENCE_URL_2 },
     ]);
-    expect(byId.get(CLAIM_MISLEADING.id)!.citation).toEqual(['Compare with the 2010 Lisbon summit declaration.']);
     expect(byId.get(CLAIM_FALSE.id)!.citation).toBeUndefined();
+    const older = { ...CLAIM_MISLEADING, claim: { ...CLAIM_MISLEADING.claim!, evidence: ['Compare with the 2010 Lisbon summit declaration.', EVIDENCE_URL] } };
+    const [review] = exportClaimReviews(populatedInput({ annotations: [older] }));
+    expect(review.citation).toEqual(['Compare with the 2010 Lisbon summit declaration.', { '@type': 'CreativeWork', url: EVIDENCE_URL }]);
   });
 
   it('links the review to its passage in a source that has a URL, as a text fragment', () => {
