@@ -116,6 +116,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/import', express.json({ limit: deps.importLimit ?? DEFAULT_IMPORT_LIMIT, strict: false, type: ['application/json', 'application/ld+json'] }));
   // An article text may be up to 2 million characters (ImportSource), several MB as JSON.
   api.post('/sources', express.json({ limit: deps.importLimit ?? DEFAULT_IMPORT_LIMIT, strict: false }));
+  api.post('/sources/preview', express.json({ limit: deps.importLimit ?? DEFAULT_IMPORT_LIMIT, strict: false }));
   api.use(express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: false }));
   api.use(jsonDepthCheck);
   api.use('/session', sessionRoutes(users, sessions, cookie));

@@ -30,6 +30,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/events', use: 'read' },
   { method: 'GET', path: '/api/sources', use: 'read' },
   { method: 'POST', path: '/api/sources', use: 'source.import' },
+  { method: 'POST', path: '/api/sources/preview', use: 'source.import' },
   { method: 'POST', path: '/api/sources/fetch', use: 'source.import' },
   { method: 'GET', path: '/api/sources/:id', use: 'read' },
   { method: 'GET', path: '/api/sources/:id/revisions', use: 'read' },

@@ -197,6 +197,7 @@ const SHAPES: Record<string, fc.Arbitrary<unknown>> = {
   'POST /api/session': nameBody,
   'POST /api/annotations/:id/carry': carryBody,
   'POST /api/sources': sourceBody,
+  'POST /api/sources/preview': sourceBody,
   'POST /api/import': importBody,
   'POST /api/suggestions/:id/confirm': confirmBody,
 };

@@ -25,6 +25,7 @@ const LEAST: Record<string, Role | 'public'> = {
   'GET /api/events': 'viewer',
   'GET /api/sources': 'viewer',
   'POST /api/sources': 'editor',
+  'POST /api/sources/preview': 'editor',
   'POST /api/sources/fetch': 'editor',
   'GET /api/sources/:id': 'viewer',
   'GET /api/sources/:id/revisions': 'viewer',
@@ -91,6 +92,7 @@ const CASES: Record<string, (who: Who) => Promise<RawRequest>> = {
   'GET /api/events': async () => ({ method: 'GET', path: '/api/events' }),
   'GET /api/sources': async () => ({ method: 'GET', path: '/api/sources' }),
   'POST /api/sources': async () => post('/api/sources', { id: `matrix-source-${++serial}`, text: 'A short article.\n\nIt has two paragraphs.', outlet: 'Test' }),
+  'POST /api/sources/preview': async () => post('/api/sources/preview', { text: 'A short article.\n\nIt has two paragraphs.' }),
   // Fetching the same page again is an unchanged revision: a success every time.
   'POST /api/sources/fetch': async () => post('/api/sources/fetch', { url: pageUrl }),
   'GET /api/sources/:id': async () => ({ method: 'GET', path: `/api/sources/${SEEDS.mdaa}` }),
