@@ -4,6 +4,8 @@
  */
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
+import { addSourcesPage } from './add/add-page';
+import { changesPage } from './changes/changes-page';
 import { renderCompareHome, renderCompareView } from './compare';
 import { homePage } from './home/home-page';
 import { annotationsPage } from './search/annotations-page';
@@ -30,6 +32,10 @@ function mount(route: Route): Page | null {
       return annotationsPage(app, route.search);
     case 'tags':
       return tagsPage(app);
+    case 'add':
+      return addSourcesPage(app);
+    case 'changes':
+      return changesPage(app, route.id, { from: route.from, to: route.to });
     default:
       document.title = 'Not found · Collate';
       app.replaceChildren(h('div', { class: 'page-error' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, '← All sources'))));
@@ -39,7 +45,7 @@ function mount(route: Route): Page | null {
 
 /** Mark the header link of the page shown (aria-current) for the eye and for screen readers. */
 function markNav(route: Route): void {
-  const section = route.name === 'source' || route.name === 'home' ? '#/' : route.name.startsWith('compare') ? '#/compare' : `#/${route.name}`;
+  const section = route.name === 'source' || route.name === 'changes' || route.name === 'home' ? '#/' : route.name.startsWith('compare') ? '#/compare' : `#/${route.name}`;
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.app-nav a')) {
     if (a.getAttribute('href') === section) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');

@@ -19,8 +19,12 @@ import type { Copy } from '../../core/carry/copies';
 import type { InconsistencySuggestion } from '../../core/inconsistency/types';
 import { ApiError } from './api-error';
 
-/** A source listed on the home page, with its annotation counts by kind. */
-export type SourceSummary = SourceMeta & { counts: Record<Kind, number> };
+/**
+ * A source listed on the home page, with its annotation counts by kind, its open suggestions, and
+ * whether it `changed` since annotated (an annotation points at an older revision, or was re-attached
+ * or orphaned by one).
+ */
+export type SourceSummary = SourceMeta & { counts: Record<Kind, number>; suggestions?: number; changed?: boolean };
 /** An annotation set with the number of annotations in it. */
 export type SetSummary = AnnotationSet & { count: number };
 /** Another copy of an annotated passage, found through duplicate coverage. */
@@ -31,7 +35,8 @@ export type { InconsistencySuggestion, Vocabulary };
 
 const BASE = '/api';
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One API call: the parsed answer, or an ApiError (also for network failures and unreadable answers). */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(BASE + path, {
@@ -58,7 +63,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return parsed as T;
 }
 
-function query(params: Record<string, string | undefined>): string {
+/** A query string (with its `?`) of the parameters given; empty ones are left out. */
+export function query(params: Record<string, string | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, v);
   const s = q.toString();

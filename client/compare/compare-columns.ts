@@ -14,7 +14,7 @@ import { columnLayers, counterpartIn } from './annotation-layers';
 import { fillColumnText, flashAnnotation, passageElement, setActiveAnnotation, type ColumnContent } from './compare-column';
 import type { CompareData } from './compare-state';
 import type { CompareFocus } from '../shared/routes';
-import { passageList, type PassageList } from './passage-list';
+import { passageList, type PassageList, type PassageListText } from './passage-list';
 import { boxIn, ScrollSync, type PassageBoxes } from './scroll-sync';
 import { offsetAt, rangeOf, spanOfRange } from './selection-offsets';
 import { setHighlight } from './text-highlights';
@@ -43,7 +43,8 @@ export class CompareColumns {
   private focus: { side: 'a' | 'b'; start: number; end: number } | null = null;
   private readonly resize: ResizeObserver;
 
-  constructor(private readonly data: CompareData, private readonly events: ColumnEvents) {
+  /** `listText` words the passage list for another use of the columns (the changes of a revision). */
+  constructor(private readonly data: CompareData, private readonly events: ColumnEvents, listText?: PassageListText) {
     const { sa, sb, layout } = data;
     this.layout = layout;
     this.text = { a: h('div', { class: 'compare-text compare-text-a', 'data-side': 'a' }), b: h('div', { class: 'compare-text compare-text-b', 'data-side': 'b' }) };
@@ -52,7 +53,7 @@ export class CompareColumns {
       b: h('div', { class: 'pane-scroll', tabindex: 0, 'aria-label': `Text of ${sb.title} (press s to select a sentence)` }, this.text.b),
     };
     this.draw();
-    this.list = passageList(layout.passages, sa.text, (i) => this.jump(i));
+    this.list = passageList(layout.passages, sa.text, (i) => this.jump(i), listText);
     this.sync = new ScrollSync(this.panes.a, this.panes.b, () => this.measure(), (side, line) => this.scrolled(side, line));
     this.resize = new ResizeObserver(() => this.sync.refresh());
     for (const side of ['a', 'b'] as const) {

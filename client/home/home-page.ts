@@ -1,6 +1,7 @@
 /**
- * The home page (`#/`): every source, grouped by outlet, with its date, length and annotation counts
- * by kind. Each title is a plain link, so the list is navigable with Tab and Enter. The list is the
+ * The home page (`#/`): every source, grouped by outlet, with its date, length, open suggestions and
+ * annotation counts by kind, marked when its text changed since it was annotated (a link to what
+ * changed), and a way to add sources. Each title is a plain link, so the list is navigable with Tab and Enter. The list is the
  * page's one state, reloaded (not the whole page) after an import, whose summary stays on screen.
  */
 import type { Kind } from '../../core/model';
@@ -9,7 +10,7 @@ import { errorMessage } from '../api/api-error';
 import { listSources, type SourceSummary } from '../api/client';
 import { renderComparePicker } from '../compare';
 import { createPageStore, type Page } from '../shared/page-store';
-import { sourceHref } from '../shared/routes';
+import { changesHref, sourceHref } from '../shared/routes';
 import { transferButtons } from '../transfer';
 import { h, replaceChildren } from '../ui/dom';
 import { helpButton, pageHelp } from '../ui/help-dialog';
@@ -57,10 +58,18 @@ function countsView(counts: Partial<Record<Kind, number>>): HTMLElement {
     present.map((k) => h('li', { class: `count kind-${k}` }, plural(counts[k] ?? 0, KIND_LABELS[k]))));
 }
 
+/** Said of a source whose text changed since it was annotated (on hover, and to screen readers). */
+const CHANGED_EXPLANATION = 'The article changed since it was annotated: some annotations point at an older revision, or were re-attached to new wording or orphaned. See what changed.';
+
 function sourceItem(s: SourceSummary): HTMLElement {
-  const details = [s.published ?? null, s.author ? `by ${s.author}` : null, `${s.length.toLocaleString('en')} characters`];
+  const suggestions = s.suggestions ? `${s.suggestions} open suggestion${s.suggestions === 1 ? '' : 's'}` : null;
+  const details = [s.published ?? null, s.author ? `by ${s.author}` : null, `${s.length.toLocaleString('en')} characters`, suggestions];
   return h('li', { class: 'source-item', 'data-source-id': s.id },
     h('a', { class: 'source-link', href: sourceHref(s.id) }, s.title),
+    s.changed
+      ? [' ', h('a', { class: 'badge badge-changed', 'data-action': 'what-changed', href: changesHref(s.id), title: CHANGED_EXPLANATION },
+          'Changed', h('span', { class: 'visually-hidden' }, `: ${CHANGED_EXPLANATION}`))]
+      : null,
     h('div', { class: 'source-details' },
       h('span', {}, details.filter((d): d is string => d !== null).join(' · ')),
       countsView(s.counts),
@@ -116,7 +125,11 @@ export function homePage(root: HTMLElement): Page {
     h('section', { class: 'home' },
       h('div', { class: 'home-head' },
         h('h1', {}, 'Sources'),
-        h('div', { class: 'home-actions' }, transferButtons({ onImported: () => store.dispatch({ type: 'reload' }) }), helpButton(help)),
+        h('div', { class: 'home-actions' },
+          h('a', { class: 'btn btn-small btn-primary', href: '#/add', 'data-action': 'add-sources' }, 'Add sources…'),
+          transferButtons({ onImported: () => store.dispatch({ type: 'reload' }) }),
+          helpButton(help),
+        ),
       ),
       lead,
       picker,

@@ -12,8 +12,10 @@ import * as api from '../api/client';
 import { createPageStore, type Page } from '../shared/page-store';
 import { annotationsHref, sourceHref, type AnnotationSearch } from '../shared/routes';
 import { excerpt } from '../shared/text-excerpt';
+import { needsRecheck } from '../shared/target-changes';
 import { h } from '../ui/dom';
 import { helpButton, pageHelp } from '../ui/help-dialog';
+import { recheckFlag } from '../ui/recheck-flag';
 import { applySearch, initialSearchState, isBlankSearch, type SearchAction, type SearchState } from './search-state';
 
 /** Typing settles this long before the search is sent. */
@@ -27,6 +29,7 @@ function resultItem(a: Annotation, titles: ReadonlyMap<string, string>): HTMLEle
       verdict ? h('span', { class: `badge badge-verdict verdict-${verdict}` }, VERDICT_LABELS[verdict]) : null,
       a.claim?.claimant ? h('span', { class: 'card-claimant' }, a.claim.claimant) : null,
       h('span', { class: 'card-set', title: 'Annotation set' }, a.set),
+      needsRecheck(a) ? recheckFlag() : null,
     ),
     h('ul', { class: 'result-passages' },
       a.targets.map((t) =>

@@ -1,8 +1,10 @@
 /**
  * The app's hash routes, parsed and built in one place so links and the router agree: `#/` (the
  * sources), `#/source/<id>` (optionally `?annotation=<id>` to open on one annotation),
+ * `#/source/<id>/changes` (what changed between two revisions, optionally `?from=N&to=M`),
  * `#/compare` and `#/compare/<a>/<b>` (optionally `?focus=<source>:<start>-<end>` naming a passage
- * to scroll to), `#/annotations` (with the search's filters as query) and `#/tags`. Pure code.
+ * to scroll to), `#/annotations` (with the search's filters as query), `#/tags` and `#/add` (adding
+ * sources). Pure code.
  */
 
 /** A span to bring into view when the compare view opens. */
@@ -73,6 +75,8 @@ export type Route =
   | ({ name: 'compare' } & CompareRoute)
   | { name: 'annotations'; search: AnnotationSearch }
   | { name: 'tags' }
+  | { name: 'add' }
+  | { name: 'changes'; id: string; from?: number; to?: number }
   | { name: 'not-found'; path: string };
 
 function decode(part: string): string | null {
@@ -93,6 +97,17 @@ export function parseRoute(hash: string): Route {
   if (path === '/') return { name: 'home' };
   if (/^\/compare\/?$/.test(path)) return { name: 'compare-home' };
   if (path === '/tags') return { name: 'tags' };
+  if (path === '/add') return { name: 'add' };
+  const changes = /^\/source\/([^/]+)\/changes$/.exec(path);
+  const changed = changes && decode(changes[1]);
+  if (changed) {
+    const route: Route = { name: 'changes', id: changed };
+    const from = revisionParam(params.get('from'));
+    const to = revisionParam(params.get('to'));
+    if (from !== undefined) route.from = from;
+    if (to !== undefined) route.to = to;
+    return route;
+  }
   if (path === '/annotations') {
     const search: AnnotationSearch = {};
     for (const k of SEARCH_KEYS) {
@@ -108,6 +123,20 @@ export function parseRoute(hash: string): Route {
     return annotation ? { name: 'source', id, annotation } : { name: 'source', id };
   }
   return { name: 'not-found', path: full };
+}
+
+/** A revision number from the query, or undefined when missing or not a whole number from 1. */
+function revisionParam(value: string | null): number | undefined {
+  return value && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : undefined;
+}
+
+/** The hash of what changed in source `id`, between revisions `from` and `to` when given. */
+export function changesHref(id: string, from?: number, to?: number): string {
+  const q = new URLSearchParams();
+  if (from !== undefined) q.set('from', String(from));
+  if (to !== undefined) q.set('to', String(to));
+  const s = q.toString();
+  return `#/source/${encodeURIComponent(id)}/changes${s ? `?${s}` : ''}`;
 }
 
 /** The hash of source `id`'s page, opening on annotation `annotation` when given. */

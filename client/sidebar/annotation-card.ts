@@ -1,14 +1,17 @@
 /**
  * One annotation in the sidebar: kind, verdict, claimant, quoted passage, tags, note and set, all as
  * text. Clicking the card (or Enter on it) shows its passage; Edit opens the form; Delete asks first.
- * Targets in other sources and orphaned targets are listed so nothing is silently hidden. A card of
+ * Targets in other sources and orphaned targets are listed so nothing is silently hidden; a passage
+ * a revision reworded shows its old words, and a claim on it asks for its verdict to be re-checked. A card of
  * an annotation the server has not stored yet says "Saving…" and offers no actions.
  */
 import type { Annotation } from '../../core/model';
 import { KIND_LABELS, VERDICT_LABELS } from '../../core/model/vocabulary';
 import { compareHref } from '../shared/routes';
 import { excerpt } from '../shared/text-excerpt';
+import { changeOf, needsRecheck } from '../shared/target-changes';
 import { h } from '../ui/dom';
+import { recheckFlag } from '../ui/recheck-flag';
 
 /** What a card needs from the sidebar. */
 export interface CardOptions {
@@ -53,11 +56,13 @@ function noteView(note: string, expanded: boolean, onToggle: (expanded: boolean)
 function targetsView(a: Annotation, sourceId: string, titles?: ReadonlyMap<string, string>): HTMLElement[] {
   const here = a.targets.filter((t) => t.source === sourceId);
   const elsewhere = a.targets.filter((t) => t.source !== sourceId);
-  const items: HTMLElement[] = here.map((t) =>
-    t.orphaned
-      ? h('blockquote', { class: 'card-quote orphaned' }, h('span', { class: 'badge badge-orphaned' }, 'Orphaned'), ' ', excerpt(t.exact))
-      : h('blockquote', { class: 'card-quote' }, excerpt(t.exact)),
-  );
+  const items: HTMLElement[] = here.flatMap((t): HTMLElement[] => {
+    if (t.orphaned) return [h('blockquote', { class: 'card-quote orphaned' }, h('span', { class: 'badge badge-orphaned' }, 'Orphaned'), ' ', excerpt(t.exact))];
+    const quote = h('blockquote', { class: 'card-quote' }, excerpt(t.exact));
+    // Re-attached to new wording by a revision: the words it was made on stay in view.
+    if (changeOf(t) !== 'changed') return [quote];
+    return [quote, h('p', { class: 'card-was' }, h('span', { class: 'badge badge-changed' }, 'Reworded'), ' was ', h('q', {}, excerpt(t.changedFrom?.exact ?? '', 120)))];
+  });
   if (elsewhere.length > 0) {
     items.push(
       h('ul', { class: 'card-elsewhere', 'aria-label': 'Passages in other sources' },
@@ -97,6 +102,7 @@ export function annotationCard(opts: CardOptions): HTMLElement {
       verdict ? h('span', { class: `badge badge-verdict verdict-${verdict}` }, VERDICT_LABELS[verdict]) : null,
       a.claim?.claimant ? h('span', { class: 'card-claimant' }, a.claim.claimant) : null,
       h('span', { class: 'card-set', title: 'Annotation set' }, a.set),
+      needsRecheck(a) ? recheckFlag() : null,
     ),
     targetsView(a, opts.sourceId, opts.titles),
     a.note ? noteView(a.note, opts.noteExpanded ?? false, (expanded) => opts.onToggleNote?.(a.id, expanded)) : null,

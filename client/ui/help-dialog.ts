@@ -9,7 +9,7 @@ import { h, isTyping } from './dom';
 export type Shortcut = readonly [keys: string, does: string];
 
 /** The pages with their own keys. */
-export type HelpPage = 'viewer' | 'compare' | 'home' | 'annotations' | 'tags';
+export type HelpPage = 'viewer' | 'compare' | 'home' | 'annotations' | 'tags' | 'add' | 'changes';
 
 const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[]; note?: string }> = {
   viewer: {
@@ -55,6 +55,24 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
       ['Type in the search box', 'Find annotations by their quotes, notes, claimants and tags (every word must occur)'],
       ['Tab / Enter on a result', 'Move between results / open its passage in the viewer'],
     ],
+  },
+  add: {
+    title: 'Adding sources',
+    keys: [
+      ['Tab / Shift+Tab', 'Move between the text area, the details, the file picker and the web address'],
+      ['Enter in a field', 'Add the pasted article (in the details) or fetch the address (in the web address)'],
+      ['Space on the file picker', 'Choose files to add (or drop them on the zone with the mouse)'],
+    ],
+    note: 'Details marked “guessed” were found by Collate in the text; change any of them before adding. Files are added one at a time; one that fails does not stop the others.',
+  },
+  changes: {
+    title: 'What changed',
+    keys: [
+      ['j / n', 'Next change (both columns scroll to it)'],
+      ['k / p', 'Previous change'],
+      ['Tab / Enter in the list of changes', 'Move between changes / jump to one'],
+    ],
+    note: 'The older revision is on the left, the newer on the right; words only in one of them are outlined (solid: only on the right, dashed: only on the left, dotted: reworded). Pick other revisions above the columns.',
   },
   tags: {
     title: 'Tags',

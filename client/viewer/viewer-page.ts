@@ -28,6 +28,7 @@ import { PREF_KEYS, readFlag } from '../ui/preferences';
 import { clearStatus } from '../ui/status';
 import { SourceView } from './source-view';
 import { viewerEffect } from './viewer-effects';
+import { changedSection, revisionTools } from './viewer-revisions';
 import { addToDraft, openCreate, viewerKeys } from './viewer-keys';
 import type { ViewerParts } from './viewer-parts';
 import { emptyMemo, renderViewer } from './viewer-render';
@@ -100,12 +101,15 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string): Pag
     return carryControl({ annotation: a, sourceId: id, titles, carry: (mode) => new Promise((done) => parts.dispatch({ type: 'carry', id: a.id, mode, done })) });
   };
 
+  const changes = changedSection(parts);
+
   const store = createPageStore<ViewerState, Parameters<typeof applyViewer>[1]>(initial, applyViewer, {
     render: (prev, next, action) => {
       // The components share one map of titles: fill it before anything draws with it.
       if (prev.titles !== next.titles) for (const [k, v] of next.titles) titles.set(k, v);
       if (prev.page.phase !== 'ready' && next.page.phase === 'ready') mountSource(next);
       renderViewer(parts, memo, prev, next, action);
+      if (prev.annotations !== next.annotations && next.page.phase === 'ready') changes.update(next.annotations.values());
     },
     effect: (action, state) => viewerEffect(parts, action, state),
   });
@@ -116,7 +120,7 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string): Pag
     const { source } = s.page.value;
     document.title = `${source.title} · Collate`;
     const { sidebar } = parts;
-    sidebar.before.append(parts.tray.el);
+    sidebar.before.append(parts.tray.el, changes.el);
     sidebar.after.append(parts.suggestions.el, parts.coverage.el);
     parts.reuseToggle.addEventListener('change', () => parts.dispatch({ type: 'show-reuse', visible: parts.reuseToggle.checked }));
     parts.allSetsToggle.addEventListener('change', () => parts.dispatch({ type: 'all-sets', all: parts.allSetsToggle.checked }));
@@ -132,6 +136,7 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string): Pag
             h('label', { class: 'toolbar-check', for: 'show-all-sets', title: 'Show the annotations of every set, not only the active one' }, parts.allSetsToggle, ' Show all sets'),
             h('label', { class: 'toolbar-check', for: 'show-reuse', title: 'Mark passages other sources repeat' }, parts.reuseToggle, ' Show reuse'),
             transferButtons({ exportOptions: () => ({ set: store.state.activeSet, source: id }), onImported: () => parts.dispatch({ type: 'reload-annotations' }) }),
+            revisionTools(source),
             helpButton(parts.help),
           ),
           legend(),

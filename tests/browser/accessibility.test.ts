@@ -3,13 +3,14 @@
  * every page in the states a user meets: the home page, the viewer with claims of every verdict, a
  * note, an inconsistency and reuse marks, its form and help dialog open; the compare view with
  * highlights, picks and the link dialog; the export and import dialogs; the annotations and tags
- * pages. A serious or critical violation fails the test and is listed with the elements concerned.
+ * pages; adding sources; what changed between revisions and the viewer's changed passages. A serious or critical violation fails the test and is listed with the elements concerned.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { VERDICTS, VERDICT_LABELS } from '../../core/model/vocabulary';
+import { call } from '../helpers/test-server';
 import { browserSuite, createVia, openCompare, openSource, selectInColumn, selectPhrase } from './browser-helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -100,6 +101,36 @@ describe('accessibility (axe-core)', () => {
     await page.click('[data-action="link-inconsistency"]');
     await page.locator('dialog.link-dialog').waitFor();
     await expectAccessible(page, 'link dialog');
+  });
+
+  it('add sources page with guessed details and file results', async () => {
+    const { page, server } = s;
+    await page.goto(`${server.url}/#/add`);
+    await page.locator('#paste-content').fill('Ferry fares to rise by a fifth from June\n\nPORT ELLEN, March 4, 2024 - The harbour board said fares would rise on the first of June.');
+    await page.click('[data-action="preview"]');
+    await page.locator('label[for="paste-title"] .guess-mark:not([hidden])').waitFor();
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['not an article'], 'report.pdf', { type: 'application/pdf' }));
+      document.querySelector('.drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await page.locator('.files-summary').waitFor();
+    await expectAccessible(page, 'add sources');
+  });
+
+  it('what changed view and the changed passages of the viewer', async () => {
+    const { page, server } = s;
+    const text = (amount: string) => `Harbour board backs the night ferry\n\nThe extension will cost ${amount} million pounds a year, the board said.\n\nResidents welcomed it.`;
+    await call(server.url, 'POST', '/api/sources', { id: 'a11y-revised', text: text('3.2'), title: 'Harbour board backs the night ferry', outlet: 'Island Herald' });
+    await createVia(server.url, 'a11y-revised', 'The extension will cost 3.2 million pounds a year', { kind: 'claim', claim: { claimant: 'Harbour board', verdict: 'true', evidence: [] } });
+    await call(server.url, 'POST', '/api/sources', { id: 'a11y-revised', text: text('3.4') });
+    await page.goto(`${server.url}/#/source/a11y-revised/changes`);
+    await page.locator('.compare-text-b .passage').waitFor();
+    await expectAccessible(page, 'what changed');
+    await openSource(page, server.url, 'a11y-revised');
+    await page.locator('.changed-section .changed-item').waitFor();
+    await page.locator('.changed-section [data-action="dismiss"]').click();
+    await expectAccessible(page, 'viewer with changed passages');
   });
 
   it('annotations and tags pages', async () => {

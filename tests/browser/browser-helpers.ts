@@ -91,13 +91,18 @@ export interface SuiteContext {
  * compiled once, then cached), and for each test a new page on a known state: no annotations on
  * the server and nothing remembered in the browser (no active set, draft or preference). Sets and
  * dismissed suggestions stay (the API deletes neither), so tests name their own sets and count
- * suggestions relative to what the server lists.
+ * suggestions relative to what the server lists. `serverOptions` go to the test server (say, to let
+ * it fetch pages from a local server).
  */
-export function browserSuite(viewport: { width: number; height: number }, pageOptions: { acceptDownloads?: boolean } = {}): SuiteContext {
+export function browserSuite(
+  viewport: { width: number; height: number },
+  pageOptions: { acceptDownloads?: boolean } = {},
+  serverOptions: Parameters<typeof startTestServer>[0] = {},
+): SuiteContext {
   const ctx = {} as SuiteContext;
   let context: BrowserContext | null = null;
   beforeAll(async () => {
-    [ctx.server, ctx.browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [ctx.server, ctx.browser] = await Promise.all([startTestServer(serverOptions), launchBrowser()]);
     context = await ctx.browser.newContext({ viewport, ...pageOptions });
   });
   beforeEach(async () => {

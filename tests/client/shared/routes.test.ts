@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationsHref, compareHref, parseCompareRoute, parseRoute, sourceHref } from '../../../client/shared/routes';
+import { annotationsHref, changesHref, compareHref, parseCompareRoute, parseRoute, sourceHref } from '../../../client/shared/routes';
 
 describe('compare route', () => {
   it('parses the two sources', () => {
@@ -52,5 +52,23 @@ describe('app routes', () => {
 
   it('treats a badly encoded source id as not found rather than failing', () => {
     expect(parseRoute('#/source/%E0%A4%A')).toEqual({ name: 'not-found', path: '/source/%E0%A4%A' });
+  });
+});
+
+describe('adding sources and what changed', () => {
+  it('parses the add page', () => {
+    expect(parseRoute('#/add')).toEqual({ name: 'add' });
+  });
+
+  it('parses what changed, with the revisions when they are whole numbers', () => {
+    expect(parseRoute('#/source/gsn-a/changes')).toEqual({ name: 'changes', id: 'gsn-a' });
+    expect(parseRoute('#/source/gsn-a/changes?from=2&to=5')).toEqual({ name: 'changes', id: 'gsn-a', from: 2, to: 5 });
+    expect(parseRoute('#/source/gsn-a/changes?from=0&to=x')).toEqual({ name: 'changes', id: 'gsn-a' });
+    expect(parseRoute('#/source/gsn-a/other')).toEqual({ name: 'not-found', path: '/source/gsn-a/other' });
+  });
+
+  it('round-trips what changesHref builds', () => {
+    expect(parseRoute(changesHref('a b', 1, 3))).toEqual({ name: 'changes', id: 'a b', from: 1, to: 3 });
+    expect(parseRoute(changesHref('x'))).toEqual({ name: 'changes', id: 'x' });
   });
 });
