@@ -28,6 +28,7 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
       ['↓ / ↑ in Claimant or Tags', 'Go through the names in use; Enter takes one'],
       ['Tab / Enter on a card', 'Move between annotations / show its passage'],
     ],
+    note: 'When the source changed since it was annotated, “Changed passages” at the top of the sidebar lists the reworded or removed passages: Accept keeps the new wording; Re-attach… selects it, you adjust the selection (s, Shift+arrows) and press Re-attach here; Dismiss… removes the passage after asking. “What changed” in the toolbar shows the two revisions side by side.',
   },
   compare: {
     title: 'Comparing two sources',
