@@ -97,8 +97,11 @@ export function changedPassagesSection(sourceId: string, handlers: ChangedPassag
     }
     if (mode?.key === key && mode.step === 'dismiss') {
       const plan = dismissPlan(p.annotation, p.index);
+      const kind = KIND_LABELS[p.annotation.kind].toLowerCase();
       const question = plan.kind === 'delete'
-        ? `This is the annotation’s ${p.annotation.targets.length === 1 ? 'only passage' : 'last passage but one, and it links at least two'}: dismissing it deletes the ${KIND_LABELS[p.annotation.kind].toLowerCase()}.`
+        ? p.annotation.targets.length === 1
+          ? `This is the ${kind}’s only passage: dismissing it deletes the ${kind}.`
+          : `${p.annotation.kind === 'inconsistency' ? 'An inconsistency' : 'A reuse record'} links at least two passages: dismissing this one deletes it.`
         : 'Remove this passage from the annotation? Its words stay in the annotation’s history.';
       box.append(
         h('p', { class: 'confirm-text', role: 'alert' }, question),
