@@ -130,15 +130,7 @@ export function changedPassagesSection(sourceId: string, handlers: ChangedPassag
   const item = (p: ChangedPassage): HTMLElement => {
     const a = p.annotation;
     return h('li', { class: `changed-item is-${p.change}`, 'data-annotation-id': a.id, 'data-target-index': p.index, 'data-change': p.change },
-      h('header', { class: 'card-head' },
-        h('span', { class: `badge badge-kind kind-${a.kind}` }, KIND_LABELS[a.kind]),
-        h('span', { class: `badge badge-${p.change === 'changed' ? 'changed' : 'orphaned'}` }, p.change === 'changed' ? 'Reworded' : 'Gone'),
-        needsRecheck(a) ? recheckFlag() : null,
-      ),
-      h('p', { class: 'changed-quote' }, h('span', { class: 'changed-label' }, 'Annotated: '), h('q', { class: 'changed-before' }, excerpt(p.before, 160))),
-      p.after === null
-        ? h('p', { class: 'changed-quote changed-gone' }, 'No longer in the text.')
-        : h('p', { class: 'changed-quote' }, h('span', { class: 'changed-label' }, 'Now: '), h('q', { class: 'changed-after' }, excerpt(p.after, 160))),
+      changedPassageView(p, 160),
       a.note ? h('p', { class: 'changed-note' }, excerpt(a.note, 100)) : null,
       p.change === 'changed' && alsoAccepts(a, p.index) > 0 ? h('p', { class: 'field-hint' }, 'Saving this passage also accepts the new wording of the annotation’s other changed passages.') : null,
       actionsOf(p),
@@ -179,4 +171,24 @@ export function changedPassagesSection(sourceId: string, handlers: ChangedPassag
       render();
     },
   };
+}
+
+/**
+ * A changed passage's head (kind, reworded or gone, the re-check flag of a claim) and its words as
+ * annotated and now, quotes cut at `chars` characters: what this section and the "What changed" view
+ * both show of it.
+ */
+export function changedPassageView(p: ChangedPassage, chars: number): HTMLElement[] {
+  const a = p.annotation;
+  return [
+    h('header', { class: 'card-head' },
+      h('span', { class: `badge badge-kind kind-${a.kind}` }, KIND_LABELS[a.kind]),
+      h('span', { class: `badge badge-${p.change === 'changed' ? 'changed' : 'orphaned'}` }, p.change === 'changed' ? 'Reworded' : 'Gone'),
+      needsRecheck(a) ? recheckFlag() : null,
+    ),
+    h('p', { class: 'changed-quote' }, h('span', { class: 'changed-label' }, 'Annotated: '), h('q', { class: 'changed-before' }, excerpt(p.before, chars))),
+    p.after === null
+      ? h('p', { class: 'changed-quote changed-gone' }, 'No longer in the text.')
+      : h('p', { class: 'changed-quote' }, h('span', { class: 'changed-label' }, 'Now: '), h('q', { class: 'changed-after' }, excerpt(p.after, chars))),
+  ];
 }

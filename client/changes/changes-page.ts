@@ -14,14 +14,16 @@ import { ApiError, errorMessage } from '../api/api-error';
 import { getSource, listAnnotations } from '../api/client';
 import { getRevision, listRevisions, type SourceRevision } from '../api/source-api';
 import { CompareColumns } from '../compare/compare-columns';
+import { passageStep, stepPassage } from '../compare/compare-keys';
+import { marksLegend } from '../compare/marks-legend';
 import { createPageStore, type Page } from '../shared/page-store';
 import { changesHref, sourceHref } from '../shared/routes';
 import { excerpt } from '../shared/text-excerpt';
 import { changedPassages } from '../shared/target-changes';
 import { h, isTyping } from '../ui/dom';
+import { fitToWindow } from '../ui/fit-to-window';
 import { helpButton, pageHelp } from '../ui/help-dialog';
-import { recheckFlag } from '../ui/recheck-flag';
-import { KIND_LABELS } from '../../core/model/vocabulary';
+import { changedPassageView } from './changed-passages-section';
 import { applyChanges, changeCountText, pickRevisions, type ChangesAction, type ChangesData, type ChangesState } from './changes-state';
 import { redrawRoute, refetchControl } from './refetch-control';
 import { revisionDiff } from './revision-diff';
@@ -67,14 +69,7 @@ function annotationsSection(d: ChangesData): HTMLElement {
       : h('ol', { class: 'changes-annotation-list' },
           passages.map((p) =>
             h('li', { class: `changed-item is-${p.change}`, 'data-annotation-id': p.annotation.id, 'data-change': p.change },
-              h('span', { class: `badge badge-kind kind-${p.annotation.kind}` }, KIND_LABELS[p.annotation.kind]),
-              ' ',
-              h('span', { class: `badge badge-${p.change === 'changed' ? 'changed' : 'orphaned'}` }, p.change === 'changed' ? 'Reworded' : 'Gone'),
-              p.annotation.kind === 'claim' ? [' ', recheckFlag()] : null,
-              h('p', { class: 'changed-quote' }, h('span', { class: 'changed-label' }, 'Annotated: '), h('q', { class: 'changed-before' }, excerpt(p.before, 200))),
-              p.after === null
-                ? h('p', { class: 'changed-quote changed-gone' }, 'No longer in the text.')
-                : h('p', { class: 'changed-quote' }, h('span', { class: 'changed-label' }, 'Now: '), h('q', { class: 'changed-after' }, excerpt(p.after, 200))),
+              changedPassageView(p, 200),
               h('a', { href: sourceHref(id, p.annotation.id), class: 'changes-open' }, 'Open in the viewer to accept, re-attach or dismiss'),
             ),
           ),
@@ -151,13 +146,7 @@ export function changesPage(root: HTMLElement, id: string, want: { from?: number
         body,
       ),
     );
-    const fit = () => {
-      const top = body.getBoundingClientRect().top + window.scrollY;
-      body.style.height = `${Math.max(360, window.innerHeight - top - 12)}px`;
-    };
-    fit();
-    window.addEventListener('resize', fit);
-    cleanups.push(() => window.removeEventListener('resize', fit));
+    cleanups.push(fitToWindow(body));
   };
 
   const render = (prev: ChangesState, next: ChangesState) => {
@@ -179,16 +168,11 @@ export function changesPage(root: HTMLElement, id: string, want: { from?: number
   const store = createPageStore<ChangesState, ChangesAction>({ phase: 'loading' }, applyChanges, { render });
   cleanups.push(() => store.close());
 
+  // j / k step through the changes as through the compare view's passages.
   const onKey = (e: KeyboardEvent) => {
-    if (!columns || e.defaultPrevented || isTyping(e) || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
-    const step = e.key === 'j' || e.key === 'n' ? 1 : e.key === 'k' || e.key === 'p' ? -1 : 0;
-    const entries = columns.list.el.querySelectorAll<HTMLElement>('.passage-entry');
-    if (step === 0 || entries.length === 0 || store.state.phase !== 'ready') return;
-    e.preventDefault();
-    const current = store.state.current;
-    const next = current === null ? (step > 0 ? 0 : entries.length - 1) : Math.min(entries.length - 1, Math.max(0, current + step));
-    columns.jump(next);
-    entries[next]?.focus({ preventScroll: true });
+    if (!columns || store.state.phase !== 'ready' || e.defaultPrevented || isTyping(e) || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
+    const step = passageStep(e);
+    if (step !== 0 && stepPassage(columns, store.state.current, step)) e.preventDefault();
   };
   document.addEventListener('keydown', onKey);
   cleanups.push(() => document.removeEventListener('keydown', onKey));
@@ -208,11 +192,10 @@ export function changesPage(root: HTMLElement, id: string, want: { from?: number
 
 /** The marks of the view: words only in the older revision, only in the newer, or reworded. */
 function changesLegend(): HTMLElement {
-  const chip = (cls: string, label: string) => h('span', { class: 'legend-chip' }, h('span', { class: `chip-sample ${cls}` }, 'abc'), label);
-  return h('div', { class: 'compare-legend', role: 'group', 'aria-label': 'Marks of the changes' },
-    chip('sample-passage', 'changed passage'),
-    chip('diff diff-removed', 'only in the older'),
-    chip('diff diff-inserted', 'only in the newer'),
-    chip('diff diff-changed', 'reworded'),
-  );
+  return marksLegend('Marks of the changes', [
+    ['sample-passage', 'changed passage'],
+    ['diff diff-removed', 'only in the older'],
+    ['diff diff-inserted', 'only in the newer'],
+    ['diff diff-changed', 'reworded'],
+  ]);
 }

@@ -49,13 +49,26 @@ export function compareKeys(target: CompareKeyTarget): (e: KeyboardEvent) => voi
       target.dispatch({ type: 'link' });
       return;
     }
-    const step = e.key === 'j' || e.key === 'n' ? 1 : e.key === 'k' || e.key === 'p' ? -1 : 0;
-    const count = columns.list.el.querySelectorAll('.passage-entry').length;
-    if (step === 0 || count === 0) return;
-    e.preventDefault();
-    const current = target.state().current;
-    const next = current === null ? (step > 0 ? 0 : count - 1) : Math.min(count - 1, Math.max(0, current + step));
-    columns.jump(next);
-    columns.list.el.querySelectorAll<HTMLElement>('.passage-entry')[next]?.focus({ preventScroll: true });
+    const step = passageStep(e);
+    if (step !== 0 && stepPassage(columns, target.state().current, step)) e.preventDefault();
   };
+}
+
+/** The step a key asks for in the list of passages: j / n next, k / p previous, else 0. */
+export function passageStep(e: KeyboardEvent): 1 | -1 | 0 {
+  return e.key === 'j' || e.key === 'n' ? 1 : e.key === 'k' || e.key === 'p' ? -1 : 0;
+}
+
+/**
+ * Jump both columns to the passage `step` away from `current` (from none: the first or the last) and
+ * focus its entry in the list; false when there is no passage.
+ */
+export function stepPassage(columns: CompareColumns, current: number | null, step: 1 | -1): boolean {
+  const entries = columns.list.el.querySelectorAll<HTMLElement>('.passage-entry');
+  const count = entries.length;
+  if (count === 0) return false;
+  const next = current === null ? (step > 0 ? 0 : count - 1) : Math.min(count - 1, Math.max(0, current + step));
+  columns.jump(next);
+  entries[next]?.focus({ preventScroll: true });
+  return true;
 }

@@ -15,6 +15,7 @@ import { loadActiveSet, loadShowAllSets, saveShowAllSets } from '../sets/active-
 import { createPageStore } from '../shared/page-store';
 import { compareHref, type CompareFocus } from '../shared/routes';
 import { h } from '../ui/dom';
+import { fitToWindow } from '../ui/fit-to-window';
 import { helpButton, pageHelp } from '../ui/help-dialog';
 import { legend as annotationLegend } from '../ui/legend';
 import { clearStatus, showStatus } from '../ui/status';
@@ -22,6 +23,7 @@ import { compareLayout } from './alignment-layout';
 import { mergeAnnotations } from './annotation-layers';
 import { CompareColumns } from './compare-columns';
 import { compareKeys } from './compare-keys';
+import { marksLegend } from './marks-legend';
 import { applyCompare, initialCompareState, shownInCompare, type CompareAction, type CompareData, type CompareState } from './compare-state';
 import { SelectionPicks } from './selection-picks';
 import { wordDiff } from './word-diff';
@@ -46,14 +48,13 @@ function paneHead(title: string, id: string, meta: string, side: 'a' | 'b'): HTM
 
 /** The compare view's own marks: aligned passages, boilerplate and the three kinds of difference. */
 function diffLegend(): HTMLElement {
-  const chip = (cls: string, label: string) => h('span', { class: 'legend-chip' }, h('span', { class: `chip-sample ${cls}` }, 'abc'), label);
-  return h('div', { class: 'compare-legend', role: 'group', 'aria-label': 'Marks of the comparison' },
-    chip('sample-passage', 'aligned'),
-    chip('sample-boilerplate', 'boilerplate'),
-    chip('diff diff-removed', 'only left'),
-    chip('diff diff-inserted', 'only right'),
-    chip('diff diff-changed', 'reworded'),
-  );
+  return marksLegend('Marks of the comparison', [
+    ['sample-passage', 'aligned'],
+    ['sample-boilerplate', 'boilerplate'],
+    ['diff diff-removed', 'only left'],
+    ['diff diff-inserted', 'only right'],
+    ['diff diff-changed', 'reworded'],
+  ]);
 }
 
 async function loadData(a: string, b: string): Promise<Extract<CompareAction, { type: 'loaded' }>> {
@@ -125,13 +126,7 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
         body,
       ),
     );
-    const fit = () => {
-      const top = body.getBoundingClientRect().top + window.scrollY;
-      body.style.height = `${Math.max(360, window.innerHeight - top - 12)}px`;
-    };
-    fit();
-    window.addEventListener('resize', fit);
-    cleanups.push(() => window.removeEventListener('resize', fit), () => cols.destroy(), () => picks?.destroy());
+    cleanups.push(fitToWindow(body), () => cols.destroy(), () => picks?.destroy());
     const onKey = compareKeys({ columns: cols, dispatch: (action) => store.dispatch(action), state: () => store.state });
     document.addEventListener('keydown', onKey);
     cleanups.push(() => document.removeEventListener('keydown', onKey));
