@@ -123,7 +123,7 @@ export function changesPage(root: HTMLElement, id: string, want: { from?: number
       onHighlight: () => {},
     }, {
       title: 'Changes',
-      describe: (p, i) => ({ stats: changeStats(d.diff.kinds[i], p.words), snippet: excerpt(d.diff.kinds[i] === 'removed' ? d.older.text.slice(p.a.start, p.a.end) : d.newer.text.slice(p.b.start, p.b.end), 70) }),
+      describe: (p, i) => ({ stats: changeStats(d.diff.kinds[i], p.words) + (d.diff.whole[i] ? ' · too long to compare word by word' : ''), snippet: excerpt(d.diff.kinds[i] === 'removed' ? d.older.text.slice(p.a.start, p.a.end) : d.newer.text.slice(p.b.start, p.b.end), 70) }),
     });
     columns = cols;
     cleanups.push(() => cols.destroy());

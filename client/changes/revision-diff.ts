@@ -27,7 +27,17 @@ export interface RevisionDiff {
   layout: CompareLayout;
   diffs: PassageDiff[];
   kinds: ChangeKind[];
+  /** Changes too long to compare word by word, marked whole instead. */
+  whole: boolean[];
 }
+
+/**
+ * Longest side of a change compared word by word. The word diff's cost grows with the length times
+ * the differences, so a rewritten stretch of a whole article (or a text whose words repeat so much
+ * that the revision diff finds no anchor) would hold the page for seconds: such a change is marked
+ * whole.
+ */
+export const MAX_WORD_DIFF_CHARS = 20_000;
 
 /**
  * The kept segments that stay in place, in order in both texts: moved text (and whatever the diff
@@ -105,10 +115,15 @@ export function revisionDiff(oldText: string, newText: string, a: string, b: str
   const passages: OrientedPassage[] = [];
   const diffs: PassageDiff[] = [];
   const kinds: ChangeKind[] = [];
+  const whole: boolean[] = [];
   for (const h of hunks) {
     const before = oldText.slice(h.a0, h.a1);
     const after = newText.slice(h.b0, h.b1);
-    const diff = wordDiff(before, after, h.a0, h.b0);
+    const long = before.length > MAX_WORD_DIFF_CHARS || after.length > MAX_WORD_DIFF_CHARS;
+    const diff: PassageDiff = long
+      ? { a: h.a1 > h.a0 ? [{ start: h.a0, end: h.a1, mark: h.b1 > h.b0 ? 'changed' : 'removed' }] : [], b: h.b1 > h.b0 ? [{ start: h.b0, end: h.b1, mark: h.a1 > h.a0 ? 'changed' : 'inserted' }] : [] }
+      : wordDiff(before, after, h.a0, h.b0);
+    whole.push(long);
     const words = wordCount(after) || wordCount(before);
     const kept = Math.max(0, words - diff.b.reduce((n, r) => n + wordCount(newText.slice(r.start, r.end)), 0));
     passages.push({ a: { source: a, start: h.a0, end: h.a1 }, b: { source: b, start: h.b0, end: h.b1 }, words, similarity: words ? kept / words : 0, boilerplate: false });
@@ -123,5 +138,6 @@ export function revisionDiff(oldText: string, newText: string, a: string, b: str
     },
     diffs,
     kinds,
+    whole,
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changeHunks, keptInPlace, revisionDiff } from '../../../client/changes/revision-diff';
+import { changeHunks, keptInPlace, MAX_WORD_DIFF_CHARS, revisionDiff } from '../../../client/changes/revision-diff';
 
 const OLD = [
   'Harbour board backs the night ferry',
@@ -81,6 +81,20 @@ describe('what changed between two revisions', () => {
       }),
       { numRuns: Number(process.env.DIFF_RUNS ?? 150), seed: process.env.DIFF_SEED ? Number(process.env.DIFF_SEED) : 20260, endOnFailure: true },
     );
+  });
+
+  it('marks a change too long to compare word by word whole', () => {
+    // A text rewritten from end to end: one change, longer than the word diff is given.
+    const before = Array.from({ length: 2000 }, (_, k) => `ferry board island ${k}`).join('\n');
+    const after = Array.from({ length: 2000 }, (_, k) => `harbour council mainland ${k + 5000}`).join('\n');
+    const d = revisionDiff(before, after, 'old', 'new');
+    expect(d.layout.passages).toHaveLength(1);
+    const [p] = d.layout.passages;
+    expect(p.a.end - p.a.start).toBeGreaterThan(MAX_WORD_DIFF_CHARS);
+    expect(d.whole).toEqual([true]);
+    expect(d.diffs[0]).toEqual({ a: [{ start: p.a.start, end: p.a.end, mark: 'changed' }], b: [{ start: p.b.start, end: p.b.end, mark: 'changed' }] });
+    // A change within the limit is compared word by word.
+    expect(revisionDiff(OLD, OLD.replace('3.2', '3.4'), 'old', 'new').whole).toEqual([false]);
   });
 
   it('keeps only the text that stays in place, in order', () => {
