@@ -7,7 +7,7 @@ import { ApiError, errorMessage } from '../api/api-error';
 
 /** A sentence for each code, with `{message}` standing for the server's own words. */
 const WORDS: Record<string, string> = {
-  invalid_url: 'That is not a web address Collate can fetch: it must start with http:// or https://.',
+  invalid_url: 'That is not a web address Collate can fetch: it must begin with “http://” or “https://”.',
   fetch_refused: 'Collate does not fetch pages from this computer or the local network, only from public web addresses.',
   fetch_failed: 'The page could not be fetched ({message}). Check the address, or try again later.',
   too_many_redirects: 'The page sent Collate on too many redirects ({message}).',

@@ -33,7 +33,7 @@ describe('home page', () => {
     // Tab from the top of the page to the first source link and open it with Enter.
     await page.locator('.brand').focus();
     let focused: string | null | undefined = null;
-    for (let i = 0; i < 12 && !focused?.startsWith('#/source/'); i++) {
+    for (let i = 0; i < 16 && !focused?.startsWith('#/source/'); i++) {
       await page.keyboard.press('Tab');
       focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     }
