@@ -1,51 +1,65 @@
 /**
- * Entry point and hash router: `#/` is the source list, `#/source/<id>` a source. Hash routes need no
- * server fallback. Each route mounts a page into #app and is destroyed when the route changes.
+ * Entry point and hash router (shared/routes.ts): each route mounts a page into #app, which is
+ * destroyed when the route changes. Hash routes need no server fallback.
  */
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
+import { addSourcesPage } from './add/add-page';
+import { changesPage } from './changes/changes-page';
+import { renderCompareHome, renderCompareView } from './compare';
 import { homePage } from './home/home-page';
+import { annotationsPage } from './search/annotations-page';
+import type { Page } from './shared/page-store';
+import { parseRoute, type Route } from './shared/routes';
+import { tagsPage } from './tags/tags-page';
 import { h } from './ui/dom';
-import { viewerPage, type Page } from './viewer/viewer-page';
-// Compare routes (compare/transfer engineer; see client/compare/README-wiring.md).
-import { parseCompareRoute, renderCompareHome, renderCompareView } from './compare';
-
-/** A parsed route. */
-export type Route = { name: 'home' } | { name: 'source'; id: string } | { name: 'not-found'; path: string };
-
-/** Parse a location hash into a route. */
-export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/';
-  if (path === '/') return { name: 'home' };
-  const source = /^\/source\/([^/]+)$/.exec(path);
-  if (source) return { name: 'source', id: decodeURIComponent(source[1]) };
-  return { name: 'not-found', path };
-}
+import { viewerPage } from './viewer/viewer-page';
 
 const app = document.getElementById('app') as HTMLElement;
 let current: Page | null = null;
+
+function mount(route: Route): Page | null {
+  switch (route.name) {
+    case 'home':
+      return homePage(app);
+    case 'source':
+      return viewerPage(app, route.id, route.annotation);
+    case 'compare':
+      return { destroy: renderCompareView(app, route.a, route.b, { focus: route.focus }) };
+    case 'compare-home':
+      return { destroy: renderCompareHome(app) };
+    case 'annotations':
+      return annotationsPage(app, route.search);
+    case 'tags':
+      return tagsPage(app);
+    case 'add':
+      return addSourcesPage(app);
+    case 'changes':
+      return changesPage(app, route.id, { from: route.from, to: route.to });
+    default:
+      document.title = 'Not found · Collate';
+      app.replaceChildren(h('div', { class: 'page-error' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, '← All sources'))));
+      return null;
+  }
+}
+
+/** Mark the header link of the page shown (aria-current) for the eye and for screen readers. */
+function markNav(route: Route): void {
+  const section = route.name === 'source' || route.name === 'changes' || route.name === 'home' ? '#/' : route.name.startsWith('compare') ? '#/compare' : `#/${route.name}`;
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.app-nav a')) {
+    if (a.getAttribute('href') === section) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
 
 function render(): void {
   current?.destroy();
   current = null;
   window.scrollTo(0, 0);
-  // --- compare routes: #/compare and #/compare/<a>/<b>[?focus=<source>:<start>-<end>] (see client/compare/README-wiring.md) ---
-  const compareRoute = parseCompareRoute(location.hash);
-  if (compareRoute || /^#\/compare\/?$/.test(location.hash)) {
-    const cleanup = compareRoute ? renderCompareView(app, compareRoute.a, compareRoute.b, { focus: compareRoute.focus }) : renderCompareHome(app);
-    current = { destroy: cleanup };
-    app.focus({ preventScroll: true });
-    return;
-  }
-  // --- end compare routes ---
   const route = parseRoute(location.hash);
-  if (route.name === 'home') current = homePage(app);
-  else if (route.name === 'source') current = viewerPage(app, route.id);
-  else {
-    document.title = 'Not found · Collate';
-    app.replaceChildren(h('div', { class: 'page-error' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, '← All sources'))));
-  }
-  // Move focus to the new page's heading region for keyboard and screen-reader users.
+  markNav(route);
+  current = mount(route);
+  // Move focus to the new page's region for keyboard and screen-reader users.
   app.focus({ preventScroll: true });
 }
 

@@ -17,6 +17,7 @@ import { carryRoutes } from './routes/carry-routes';
 import { reuseRoutes } from './routes/reuse-routes';
 import { CarryService } from './services/carry-service';
 import { transferRoutes } from './routes/transfer-routes';
+import { vocabularyRoutes } from './routes/vocabulary-routes';
 import { ReuseService } from './services/reuse-service';
 import { TransferService } from './services/transfer-service';
 import { sourceRoutes } from './routes/source-routes';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/import', express.json({ limit: deps.importLimit ?? DEFAULT_IMPORT_LIMIT, strict: false, type: ['application/json', 'application/ld+json'] }));
   // An article text may be up to 2 million characters (ImportSource), several MB as JSON.
   api.post('/sources', express.json({ limit: deps.importLimit ?? DEFAULT_IMPORT_LIMIT, strict: false }));
+  api.post('/sources/preview', express.json({ limit: deps.importLimit ?? DEFAULT_IMPORT_LIMIT, strict: false }));
   api.use(express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: false }));
   api.use(jsonDepthCheck);
   api.use('/session', sessionRoutes(users, sessions, cookie));
@@ -129,6 +131,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/sets', setRoutes(annotations));
   api.use(transferRoutes(transfer));
   api.use(reuseRoutes(reuse, suggestions, deps.sources));
+  api.use(vocabularyRoutes(annotations));
   api.use(unknownRoute);
   api.use(errorHandler);
   app.use('/api', api);

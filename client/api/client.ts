@@ -1,5 +1,5 @@
 /**
- * Typed wrapper over the Collate HTTP API (see the API contract in GUIDE section 2). Every function
+ * Typed wrapper over the Collate HTTP API (the routes the README lists). Every function
  * resolves with the payload of a successful answer and rejects with an ApiError otherwise.
  */
 import type {
@@ -13,23 +13,30 @@ import type {
   Source,
   SourceMeta,
 } from '../../core/model';
+import type { AnnotationFilter } from '../../core/annotations/annotation-filter';
+import type { Vocabulary } from '../../core/annotations/vocabulary';
 import type { Copy } from '../../core/carry/copies';
 import type { InconsistencySuggestion } from '../../core/inconsistency/types';
 import { ApiError } from './api-error';
 
-/** A source listed on the home page, with its annotation counts by kind. */
-export type SourceSummary = SourceMeta & { counts: Record<Kind, number> };
+/**
+ * A source listed on the home page, with its annotation counts by kind, its open suggestions, and
+ * whether it `changed` since annotated (an annotation points at an older revision, or was re-attached
+ * or orphaned by one).
+ */
+export type SourceSummary = SourceMeta & { counts: Record<Kind, number>; suggestions?: number; changed?: boolean };
 /** An annotation set with the number of annotations in it. */
 export type SetSummary = AnnotationSet & { count: number };
 /** Another copy of an annotated passage, found through duplicate coverage. */
 export type PassageCopy = Copy;
 /** How an annotation is carried to the copies of its passage: one per copy, or one reuse record. */
 export type CarryMode = 'copy' | 'reuse';
-export type { InconsistencySuggestion };
+export type { InconsistencySuggestion, Vocabulary };
 
 const BASE = '/api';
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One API call: the parsed answer, or an ApiError (also for network failures and unreadable answers). */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(BASE + path, {
@@ -56,7 +63,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return parsed as T;
 }
 
-function query(params: Record<string, string | undefined>): string {
+/** A query string (with its `?`) of the parameters given; empty ones are left out. */
+export function query(params: Record<string, string | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, v);
   const s = q.toString();
@@ -73,9 +81,19 @@ export async function getSource(id: string): Promise<Source> {
   return (await request<{ source: Source }>('GET', `/sources/${encodeURIComponent(id)}`)).source;
 }
 
-/** GET /api/annotations?source=: every annotation with a target in that source, in text order. */
-export async function listAnnotations(filter: { source?: string; set?: string } = {}): Promise<Annotation[]> {
-  return (await request<{ annotations: Annotation[] }>('GET', '/annotations' + query(filter))).annotations;
+/** GET /api/annotations: the annotations passing `filter` (the query's rule), in text order (by source, then position). */
+export async function listAnnotations(filter: AnnotationFilter = {}): Promise<Annotation[]> {
+  return (await request<{ annotations: Annotation[] }>('GET', '/annotations' + query({ ...filter }))).annotations;
+}
+
+/** GET /api/vocabulary: the tags and claimants in use, most used first (what autocomplete offers). */
+export async function getVocabulary(): Promise<Vocabulary> {
+  return request<Vocabulary>('GET', '/vocabulary');
+}
+
+/** POST /api/tags/rename: rename tag `from` (any case) to `to` on every annotation, merging into `to` where present. */
+export async function renameTag(from: string, to: string): Promise<{ changed: number }> {
+  return request<{ changed: number }>('POST', '/tags/rename', { from, to });
 }
 
 /** POST /api/annotations. */
@@ -110,9 +128,10 @@ export async function listReuse(source: string): Promise<ReusePassage[]> {
   return body.passages;
 }
 
-/** GET /api/suggestions?source=: suggested inconsistencies touching `source`, dismissed ones left out. */
-const INCONSISTENCY_CATEGORIES: readonly string[] = ['attribution', 'number', 'date', 'name', 'quote'];
+/** The suggestions the viewer's sidebar offers: differences between copies of a passage. */
+export const INCONSISTENCY_CATEGORIES: readonly string[] = ['attribution', 'number', 'date', 'name', 'quote'];
 
+/** GET /api/suggestions?source=: suggested inconsistencies touching `source`, dismissed ones left out. */
 export async function listSuggestions(source: string): Promise<InconsistencySuggestion[]> {
   const all = (await request<{ suggestions: InconsistencySuggestion[] }>('GET', '/suggestions' + query({ source }))).suggestions;
   // The sidebar shows differences between copies; the assistant's other categories have their own place.

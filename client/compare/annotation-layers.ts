@@ -8,8 +8,8 @@
  */
 import type { Annotation, Kind, Verdict } from '../../core/model';
 import { KIND_LABELS, VERDICT_LABELS } from '../../core/model/vocabulary';
-import { annotationSpans } from '../viewer/annotation-spans';
-import { assignDepths } from '../viewer/highlight-depth';
+import { annotationSpans } from '../shared/annotation-spans';
+import { assignDepths } from '../shared/highlight-look';
 import { piecesOf, type DiffMark, type DiffRange } from './word-diff';
 
 /** One highlighted range of one annotation in a column. */
@@ -19,7 +19,7 @@ export interface ColumnLayer {
   verdict?: Verdict;
   start: number;
   end: number;
-  /** Depth in the overlap stack (highlight-depth.ts): which underline band it draws. */
+  /** Depth in the overlap stack (highlight-look.ts): which underline band it draws. */
   depth: number;
   /** Kind, verdict and the start of the note, for the tooltip. */
   title: string;

@@ -4,11 +4,11 @@
  * nested spans inside passage segments. Text enters only as text nodes; the passage numbers are CSS
  * generated content, so the column's text stays exactly the raw text and offsets stay exact.
  * The user's annotations are nested spans too (`hl …` as in the viewer, with `data-annotation-id`,
- * `data-depth` and a tooltip), wrapping the diff marks; none of these carries `data-start`, so the
+ * `data-depth`, a tooltip and the legend's description of their kind), wrapping the diff marks; none of these carries `data-start`, so the
  * offset mapping of selection-offsets.ts, which counts text nodes per segment, is unaffected.
  */
 import { h } from '../ui/dom';
-import { highlightClass } from '../viewer/highlights-plugin';
+import { highlightClass, highlightDescriptionId } from '../shared/highlight-look';
 import type { OrientedPassage, Segment } from './alignment-layout';
 import { layeredPieces, type ColumnLayer } from './annotation-layers';
 import type { DiffMark, DiffRange } from './word-diff';
@@ -62,7 +62,7 @@ export function fillColumnText(column: HTMLElement, side: 'a' | 'b', content: Co
       for (let k = piece.layers.length - 1; k >= 0; k--) {
         const layer = layers[piece.layers[k]];
         const title = titles.slice(0, k + 1).concat(k === piece.layers.length - 1 && piece.mark !== null ? [MARK_TITLES[side][piece.mark]] : []).join('\n');
-        node = h('span', { class: highlightClass(layer), 'data-annotation-id': layer.id, 'data-depth': layer.depth, title }, node);
+        node = h('span', { class: highlightClass(layer), 'data-annotation-id': layer.id, 'data-depth': layer.depth, title, 'aria-describedby': highlightDescriptionId(layer) }, node);
       }
       el.append(node);
     }

@@ -4,14 +4,13 @@
  */
 import { transferButtons } from '../transfer/transfer-buttons';
 import { h } from '../ui/dom';
-import { helpButton, helpDialog, helpOnQuestionMark } from '../ui/help-dialog';
+import { helpButton, pageHelp } from '../ui/help-dialog';
 import { renderComparePicker } from './compare-picker';
 
 /** Mount the page into `root`; returns the cleanup. */
 export function renderCompareHome(root: HTMLElement): () => void {
   document.title = 'Compare · Collate';
-  const help = helpDialog('compare');
-  const stopHelpKey = helpOnQuestionMark(help);
+  const { help, destroy: destroyHelp } = pageHelp('compare');
   const picker = h('div', { class: 'compare-home-picker' });
   root.replaceChildren(
     h('section', { class: 'home compare-home' },
@@ -28,7 +27,6 @@ export function renderCompareHome(root: HTMLElement): () => void {
   );
   renderComparePicker(picker);
   return () => {
-    stopHelpKey();
-    help.destroy();
+    destroyHelp();
   };
 }

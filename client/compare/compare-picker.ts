@@ -6,7 +6,7 @@ import './compare.css';
 import { errorMessage } from '../api/api-error';
 import { listSources, type SourceSummary } from '../api/client';
 import { h } from '../ui/dom';
-import { compareHref } from './compare-route';
+import { compareHref } from '../shared/routes';
 
 let counter = 0;
 

@@ -1,5 +1,4 @@
-/** The compare view (issue 3): entry points for the router and the home page. */
+/** The compare view: entry points for the router and the home page. */
 export { renderCompareView, type CompareViewOptions } from './compare-view';
 export { renderComparePicker } from './compare-picker';
 export { renderCompareHome } from './compare-home';
-export { compareHref, parseCompareRoute, type CompareFocus, type CompareRoute } from './compare-route';

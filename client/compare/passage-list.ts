@@ -1,25 +1,13 @@
 /**
  * The list of aligned passages beside the compare columns: number, words, similarity, a snippet of
  * the left text and a boilerplate flag. Clicking an entry (or Enter on it) jumps to the passage;
- * the view marks the current one with aria-current.
+ * the view marks the current one with aria-current. The "What changed" view lists the changes of a
+ * revision with it, in its own words (`PassageListText`).
  */
+import { similarityPercent } from '../reuse/reuse-marks';
+import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
 import type { OrientedPassage } from './alignment-layout';
-
-/** Similarity as a whole percentage, never rounding a near-copy up to a claimed 100%. */
-export function similarityPercent(similarity: number): string {
-  const pct = Math.max(0, Math.min(100, similarity * 100));
-  return `${pct >= 99.5 && similarity < 1 ? 99 : Math.round(pct)}%`;
-}
-
-/** A short one-line excerpt of `text` (whitespace collapsed), cut at a word boundary. */
-export function snippet(text: string, max = 70): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
-}
 
 /** The list element and a way to mark the current entry. */
 export interface PassageList {
@@ -27,10 +15,17 @@ export interface PassageList {
   setCurrent(index: number | null): void;
 }
 
+/** What a list entry says of passage i, where the default (words, similarity, left text) does not fit. */
+export interface PassageListText {
+  title: string;
+  describe(p: OrientedPassage, index: number): { stats: string; snippet: string };
+}
+
 /** Build the passage list; `onJump(i)` is called when entry i is chosen. */
-export function passageList(passages: readonly OrientedPassage[], textA: string, onJump: (index: number) => void): PassageList {
-  const items = passages.map((p, i) =>
-    h('li', {},
+export function passageList(passages: readonly OrientedPassage[], textA: string, onJump: (index: number) => void, text?: PassageListText): PassageList {
+  const items = passages.map((p, i) => {
+    const own = text?.describe(p, i);
+    return h('li', {},
       h('button', {
         type: 'button',
         class: `passage-entry${p.boilerplate ? ' is-boilerplate' : ''}`,
@@ -39,17 +34,18 @@ export function passageList(passages: readonly OrientedPassage[], textA: string,
       },
         h('span', { class: 'passage-entry-head' },
           h('span', { class: 'passage-number' }, String(i + 1)),
-          h('span', { class: 'passage-stats' }, `${p.words} words · ${similarityPercent(p.similarity)}`),
+          h('span', { class: 'passage-stats' }, own?.stats ?? `${p.words} words · ${similarityPercent(p.similarity)}`),
           p.boilerplate ? h('span', { class: 'passage-flag' }, 'boilerplate') : null,
         ),
-        h('span', { class: 'passage-snippet' }, snippet(textA.slice(p.a.start, p.a.end))),
+        h('span', { class: 'passage-snippet' }, own?.snippet ?? excerpt(textA.slice(p.a.start, p.a.end), 70)),
       ),
-    ),
-  );
-  const el = h('nav', { class: 'passage-list', 'aria-label': 'Aligned passages' },
-    h('h2', { class: 'passage-list-title' }, 'Aligned passages'),
+    );
+  });
+  const title = text?.title ?? 'Aligned passages';
+  const el = h('nav', { class: 'passage-list', 'aria-label': title },
+    h('h2', { class: 'passage-list-title' }, title),
     h('p', { class: 'passage-list-keys' }, h('kbd', {}, 'j'), ' / ', h('kbd', {}, 'k'), ' next / previous'),
-    passages.length > 0 ? h('ol', {}, items) : h('p', { class: 'empty' }, 'No aligned passages between these two sources.'),
+    passages.length > 0 ? h('ol', {}, items) : h('p', { class: 'empty' }, text ? 'Nothing to list.' : 'No aligned passages between these two sources.'),
   );
   let current: number | null = null;
   return {

@@ -4,14 +4,9 @@
  * (and may wrap diff marks in nested spans); nothing else in a column has text. An offset is the
  * segment's start plus the length of the text nodes before the position inside that segment.
  */
-import { trimRange } from '../viewer/trim-range';
+import { trimQuote, type TextSpan } from '../shared/trim-range';
 
-/** A selected span of one column's raw text, with its exact quote. */
-export interface TextSpan {
-  start: number;
-  end: number;
-  exact: string;
-}
+export type { TextSpan };
 
 const SEGMENT = '[data-start]';
 
@@ -68,8 +63,7 @@ export function spanOfRange(column: HTMLElement, range: Range, text: string): Te
   const end = offsetAt(column, range.endContainer, range.endOffset);
   if (start === null || end === null || end <= start) return null;
   // A drag from past the end of a line takes its line break along: quote only what shows.
-  const trimmed = trimRange(text, start, end);
-  return trimmed ? { ...trimmed, exact: text.slice(trimmed.start, trimmed.end) } : null;
+  return trimQuote(text, { start, end });
 }
 
 /** The text node holding the character at raw-text offset `offset` in `column`, or null past the end. */

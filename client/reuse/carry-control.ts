@@ -1,14 +1,16 @@
 /**
  * "Carry to copies…" on an annotation card whose passage other sources repeat: one click fetches the
  * copies of the passage (GET /api/annotations/:id/copies) and offers to repeat the claim or note on
- * each copy, or to link the passage and all its copies as one reuse record. The result is said in
- * the card and in the status line; the page merges what was created into the open source.
+ * each copy, or to link the passage and all its copies as one reuse record. The page carries it
+ * (through its state, which takes in what was created); the result is said in the card and in the
+ * status line.
  */
 import type { Annotation } from '../../core/model';
 import { KIND_LABELS } from '../../core/model/vocabulary';
+import type { Outcome } from '../annotations/annotation-actions';
 import { errorMessage } from '../api/api-error';
-import { carryAnnotation, listCopies, type CarryMode, type PassageCopy } from '../api/client';
-import { excerpt } from '../sidebar/annotation-card';
+import { listCopies, type CarryMode, type PassageCopy } from '../api/client';
+import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
 import { showStatus } from '../ui/status';
 
@@ -18,8 +20,8 @@ export interface CarryOptions {
   /** The open source: results name the other sources. */
   sourceId: string;
   titles: ReadonlyMap<string, string>;
-  /** Called with the annotations the server created. */
-  onCarried(created: Annotation[]): void;
+  /** Carry it; resolves with what the server created, or why not. */
+  carry(mode: CarryMode): Promise<Outcome<Annotation[]>>;
 }
 
 /** Kinds that can be repeated one per copy (a linking kind needs two passages, a copy is one). */
@@ -49,17 +51,16 @@ export function carryControl(opts: CarryOptions): HTMLElement {
 
   const run = async (mode: CarryMode, buttons: HTMLButtonElement[]) => {
     for (const b of buttons) b.disabled = true;
-    try {
-      const created = await carryAnnotation(a.id, mode);
-      const message = carriedMessage(created, opts.sourceId, opts.titles);
-      const line = /[.?!]$/.test(message) ? message : `${message}.`;
-      el.replaceChildren(h('p', { class: 'carry-result', role: 'status' }, line));
-      showStatus(line, 'success');
-      opts.onCarried(created);
-    } catch (err) {
+    const outcome = await opts.carry(mode);
+    if (!outcome.ok) {
       for (const b of buttons) b.disabled = false;
-      showStatus(`Not carried: ${errorMessage(err)}`, 'error');
+      showStatus(outcome.problem.message, 'error');
+      return;
     }
+    const message = carriedMessage(outcome.value, opts.sourceId, opts.titles);
+    const line = /[.?!]$/.test(message) ? message : `${message}.`;
+    el.replaceChildren(h('p', { class: 'carry-result', role: 'status' }, line));
+    showStatus(line, 'success');
   };
 
   const menu = (copies: readonly PassageCopy[]) => {

@@ -5,10 +5,9 @@
  * the pointer stays on the passage or the popover; a click or the keyboard pins it until Escape, a
  * click elsewhere or the next passage.
  */
-import { compareHref } from '../compare/compare-route';
-import { similarityPercent } from '../compare/passage-list';
+import { compareHref } from '../shared/routes';
 import { h } from '../ui/dom';
-import type { ReuseCopy, ReuseMark } from './reuse-marks';
+import { similarityPercent, type ReuseCopy, type ReuseMark } from './reuse-marks';
 
 /** One copy as listed: the mark of the open source it copies, and the copy. */
 export interface CopyEntry {

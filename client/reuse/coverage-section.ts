@@ -3,7 +3,7 @@
  * text order, each with a snippet (a button that shows it in the text), its size, a boilerplate flag
  * and the other copies with links to their source and to the compare view focused on the passage.
  */
-import { snippet } from '../compare/passage-list';
+import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
 import { copyEntries, copyLine } from './copies-popover';
 import type { ReuseMark } from './reuse-marks';
@@ -11,7 +11,8 @@ import type { ReuseMark } from './reuse-marks';
 /** What the section needs from the page. */
 export interface CoverageSectionOptions {
   sourceId: string;
-  text: string;
+  /** The open source's text (known once it has loaded). */
+  text(): string;
   titles: ReadonlyMap<string, string>;
   /** Show mark `index` in the text (and its copies). */
   onShow(index: number): void;
@@ -55,7 +56,7 @@ export function coverageSection(opts: CoverageSectionOptions): CoverageSection {
           marks.map((m, i) =>
             h('li', { class: `coverage-item${m.boilerplate ? ' is-boilerplate' : ''}`, 'data-reuse-index': i },
               h('button', { type: 'button', class: 'coverage-snippet', 'data-action': 'show-reuse', onclick: () => opts.onShow(i), title: 'Show in the text' },
-                snippet(opts.text.slice(m.start, m.end), 90)),
+                excerpt(opts.text().slice(m.start, m.end), 90)),
               h('span', { class: 'coverage-stats' }, `${m.words} words`, m.boilerplate ? h('span', { class: 'reuse-flag' }, 'boilerplate') : null),
               h('ul', { class: 'reuse-copies' }, copyEntries([m], [0]).map((e) => copyLine(opts.sourceId, e, opts.titles))),
             ),

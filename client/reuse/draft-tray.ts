@@ -1,174 +1,77 @@
 /**
  * The inconsistency tray: a panel docked at the top of the viewer's sidebar (never over the text)
  * listing the passages of the inconsistency being put together (source and quote, each removable),
- * with "Save inconsistency…" (the link dialog, from two passages on) and "Discard". Its heading
- * folds it to one line; that choice is remembered. The draft lives in localStorage, so the tray
- * shows the same passages on every source page and in every tab.
+ * with "Save inconsistency…" (from two passages on) and "Discard". Its heading folds it to one line.
+ * It draws the draft the page holds and reports what the user asks for.
  */
-import type { Annotation } from '../../core/model';
-import { openInconsistencyDialog } from '../compare/inconsistency-dialog';
-import { excerpt } from '../sidebar/annotation-card';
+import { excerpt } from '../shared/text-excerpt';
 import { h, replaceChildren } from '../ui/dom';
-import { showStatus } from '../ui/status';
-import { addPassage, EMPTY_DRAFT, isComplete, loadDraft, MIN_PASSAGES, removePassage, saveDraft, type DraftPassage, type InconsistencyDraft } from './inconsistency-draft';
+import { isComplete, type InconsistencyDraft } from './inconsistency-draft';
 
-/** What the tray needs from the page. */
-export interface DraftTrayOptions {
-  sourceId: string;
-  sets(): readonly string[];
-  activeSet(): string;
-  onSaved(annotation: Annotation): void;
-  /** The draft changed, here or in another tab (the popover's label and the text's marks depend on it). */
-  onChange?(draft: InconsistencyDraft): void;
-}
-
-const COLLAPSED_KEY = 'collate.draftTrayCollapsed';
-
-/** Whether the tray was last left folded. */
-export function loadTrayCollapsed(): boolean {
-  try {
-    return localStorage.getItem(COLLAPSED_KEY) === 'yes';
-  } catch {
-    return false;
-  }
-}
-
-function saveTrayCollapsed(collapsed: boolean): void {
-  try {
-    if (collapsed) localStorage.setItem(COLLAPSED_KEY, 'yes');
-    else localStorage.removeItem(COLLAPSED_KEY);
-  } catch {
-    // Not remembered; the choice holds on this page.
-  }
+/** What the tray reports to the page. */
+export interface DraftTrayHandlers {
+  onRemove(index: number): void;
+  onDiscard(): void;
+  onSave(): void;
+  onToggle(collapsed: boolean): void;
 }
 
 /** The tray of one source page. */
 export class DraftTray {
-  readonly el: HTMLElement;
-  private draft: InconsistencyDraft = loadDraft();
-  private collapsed = loadTrayCollapsed();
+  readonly el = h('aside', { class: 'draft-tray', 'aria-label': 'Inconsistency being built', hidden: true });
+  private shown: { draft: InconsistencyDraft; collapsed: boolean } | null = null;
 
-  constructor(private readonly opts: DraftTrayOptions) {
-    this.el = h('aside', { class: 'draft-tray', 'aria-label': 'Inconsistency being built', hidden: true });
-    window.addEventListener('storage', this.onStorage);
-    this.render();
-  }
+  constructor(
+    private readonly sourceId: string,
+    private readonly handlers: DraftTrayHandlers,
+  ) {}
 
-  private readonly onStorage = (e: StorageEvent): void => {
-    if (e.key !== null && !e.key.startsWith('collate.inconsistencyDraft')) return;
-    if (e.key === COLLAPSED_KEY) {
-      this.collapsed = loadTrayCollapsed();
-      this.render();
-      return;
-    }
-    this.draft = loadDraft();
-    this.render();
-    this.opts.onChange?.(this.draft);
-  };
-
-  /** The draft's passages in the open source (for marking them in the text). */
-  get passagesHere(): DraftPassage[] {
-    return this.draft.passages.filter((p) => p.source === this.opts.sourceId);
-  }
-
-  /** Fold the tray to its heading, or unfold it; remembered for the next pages. */
-  setCollapsed(collapsed: boolean): void {
-    this.collapsed = collapsed;
-    saveTrayCollapsed(collapsed);
-    this.render();
-  }
-
-  /** True when a draft has passages (the next selection is added to it rather than starting one). */
-  get started(): boolean {
-    return this.draft.passages.length > 0;
-  }
-
-  /** Add a passage of the open source; says so in the status line. */
-  add(p: DraftPassage): void {
-    const before = this.draft.passages.length;
-    // A passage added while folded would go unseen: unfold so the user sees where it went.
-    if (this.collapsed) this.setCollapsed(false);
-    this.set(addPassage(this.draft, p));
-    const n = this.draft.passages.length;
-    if (n === before) showStatus('This passage is already in the inconsistency.', 'info');
-    else if (n < MIN_PASSAGES) showStatus('Inconsistency started: now select the passage that disagrees (here or in another source) and press i.', 'info');
-    else showStatus(`Added to the inconsistency (${n} passages). Save it from the tray when ready.`, 'success');
-  }
-
-  private set(draft: InconsistencyDraft): void {
-    this.draft = draft;
-    saveDraft(draft);
-    this.render();
-    this.opts.onChange?.(draft);
-  }
-
-  private save(): void {
-    if (!isComplete(this.draft)) return;
-    openInconsistencyDialog({
-      passages: this.draft.passages.map((p, i) => ({
-        label: `Passage ${i + 1}`,
-        source: p.source,
-        title: p.title,
-        span: { start: p.start, end: p.end, exact: p.exact },
-      })),
-      sets: this.opts.sets(),
-      set: this.opts.activeSet(),
-      onSaved: (created) => {
-        this.set(EMPTY_DRAFT);
-        showStatus(`Inconsistency saved to set “${created.set}”, linking ${created.targets.length} passages.`, 'success');
-        this.opts.onSaved(created);
-      },
-    });
-  }
-
-  private render(): void {
-    const { passages } = this.draft;
+  /** Draw `draft` (hidden while empty), folded or not. */
+  render(draft: InconsistencyDraft, collapsed: boolean): void {
+    if (this.shown && this.shown.draft === draft && this.shown.collapsed === collapsed) return;
+    const hadFocus = this.el.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.action : undefined;
+    this.shown = { draft, collapsed };
+    const { passages } = draft;
     this.el.hidden = passages.length === 0;
     if (passages.length === 0) {
       this.el.replaceChildren();
       return;
     }
-    const complete = isComplete(this.draft);
-    const bodyId = `draft-body-${this.opts.sourceId}`;
+    const complete = isComplete(draft);
+    const bodyId = `draft-body-${this.sourceId}`;
     const toggle = h('button', {
-      type: 'button', class: 'draft-toggle', 'data-action': 'toggle-draft', 'aria-expanded': String(!this.collapsed), 'aria-controls': bodyId,
-      title: this.collapsed ? 'Show the draft' : 'Fold the draft',
-      onclick: () => {
-        this.setCollapsed(!this.collapsed);
-        this.el.querySelector<HTMLElement>('[data-action="toggle-draft"]')?.focus();
-      },
+      type: 'button', class: 'draft-toggle', 'data-action': 'toggle-draft', 'aria-expanded': String(!collapsed), 'aria-controls': bodyId,
+      title: collapsed ? 'Show the draft' : 'Fold the draft',
+      onclick: () => this.handlers.onToggle(!collapsed),
     },
-      h('span', { class: 'draft-chevron', 'aria-hidden': 'true' }, this.collapsed ? '▸' : '▾'),
+      h('span', { class: 'draft-chevron', 'aria-hidden': 'true' }, collapsed ? '▸' : '▾'),
       ` Inconsistency draft (${passages.length})`,
     );
-    this.el.classList.toggle('is-collapsed', this.collapsed);
+    this.el.classList.toggle('is-collapsed', collapsed);
     replaceChildren(this.el,
       h('h2', { class: 'draft-title' }, toggle),
-      h('div', { class: 'draft-body', id: bodyId, hidden: this.collapsed },
+      h('div', { class: 'draft-body', id: bodyId, hidden: collapsed },
         h('ol', { class: 'draft-passages' },
           passages.map((p, i) =>
             h('li', { class: 'draft-passage', 'data-source': p.source },
               h('span', { class: 'draft-source' },
-                p.source === this.opts.sourceId ? 'This source' : h('a', { href: `#/source/${encodeURIComponent(p.source)}` }, p.title)),
+                p.source === this.sourceId ? 'This source' : h('a', { href: `#/source/${encodeURIComponent(p.source)}` }, p.title)),
               h('q', { class: 'draft-quote' }, excerpt(p.exact, 90)),
               h('button', {
                 type: 'button', class: 'draft-remove', 'data-action': 'remove-passage', 'aria-label': `Remove passage ${i + 1}`, title: 'Remove',
-                onclick: () => this.set(removePassage(this.draft, i)),
+                onclick: () => this.handlers.onRemove(i),
               }, '×'),
             ),
           ),
         ),
         complete ? null : h('p', { class: 'draft-hint' }, 'Select the passage that disagrees, here or in another source, and press ', h('kbd', {}, 'i'), '.'),
         h('div', { class: 'draft-actions' },
-          h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-action': 'save-inconsistency', disabled: !complete, onclick: () => this.save() }, 'Save inconsistency…'),
-          h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'discard-draft', onclick: () => this.set(EMPTY_DRAFT) }, 'Discard'),
+          h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-action': 'save-inconsistency', disabled: !complete, onclick: () => this.handlers.onSave() }, 'Save inconsistency…'),
+          h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'discard-draft', onclick: () => this.handlers.onDiscard() }, 'Discard'),
         ),
       ),
     );
-  }
-
-  destroy(): void {
-    window.removeEventListener('storage', this.onStorage);
-    this.el.remove();
+    // Redrawn under the user's hand (folding): keep focus on the same control.
+    if (hadFocus) this.el.querySelector<HTMLElement>(`[data-action="${hadFocus}"]`)?.focus();
   }
 }

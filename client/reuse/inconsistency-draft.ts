@@ -1,8 +1,10 @@
 /**
  * The inconsistency being put together across sources: the passages chosen so far (one per
  * selection, in any sources), kept in localStorage so it survives moving from source to source and
- * reloads. The list operations are pure and unit tested; `loadDraft` / `saveDraft` are the storage.
+ * reloads, with whether its tray is folded. The list operations are pure and unit tested; the
+ * load / save functions are the storage.
  */
+import { PREF_KEYS, readPref, writePref } from '../ui/preferences';
 
 /** One chosen passage, with the source's title for the tray. */
 export interface DraftPassage {
@@ -18,12 +20,10 @@ export interface InconsistencyDraft {
   passages: DraftPassage[];
 }
 
-const STORAGE_KEY = 'collate.inconsistencyDraft';
-
 /** An empty draft. */
 export const EMPTY_DRAFT: InconsistencyDraft = { passages: [] };
 
-/** An inconsistency needs at least this many passages (GUIDE: linking kinds link two or more). */
+/** An inconsistency needs at least this many passages (a linking kind links two or more). */
 export const MIN_PASSAGES = 2;
 
 function samePassage(a: DraftPassage, b: Pick<DraftPassage, 'source' | 'start' | 'end'>): boolean {
@@ -66,19 +66,25 @@ export function parseDraft(raw: string | null): InconsistencyDraft {
 
 /** The stored draft (empty when none or when storage is unavailable). */
 export function loadDraft(): InconsistencyDraft {
-  try {
-    return parseDraft(localStorage.getItem(STORAGE_KEY));
-  } catch {
-    return EMPTY_DRAFT;
-  }
+  return parseDraft(readPref(PREF_KEYS.draft));
 }
 
 /** Store the draft; an empty one is removed. */
 export function saveDraft(draft: InconsistencyDraft): void {
-  try {
-    if (draft.passages.length === 0) localStorage.removeItem(STORAGE_KEY);
-    else localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
-  } catch {
-    // Without storage the draft still lives for this page.
-  }
+  writePref(PREF_KEYS.draft, draft.passages.length === 0 ? null : JSON.stringify(draft));
+}
+
+/** Whether the tray was last left folded. */
+export function loadTrayCollapsed(): boolean {
+  return readPref(PREF_KEYS.trayCollapsed) === 'yes';
+}
+
+/** Remember whether the tray is folded. */
+export function saveTrayCollapsed(collapsed: boolean): void {
+  writePref(PREF_KEYS.trayCollapsed, collapsed ? 'yes' : null);
+}
+
+/** Whether a storage event (another tab) concerns the draft or the tray. */
+export function isDraftStorageKey(key: string | null): boolean {
+  return key === null || key === PREF_KEYS.draft || key === PREF_KEYS.trayCollapsed;
 }

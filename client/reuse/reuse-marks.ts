@@ -62,6 +62,12 @@ export function reuseMarks(passages: readonly ReusePassage[], sourceId: string, 
   return marks.sort((x, y) => x.start - y.start || y.end - x.end);
 }
 
+/** Similarity as a whole percentage, never rounding a near-copy up to a claimed 100%. */
+export function similarityPercent(similarity: number): string {
+  const pct = Math.max(0, Math.min(100, similarity * 100));
+  return `${pct >= 99.5 && similarity < 1 ? 99 : Math.round(pct)}%`;
+}
+
 /** Indices of the marks covering text offset `offset` (start inclusive, end exclusive), innermost first. */
 export function marksAt(marks: readonly ReuseMark[], offset: number): number[] {
   const found: number[] = [];

@@ -1,13 +1,14 @@
 /**
- * The "Suggestions" section of the viewer's sidebar: inconsistencies the server suggests between this
- * source and the copies of its passages elsewhere (a statement given to another speaker, a changed
- * number, date, name or quote). Each shows its summary and the two passages with their sources; the
- * user confirms it (it becomes an inconsistency annotation in the active set) or dismisses it
- * (remembered by the server). A failed action keeps the suggestion and says why in the status line.
+ * The "Suggestions" section of the viewer's sidebar, below the user's own annotations and
+ * foldable: inconsistencies the server suggests between this source and the copies of its
+ * passages elsewhere (a statement given to another speaker, a changed number, date, name or
+ * quote). Each shows its summary and the two passages with their sources; the user confirms it (it
+ * becomes an inconsistency annotation in the active set) or dismisses it (remembered by the
+ * server). A failed action keeps the suggestion and says why in the status line.
  */
 import type { InconsistencySuggestion, SuggestionTarget } from '../../core/inconsistency/types';
-import { compareHref } from '../compare/compare-route';
-import { excerpt } from '../sidebar/annotation-card';
+import { compareHref } from '../shared/routes';
+import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
 
 /** What the section reports to the page; the promises settle when the server answered. */
@@ -45,7 +46,7 @@ export function suggestionsSection(sourceId: string, titles: ReadonlyMap<string,
   const body = h('div', { class: 'section-body' }, h('p', { class: 'loading' }, 'Looking for inconsistencies…'));
   const details = h('details', { open: true }, h('summary', { class: 'section-title' }, title), body);
   const el = h('section', { class: 'sidebar-section suggestions-section', 'aria-label': 'Suggested inconsistencies' }, details);
-  let list: InconsistencySuggestion[] = [];
+  let list: InconsistencySuggestion[] | null = null;
 
   const passage = (s: InconsistencySuggestion, t: SuggestionTarget, i: number) => {
     const here = t.source === sourceId;
@@ -73,9 +74,8 @@ export function suggestionsSection(sourceId: string, titles: ReadonlyMap<string,
       const before = busy.textContent;
       busy.textContent = label;
       try {
+        // Done: the page's next update leaves it out.
         await fn();
-        list = list.filter((x) => x.id !== s.id);
-        render();
       } catch {
         // The page reported the failure; the suggestion stays so the user can try again.
         confirm.disabled = dismiss.disabled = false;
@@ -95,11 +95,12 @@ export function suggestionsSection(sourceId: string, titles: ReadonlyMap<string,
   };
 
   const render = () => {
-    title.textContent = `Suggestions (${list.length})`;
+    const shown = list ?? [];
+    title.textContent = `Suggestions (${shown.length})`;
     body.replaceChildren(
-      list.length === 0
+      shown.length === 0
         ? h('p', { class: 'empty' }, 'No suggested inconsistencies for this source.')
-        : h('ul', { class: 'suggestion-list' }, list.map(item)),
+        : h('ul', { class: 'suggestion-list' }, shown.map(item)),
     );
   };
 
@@ -111,9 +112,9 @@ export function suggestionsSection(sourceId: string, titles: ReadonlyMap<string,
         body.replaceChildren(h('p', { class: 'form-error' }, error ?? 'Could not load the suggestions.'));
         return;
       }
+      // Open when there is something to decide; an empty list stays folded, its count saying so.
+      if (list === null) details.open = suggestions.length > 0;
       list = [...suggestions];
-      // An empty list stays folded so the annotations come first; a count still says there are none.
-      details.open = list.length > 0;
       render();
     },
   };

@@ -1,27 +1,28 @@
 /**
- * The active annotation set: where new annotations go. Remembered in localStorage so a reload or
- * another tab keeps the user's choice; falls back to `default` when the remembered set is gone.
+ * The active annotation set: where new annotations go and, unless the user shows all sets, what the
+ * viewer and the compare view show. Both choices are remembered, so a reload or another tab keeps
+ * them; a remembered set that is gone falls back to `default`.
  */
 import { DEFAULT_SET } from '../../core/model/vocabulary';
-
-const STORAGE_KEY = 'collate.activeSet';
+import { PREF_KEYS, readFlag, readPref, writeFlag, writePref } from '../ui/preferences';
 
 /** The remembered active set if it is among `available`, else `default`. */
 export function loadActiveSet(available: readonly string[]): string {
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(STORAGE_KEY);
-  } catch {
-    // Storage can be disabled (private mode, policies): the default set still works.
-  }
+  const stored = readPref(PREF_KEYS.activeSet);
   return stored && available.includes(stored) ? stored : DEFAULT_SET;
 }
 
 /** Remember `name` as the active set. */
 export function saveActiveSet(name: string): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, name);
-  } catch {
-    // Not remembered across reloads, but the choice holds for this page.
-  }
+  writePref(PREF_KEYS.activeSet, name);
+}
+
+/** Whether annotations of every set show (else only the active set's). */
+export function loadShowAllSets(): boolean {
+  return readFlag(PREF_KEYS.showAllSets, false);
+}
+
+/** Remember whether every set shows. */
+export function saveShowAllSets(all: boolean): void {
+  writeFlag(PREF_KEYS.showAllSets, all);
 }

@@ -1,10 +1,17 @@
 /**
  * The form creating or editing an annotation: claimant, verdict, evidence links (one per line) for
- * claims; tags (comma separated), note and set for every kind. It never closes itself on a failed
- * save: the page reports the error into it and the user's input stays. Escape cancels, Ctrl+Enter saves.
+ * claims; tags (comma separated), note and set for every kind. Claimant and tags complete from the
+ * names already in use. It never closes itself: the page closes it once the server stored the
+ * annotation, and reports a refusal into it: a problem with a field is said next to that field
+ * (marked invalid), a conflict shows the current version with the user's edit one click away, and
+ * nothing typed is lost. Escape cancels, Ctrl+Enter saves.
  */
 import type { Kind, Verdict } from '../../core/model';
 import { KIND_LABELS, VERDICTS, VERDICT_LABELS } from '../../core/model/vocabulary';
+import type { Problem } from '../annotations/annotation-actions';
+import type { FormField } from '../annotations/validation-messages';
+import type { NameCount } from '../shared/vocabulary-match';
+import { attachAutocomplete } from '../ui/autocomplete';
 import { h } from '../ui/dom';
 import type { FormValues } from './form-values';
 
@@ -16,8 +23,9 @@ export interface AnnotationFormOptions {
   quote: string;
   values: FormValues;
   sets: readonly string[];
-  /** Save; a rejection keeps the form open (the page calls showError or showConflict). */
-  onSubmit(values: FormValues): Promise<void>;
+  /** The claimants and tags in use, for autocomplete. */
+  vocabulary(): { claimants: readonly NameCount[]; tags: readonly NameCount[] } | null;
+  onSubmit(values: FormValues): void;
   onCancel(): void;
 }
 
@@ -26,9 +34,9 @@ export interface AnnotationForm {
   el: HTMLFormElement;
   values(): FormValues;
   setValues(values: FormValues): void;
-  showError(message: string): void;
-  /** Show the server's current version in the fields, keeping the user's edit one click away. */
-  showConflict(message: string, current: FormValues): void;
+  /** Show why the last save was refused (null clears); a conflict also shows `current` in the fields. */
+  showProblem(problem: Problem | null, current?: FormValues): void;
+  setSaving(saving: boolean): void;
   focusFirst(): void;
 }
 
@@ -38,11 +46,14 @@ let formCounter = 0;
 export function annotationForm(opts: AnnotationFormOptions): AnnotationForm {
   const uid = `af${++formCounter}`;
   const isClaim = opts.kind === 'claim';
-  const field = (label: string, control: HTMLElement, hint?: string) => {
+  const errors = new Map<FormField, { control: HTMLElement; el: HTMLElement; hint: string | null }>();
+  const field = (name: FormField, label: string, control: HTMLElement, hint?: string, extra?: HTMLElement): HTMLElement => {
     control.id = `${uid}-${control.getAttribute('name')}`;
     const hintEl = hint ? h('span', { class: 'field-hint', id: `${control.id}-hint` }, hint) : null;
+    const errorEl = h('span', { class: 'field-error', id: `${control.id}-error`, hidden: true });
     if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
-    return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hintEl);
+    errors.set(name, { control, el: errorEl, hint: hintEl?.id ?? null });
+    return h('div', { class: 'field' }, h('label', { for: control.id }, label), control, extra ?? null, errorEl, hintEl);
   };
 
   const claimant = h('input', { type: 'text', name: 'claimant', maxlength: 200, autocomplete: 'off' });
@@ -51,23 +62,36 @@ export function annotationForm(opts: AnnotationFormOptions): AnnotationForm {
   const tags = h('input', { type: 'text', name: 'tags', autocomplete: 'off', placeholder: 'attribution, numbers' });
   const note = h('textarea', { name: 'note', rows: 3 });
   const set = h('select', { name: 'set' }, opts.sets.map((s) => h('option', { value: s }, s)));
-  const error = h('div', { class: 'form-error', role: 'alert', hidden: true });
+  const general = h('div', { class: 'form-error', role: 'alert', hidden: true });
   const save = h('button', { type: 'submit', class: 'btn btn-primary' }, opts.mode === 'create' ? `Save ${KIND_LABELS[opts.kind].toLowerCase()}` : 'Save changes');
   const cancel = h('button', { type: 'button', class: 'btn', onclick: () => opts.onCancel() }, 'Cancel');
+  const claimantList = attachAutocomplete(claimant, { entries: () => opts.vocabulary()?.claimants ?? [], list: false, label: 'Claimants in use' });
+  const tagList = attachAutocomplete(tags, { entries: () => opts.vocabulary()?.tags ?? [], list: true, label: 'Tags in use' });
 
-  const title = opts.mode === 'create' ? `New ${KIND_LABELS[opts.kind].toLowerCase()}` : `Edit ${KIND_LABELS[opts.kind].toLowerCase()}`;
+  const title = `${opts.mode === 'create' ? 'New' : 'Edit'} ${KIND_LABELS[opts.kind].toLowerCase()}`;
   const el = h('form', { class: `annotation-form kind-${opts.kind}`, 'aria-label': title, novalidate: true },
     h('h3', { class: 'form-title' }, title),
     h('blockquote', { class: 'form-quote' }, opts.quote),
-    isClaim && field('Claimant', claimant, 'Who makes the claim'),
-    isClaim && field('Verdict', verdict),
-    isClaim && field('Evidence', evidence, 'One link per line'),
-    field('Tags', tags, 'Comma separated'),
-    field('Note', note),
-    field('Set', set),
-    error,
+    isClaim && field('claimant', 'Claimant', claimant, 'Who makes the claim', claimantList),
+    isClaim && field('verdict', 'Verdict', verdict),
+    isClaim && field('evidence', 'Evidence', evidence, 'One link per line'),
+    field('tags', 'Tags', tags, 'Comma separated', tagList),
+    field('note', 'Note', note),
+    field('set', 'Set', set),
+    general,
     h('div', { class: 'form-actions' }, save, cancel, h('span', { class: 'field-hint' }, 'Ctrl+Enter saves · Esc cancels')),
   );
+  const clearProblems = () => {
+    general.hidden = true;
+    general.replaceChildren();
+    for (const { control, el: errorEl, hint } of errors.values()) {
+      errorEl.hidden = true;
+      errorEl.textContent = '';
+      control.removeAttribute('aria-invalid');
+      if (hint) control.setAttribute('aria-describedby', hint);
+      else control.removeAttribute('aria-describedby');
+    }
+  };
 
   const api: AnnotationForm = {
     el,
@@ -80,7 +104,7 @@ export function annotationForm(opts: AnnotationFormOptions): AnnotationForm {
       evidence: evidence.value,
     }),
     setValues(v) {
-      if (!opts.sets.includes(v.set)) set.append(h('option', { value: v.set }, v.set));
+      if (![...set.options].some((o) => o.value === v.set)) set.append(h('option', { value: v.set }, v.set));
       set.value = v.set;
       tags.value = v.tags;
       note.value = v.note;
@@ -88,22 +112,48 @@ export function annotationForm(opts: AnnotationFormOptions): AnnotationForm {
       verdict.value = v.verdict;
       evidence.value = v.evidence;
     },
-    showError(message) {
-      error.replaceChildren(message);
-      error.dataset.kind = 'error';
-      error.hidden = false;
+    showProblem(problem, current) {
+      clearProblems();
+      if (!problem) return;
+      if (problem.kind === 'conflict' && current) {
+        const mine = api.values();
+        api.setValues(current);
+        const restore = h('button', { type: 'button', class: 'btn btn-small', onclick: () => {
+          api.setValues(mine);
+          general.hidden = true;
+          (isClaim ? verdict : note).focus();
+        } }, 'Re-apply my edit');
+        general.replaceChildren(h('p', {}, problem.message), restore);
+        general.dataset.kind = 'conflict';
+        general.hidden = false;
+        return;
+      }
+      const unplaced: string[] = [];
+      let first: HTMLElement | null = null;
+      for (const f of problem.kind === 'invalid' ? problem.fields : []) {
+        const slot = f.field ? errors.get(f.field) : undefined;
+        // Problems with a field this form has not (the passage) are said above the buttons.
+        if (!slot) {
+          unplaced.push(f.message);
+          continue;
+        }
+        slot.el.textContent = slot.el.textContent ? `${slot.el.textContent} ${f.message}` : f.message;
+        slot.el.hidden = false;
+        slot.control.setAttribute('aria-invalid', 'true');
+        slot.control.setAttribute('aria-describedby', [slot.el.id, slot.hint].filter(Boolean).join(' '));
+        first ??= slot.control;
+      }
+      const summary = problem.kind === 'invalid' ? (unplaced.length ? `Not saved: ${unplaced.join(' ')}` : 'Not saved: please correct the marked field.') : problem.message;
+      general.replaceChildren(summary);
+      general.dataset.kind = 'error';
+      general.hidden = false;
+      first?.focus();
     },
-    showConflict(message, current) {
-      const mine = api.values();
-      api.setValues(current);
-      const restore = h('button', { type: 'button', class: 'btn btn-small', onclick: () => {
-        api.setValues(mine);
-        error.hidden = true;
-        (isClaim ? verdict : note).focus();
-      } }, 'Re-apply my edit');
-      error.replaceChildren(h('p', {}, message), restore);
-      error.dataset.kind = 'conflict';
-      error.hidden = false;
+    setSaving(saving) {
+      save.disabled = saving;
+      save.textContent = saving ? 'Saving…' : opts.mode === 'create' ? `Save ${KIND_LABELS[opts.kind].toLowerCase()}` : 'Save changes';
+      if (saving) el.setAttribute('aria-busy', 'true');
+      else el.removeAttribute('aria-busy');
     },
     focusFirst() {
       (isClaim ? claimant : note).focus();
@@ -121,22 +171,10 @@ export function annotationForm(opts: AnnotationFormOptions): AnnotationForm {
       el.requestSubmit();
     }
   });
-  el.addEventListener('submit', async (e) => {
+  el.addEventListener('submit', (e) => {
     e.preventDefault();
     if (save.disabled) return;
-    save.disabled = true;
-    save.dataset.label = save.textContent ?? '';
-    save.textContent = 'Saving…';
-    el.setAttribute('aria-busy', 'true');
-    try {
-      await opts.onSubmit(api.values());
-    } catch {
-      // The page has reported the failure into the form; nothing typed is lost.
-    } finally {
-      save.disabled = false;
-      save.textContent = save.dataset.label ?? 'Save';
-      el.removeAttribute('aria-busy');
-    }
+    opts.onSubmit(api.values());
   });
   return api;
 }

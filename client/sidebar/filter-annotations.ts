@@ -1,6 +1,7 @@
 /**
- * Client-side filtering of the sidebar: by kind, verdict, tag, set and a free-text search over the
- * quoted passages, notes, claimants and tags. Pure code, unit tested.
+ * Client-side filtering of the sidebar and the highlights: by kind, verdict, tag and a free-text
+ * search over the quoted passages, notes, claimants and tags. (Which sets show is the page's scope:
+ * the active set, or all sets.) Pure code, unit tested.
  */
 import { matchesFilter as matchesQuery } from '../../core/annotations/annotation-filter';
 import type { Annotation, Kind, Verdict } from '../../core/model';
@@ -10,21 +11,20 @@ export interface AnnotationFilter {
   kind: Kind | '';
   verdict: Verdict | '';
   tag: string;
-  set: string;
   q: string;
 }
 
 /** A filter that lets everything through. */
-export const NO_FILTER: AnnotationFilter = { kind: '', verdict: '', tag: '', set: '', q: '' };
+export const NO_FILTER: AnnotationFilter = { kind: '', verdict: '', tag: '', q: '' };
 
 /** True when no criterion is set. */
 export function isEmptyFilter(f: AnnotationFilter): boolean {
-  return !f.kind && !f.verdict && !f.tag && !f.set && !f.q.trim();
+  return !f.kind && !f.verdict && !f.tag && !f.q.trim();
 }
 
 /** Whether `a` passes filter `f`: the same rule as the API's query (core/annotations). */
 export function matchesFilter(a: Annotation, f: AnnotationFilter): boolean {
-  return matchesQuery(a, { kind: f.kind || undefined, verdict: f.verdict || undefined, tag: f.tag || undefined, set: f.set || undefined, q: f.q });
+  return matchesQuery(a, { kind: f.kind || undefined, verdict: f.verdict || undefined, tag: f.tag || undefined, q: f.q });
 }
 
 /** The annotations passing `f`, in their given order. */

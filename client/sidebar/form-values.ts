@@ -3,6 +3,7 @@
  * parsing rules for tags (comma separated) and evidence (one link per line) are unit tested.
  */
 import type { Annotation, CreateAnnotation, PatchAnnotation, TargetInput, Verdict } from '../../core/model';
+import { parseTags } from '../shared/vocabulary-match';
 
 /** The kinds the form edits in full; other kinds (made elsewhere) keep their targets and get tags/note. */
 export type FormKind = Annotation['kind'];
@@ -15,16 +16,6 @@ export interface FormValues {
   claimant: string;
   verdict: Verdict;
   evidence: string;
-}
-
-/** Tags from comma separated input: trimmed, empty ones dropped, duplicates removed (first kept). */
-export function parseTags(input: string): string[] {
-  const seen = new Set<string>();
-  for (const raw of input.split(',')) {
-    const tag = raw.trim();
-    if (tag) seen.add(tag);
-  }
-  return [...seen];
 }
 
 /** Evidence links from one-per-line input: trimmed, blank lines dropped. */

@@ -14,7 +14,7 @@ import { h } from '../ui/dom';
 import { showStatus } from '../ui/status';
 import { fileNameFromDisposition } from './content-disposition';
 import { FORMAT_CHOICES, exportUrl } from './export-query';
-import { openModal, type Modal } from './modal-dialog';
+import { openModal, type Modal } from '../ui/modal-dialog';
 import { fetchDownload, saveBlob } from './transfer-api';
 
 /** Preselections of the export dialog. */

@@ -1,8 +1,8 @@
 /**
  * The import dialog: a W3C Web Annotation JSON-LD file (or pasted JSON) sent to /api/import, which
  * imports all of it or nothing. A refusal lists each problem with its JSON path; a file over the
- * server's size limit is named as such; a success reports how many annotations arrived and how many
- * were already here.
+ * server's size limit is named as such; a success reports, in the dialog until it is closed, how many
+ * annotations arrived and how many were already here.
  */
 import './transfer.css';
 import { ApiError, errorMessage } from '../api/api-error';
@@ -11,7 +11,7 @@ import { h } from '../ui/dom';
 import { showStatus } from '../ui/status';
 import { checkImportText, importProblems } from './import-payload';
 import { importSummary } from './import-summary';
-import { openModal, type Modal } from './modal-dialog';
+import { openModal, type Modal } from '../ui/modal-dialog';
 import { postImport } from './transfer-api';
 
 /** Problems listed in full; the rest are counted, so a broken large file keeps the dialog usable. */
@@ -65,10 +65,12 @@ export function openImportDialog(onImported: () => void): Modal {
       try {
         const result = await postImport(text, set.value || undefined);
         const message = importSummary(result);
+        // The summary stays in the dialog until the user closes it; the page refreshes behind it.
         modal.showNote(message);
+        modal.finish();
         showStatus(message, 'success');
         onImported();
-        return true;
+        return false;
       } catch (err) {
         modal.showError(...failureOf(err));
         return false;

@@ -9,7 +9,7 @@ import { h, isTyping } from './dom';
 export type Shortcut = readonly [keys: string, does: string];
 
 /** The pages with their own keys. */
-export type HelpPage = 'viewer' | 'compare' | 'home';
+export type HelpPage = 'viewer' | 'compare' | 'home' | 'annotations' | 'tags' | 'add' | 'changes';
 
 const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[]; note?: string }> = {
   viewer: {
@@ -19,13 +19,16 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
       ['Select text, then n', 'Make a note of the selected passage'],
       ['Select text, then i', 'Start an inconsistency with the passage, or add it to the draft'],
       ['s / Shift+s', 'Select the sentence being read (then the next) / the previous one'],
-      ['Shift+→ / Shift+←', 'Grow / shrink the selection by a word'],
+      ['Shift+→ / Shift+←', 'Move the end of the selection: grow / shrink it by a word'],
+      ['Alt+Shift+← / Alt+Shift+→', 'Move the start of the selection: grow / shrink it by a word'],
       ['Tab (with a selection)', 'Move to the popover’s buttons'],
       ['r / Shift+r', 'Go to the next / previous reused passage and list its copies'],
       ['Esc', 'Clear a keyboard selection; close the popover or the form'],
       ['Ctrl+Enter', 'Save the open form'],
+      ['↓ / ↑ in Claimant or Tags', 'Go through the names in use; Enter takes one'],
       ['Tab / Enter on a card', 'Move between annotations / show its passage'],
     ],
+    note: 'When the source changed since it was annotated, “Changed passages” at the top of the sidebar lists the reworded or removed passages: Accept keeps the new wording; Re-attach… selects it, you adjust the selection (s, Shift+arrows) and press Re-attach here; Dismiss… removes the passage after asking. “What changed” in the toolbar shows the two revisions side by side.',
   },
   compare: {
     title: 'Comparing two sources',
@@ -33,14 +36,50 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
       ['j / n', 'Next aligned passage (both columns scroll to it)'],
       ['k / p', 'Previous aligned passage'],
       ['Tab / Enter in the passage list', 'Move between passages / jump to one'],
+      ['Tab to a column, then s / Shift+s', 'Select the sentence being read in that column (then the next) / the previous one'],
+      ['Shift+→ / Shift+←', 'Move the end of that selection by a word'],
+      ['Alt+Shift+← / Alt+Shift+→', 'Move its start by a word'],
+      ['l', 'Link the two selections as an inconsistency'],
     ],
-    note: 'To link an inconsistency, select a passage in the left column and one in the right column, then press “Link as inconsistency”. Your annotations are highlighted in both columns as in the viewer; click one that links the two sources to bring its other passage level in the other column.',
+    note: 'To link an inconsistency, select a passage in the left column and one in the right column (with the mouse or the keys above), then press “Link as inconsistency” or l. Your annotations are highlighted in both columns as in the viewer; click one that links the two sources to bring its other passage level in the other column.',
   },
   home: {
     title: 'The source list',
     keys: [
       ['Tab / Shift+Tab', 'Move between sources, the compare picker and the buttons'],
       ['Enter', 'Open the source (or follow the link) that has focus'],
+    ],
+  },
+  annotations: {
+    title: 'Searching annotations',
+    keys: [
+      ['Type in the search box', 'Find annotations by their quotes, notes, claimants and tags (every word must occur)'],
+      ['Tab / Enter on a result', 'Move between results / open its passage in the viewer'],
+    ],
+  },
+  add: {
+    title: 'Adding sources',
+    keys: [
+      ['Tab / Shift+Tab', 'Move between the text area, the details, the file picker and the web address'],
+      ['Enter in a field', 'Add the pasted article (in the details) or fetch the address (in the web address)'],
+      ['Space on the file picker', 'Choose files to add (or drop them on the zone with the mouse)'],
+    ],
+    note: 'Details marked “guessed” were found by Collate in the text; change any of them before adding. Files are added one at a time; one that fails does not stop the others.',
+  },
+  changes: {
+    title: 'What changed',
+    keys: [
+      ['j / n', 'Next change (both columns scroll to it)'],
+      ['k / p', 'Previous change'],
+      ['Tab / Enter in the list of changes', 'Move between changes / jump to one'],
+    ],
+    note: 'The older revision is on the left, the newer on the right; words only in one of them are outlined (solid: only on the right, dashed: only on the left, dotted: reworded). Pick other revisions above the columns.',
+  },
+  tags: {
+    title: 'Tags',
+    keys: [
+      ['Enter on “Rename…”', 'Rename the tag; Enter saves, Esc cancels'],
+      ['↓ / ↑ in the new name', 'Go through the tags in use, to merge into one'],
     ],
   },
 };
@@ -109,4 +148,17 @@ export function helpOnQuestionMark(help: HelpDialog): () => void {
   };
   document.addEventListener('keydown', onKey);
   return () => document.removeEventListener('keydown', onKey);
+}
+
+/** A page's help: the dialog, opened by `?` anywhere on the page; `destroy` removes both. */
+export function pageHelp(page: HelpPage): { help: HelpDialog; destroy(): void } {
+  const help = helpDialog(page);
+  const stopKey = helpOnQuestionMark(help);
+  return {
+    help,
+    destroy() {
+      stopKey();
+      help.destroy();
+    },
+  };
 }

@@ -1,8 +1,13 @@
 /**
- * The selection popover: when the user selects a passage, a small toolbar appears next to the
+ * The selection popover: when the user has selected a passage, a small toolbar appears next to the
  * selection offering to make a claim or a note of it, or to start (or add it to) an inconsistency
  * across sources. Escape dismisses it until the selection changes. The same actions are on the
  * keyboard (`c`, `n`, `i`), handled by the page through `selectedRange`; Tab reaches the buttons.
+ *
+ * It reacts to finished selections only: while the mouse button is down nothing shows (a popover
+ * opening under a moving pointer would take the drag over, and the selection would run out of the
+ * text), and at release the selection is read from the DOM as the user sees it. A selection with an
+ * end outside the text offers nothing: its passage is not a passage of this source.
  */
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -16,17 +21,39 @@ export type ActionLabels = (action: SelectionAction) => string;
 
 const DEFAULT_LABELS: ActionLabels = (action) => (action === 'claim' ? 'Claim' : action === 'note' ? 'Note' : 'Inconsistency');
 
-/** Plugin state: the selected document range (null when empty) and whether the user dismissed it. */
+/** Plugin state: the selected document range (null when empty), whether the user dismissed it, and whether a mouse drag is under way. */
 export interface PopoverState {
   range: { from: number; to: number } | null;
   dismissed: boolean;
+  dragging: boolean;
 }
+
+type PopoverMeta = 'dismiss' | { drag: 'start' } | { drag: 'end'; range: { from: number; to: number } | null } | { clear: true };
 
 export const selectionPopoverKey = new PluginKey<PopoverState>('selection-popover');
 
 /** Hide the popover until the selection changes. */
 export function dismissPopover(tr: Transaction): Transaction {
-  return tr.setMeta(selectionPopoverKey, 'dismiss');
+  const meta: PopoverMeta = 'dismiss';
+  return tr.setMeta(selectionPopoverKey, meta);
+}
+
+/**
+ * The document range of the DOM selection when both its ends lie in the view's text, `null` when it
+ * is collapsed or reaches outside the text, `undefined` when it cannot be read.
+ */
+export function domSelectionRange(view: EditorView): { anchor: number; head: number } | null | undefined {
+  const sel = view.dom.ownerDocument.getSelection();
+  if (!sel || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) return undefined;
+  if (sel.isCollapsed) return null;
+  if (!view.dom.contains(sel.anchorNode) || !view.dom.contains(sel.focusNode)) return null;
+  try {
+    const anchor = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+    const head = view.posAtDOM(sel.focusNode, sel.focusOffset);
+    return anchor === head ? null : { anchor, head };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The non-empty selected range in `state`, or null. */
@@ -70,33 +97,53 @@ class PopoverView {
     );
     document.body.appendChild(this.el);
     document.addEventListener('selectionchange', this.onSelectionChange);
+    view.dom.addEventListener('mousedown', this.onMouseDown);
+    // Capture: the release may happen over any element, which might stop its propagation.
+    document.addEventListener('mouseup', this.onMouseUp, true);
     this.update();
   }
 
   /**
    * Read the DOM selection into the editor state ourselves. ProseMirror skips a DOM selection equal to
    * the last one it saw, so re-selecting the same words after the selection was cleared (Escape, a
-   * cancelled form) would otherwise leave the popover hidden.
+   * cancelled form) would otherwise leave the popover hidden. During a mouse drag nothing is read:
+   * the release settles it.
    */
   private readonly onSelectionChange = (): void => {
-    const sel = document.getSelection();
-    if (!sel || sel.rangeCount === 0 || !sel.anchorNode || !sel.focusNode) return;
-    // Selections elsewhere (a form field) leave the last passage chosen in the text as it was.
-    if (!this.view.dom.contains(sel.anchorNode) || !this.view.dom.contains(sel.focusNode)) return;
-    const { state } = this.view;
-    let anchor: number;
-    let head: number;
-    try {
-      anchor = this.view.posAtDOM(sel.anchorNode, sel.anchorOffset);
-      head = sel.isCollapsed ? anchor : this.view.posAtDOM(sel.focusNode, sel.focusOffset);
-    } catch {
+    if (selectionPopoverKey.getState(this.view.state)?.dragging) return;
+    const sel = this.view.dom.ownerDocument.getSelection();
+    if (!sel || !sel.anchorNode || !sel.focusNode) return;
+    const inside = this.view.dom.contains(sel.anchorNode);
+    // Selections wholly elsewhere (a form field) leave the passage chosen in the text as it was.
+    if (!inside && !this.view.dom.contains(sel.focusNode)) return;
+    const range = domSelectionRange(this.view);
+    if (range === undefined) return;
+    if (range === null) {
+      // Collapsed, or reaching out of the text: nothing here is selected any more.
+      if (selectedRange(this.view.state)) this.view.dispatch(this.view.state.tr.setMeta(selectionPopoverKey, { clear: true } satisfies PopoverMeta));
       return;
     }
-    const current = state.selection;
-    if (current.anchor === anchor && current.head === head) return;
-    const $anchor = state.doc.resolve(anchor);
-    const $head = state.doc.resolve(head);
-    this.view.dispatch(state.tr.setSelection(TextSelection.between($anchor, $head)));
+    const { state } = this.view;
+    if (state.selection.anchor === range.anchor && state.selection.head === range.head && selectedRange(state)) return;
+    this.view.dispatch(state.tr.setSelection(TextSelection.between(state.doc.resolve(range.anchor), state.doc.resolve(range.head))));
+  };
+
+  private readonly onMouseDown = (e: MouseEvent): void => {
+    if (e.button !== 0) return;
+    const meta: PopoverMeta = { drag: 'start' };
+    this.view.dispatch(this.view.state.tr.setMeta(selectionPopoverKey, meta));
+  };
+
+  /** The drag ended (anywhere on the page): take the selection as it now shows. */
+  private readonly onMouseUp = (): void => {
+    if (!selectionPopoverKey.getState(this.view.state)?.dragging) return;
+    const range = domSelectionRange(this.view) ?? null;
+    const { state } = this.view;
+    let tr = state.tr;
+    if (range) tr = tr.setSelection(TextSelection.between(state.doc.resolve(range.anchor), state.doc.resolve(range.head)));
+    const sel = tr.selection;
+    const meta: PopoverMeta = { drag: 'end', range: range && !sel.empty ? { from: sel.from, to: sel.to } : null };
+    this.view.dispatch(tr.setMeta(selectionPopoverKey, meta));
   };
 
   update(): void {
@@ -130,6 +177,8 @@ class PopoverView {
 
   destroy(): void {
     document.removeEventListener('selectionchange', this.onSelectionChange);
+    this.view.dom.removeEventListener('mousedown', this.onMouseDown);
+    document.removeEventListener('mouseup', this.onMouseUp, true);
     this.el.remove();
   }
 }
@@ -149,14 +198,20 @@ export function selectionPopoverPlugin(
   return new Plugin<PopoverState>({
     key: selectionPopoverKey,
     state: {
-      init: () => ({ range: null, dismissed: false }),
+      init: () => ({ range: null, dismissed: false, dragging: false }),
       apply(tr, prev, _old, newState) {
-        if (tr.getMeta(selectionPopoverKey) === 'dismiss') return { ...prev, dismissed: true };
-        if (!tr.selectionSet && !tr.docChanged) return prev;
+        const meta = tr.getMeta(selectionPopoverKey) as PopoverMeta | undefined;
+        if (meta === 'dismiss') return { ...prev, dismissed: true };
+        if (meta && 'drag' in meta) {
+          return meta.drag === 'start' ? { range: null, dismissed: false, dragging: true } : { range: meta.range, dismissed: false, dragging: false };
+        }
+        if (meta && 'clear' in meta) return { range: null, dismissed: false, dragging: prev.dragging };
+        // Mid-drag selections are not finished: only the release counts.
+        if (prev.dragging || (!tr.selectionSet && !tr.docChanged)) return prev;
         const sel = newState.selection;
         const range = sel.empty ? null : { from: sel.from, to: sel.to };
         const same = range && prev.range && range.from === prev.range.from && range.to === prev.range.to;
-        return same ? prev : { range, dismissed: false };
+        return same ? prev : { range, dismissed: false, dragging: false };
       },
     },
     view: (view) => {

@@ -3,22 +3,21 @@
  * selection popover, focus), behind a small interface in text offsets: callers never see document
  * positions.
  */
-import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import type { AnnotationSpan } from './annotation-spans';
-import { focusPlugin, focusedId, setFocus } from './focus-plugin';
-import { highlightsPlugin, setDraftRanges, setHighlights, setPending, type PendingRange } from './highlights-plugin';
 import type { ReuseMark } from '../reuse/reuse-marks';
+import { trimQuote, type OffsetRange, type TextSpan } from '../shared/trim-range';
+import { focusPlugin, setFocus } from './focus-plugin';
+import { changeHighlights, highlightsPlugin, type HighlightsChange } from './highlights-plugin';
+import { LineWindow } from './line-window';
+import { passageMarksPlugin, setDraftRanges, setPending } from './passage-marks-plugin';
 import { reusePlugin, reuseState, setActiveReuse, setReuseMarks, setReuseVisible, type ReuseEvents } from './reuse-plugin';
-import { dismissPopover, focusPopover, selectedRange, selectionPopoverPlugin, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
+import { dismissPopover, domSelectionRange, focusPopover, selectedRange, selectionPopoverPlugin, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
+import type { SelectableText } from '../ui/keyboard-selection';
 import { TextDocument } from './text-document';
 
 /** A text range in offsets, with the exact text it covers. */
-export interface TextRange {
-  start: number;
-  end: number;
-  exact: string;
-}
+export type TextRange = TextSpan;
 
 /** Callbacks from the view to the page. */
 export interface SourceViewHandlers {
@@ -35,10 +34,14 @@ export interface SourceViewHandlers {
 }
 
 /** A source shown in a non-editable ProseMirror view where text can be selected and highlighted. */
-export class SourceView {
+export class SourceView implements SelectableText {
   readonly textDoc: TextDocument;
   private readonly view: EditorView;
-  private spans: readonly AnnotationSpan[] = [];
+  /** The transaction collecting a batch's changes, and what to do once it is applied. */
+  private batchTr: Transaction | null = null;
+  private afterBatch: (() => void)[] = [];
+  /** Which lines' highlights are drawn: those near the visible part. */
+  private readonly lines: LineWindow;
 
   constructor(private readonly mount: HTMLElement, text: string, handlers: SourceViewHandlers) {
     this.textDoc = new TextDocument(text);
@@ -50,7 +53,8 @@ export class SourceView {
       doc: this.textDoc.doc,
       plugins: [
         reusePlugin(this.textDoc, handlers.reuse, handlers.showReuse),
-        highlightsPlugin(this.textDoc),
+        highlightsPlugin(this.textDoc, this.textDoc.linesRange(0, LineWindow.FIRST_LINES)),
+        passageMarksPlugin(this.textDoc),
         focusPlugin((id) => handlers.onHighlightClick(id)),
         selectionPopoverPlugin((action, range) => handlers.onAction(action, this.toTextRange(range)), handlers.actionLabels),
       ],
@@ -60,6 +64,22 @@ export class SourceView {
       editable: () => false,
       attributes: { class: 'source-text', 'aria-label': 'Source text', role: 'document' },
     });
+    this.lines = new LineWindow(this.view.dom, this.textDoc.lineCount, (first, last) => this.change((tr) => changeHighlights(tr, { window: this.textDoc.linesRange(first, last) })));
+  }
+
+  /** The raw text shown. */
+  get text(): string {
+    return this.textDoc.text;
+  }
+
+  /** Select `range` as a drag would (for keyboard selection). */
+  select(range: OffsetRange): void {
+    this.selectRange(range.start, range.end);
+  }
+
+  /** Clear the selection (Escape on a keyboard selection). */
+  clear(): void {
+    this.clearSelection();
   }
 
   private toTextRange(range: { from: number; to: number }): TextRange {
@@ -68,17 +88,66 @@ export class SourceView {
     return { start, end, exact: this.textDoc.text.slice(start, end) };
   }
 
-  /** The current non-empty selection as a text range, or null. */
+  /**
+   * The current non-empty selection as a text range, or null. A selection showing in the page is
+   * read as it shows (so an annotation quotes exactly what the user sees); one reaching out of the
+   * text is none. Otherwise (focus moved to the popover's buttons) the last passage chosen holds.
+   */
   selection(): TextRange | null {
-    const range = selectedRange(this.view.state);
+    const shown = this.view.dom.ownerDocument.getSelection();
+    const fromDom = shown && !shown.isCollapsed ? domSelectionRange(this.view) : undefined;
+    if (fromDom === null) return null;
+    const range = fromDom
+      ? { from: Math.min(fromDom.anchor, fromDom.head), to: Math.max(fromDom.anchor, fromDom.head) }
+      : selectedRange(this.view.state);
     if (!range) return null;
     const r = this.toTextRange(range);
     return r.end > r.start ? r : null;
   }
 
+  /**
+   * The selection without the whitespace around it (a drag from past the end of a short line takes
+   * the line break along); null when nothing else is selected, and then nothing is made of it.
+   */
+  usableSelection(): TextSpan | null {
+    const range = this.selection();
+    return range ? trimQuote(this.textDoc.text, range) : null;
+  }
+
+  /**
+   * Run `fn`, sending the changes it makes (highlights, marks, focus, popover) to ProseMirror as one
+   * transaction: the view is redrawn once, however many parts of the page changed.
+   */
+  batch(fn: () => void): void {
+    if (this.batchTr) {
+      fn();
+      return;
+    }
+    this.batchTr = this.view.state.tr;
+    try {
+      fn();
+    } finally {
+      const tr = this.batchTr;
+      this.batchTr = null;
+      this.view.dispatch(tr);
+      for (const then of this.afterBatch.splice(0)) then();
+    }
+  }
+
+  /** Make a change now, or as part of the batch under way. */
+  private change(make: (tr: Transaction) => Transaction, then?: () => void): void {
+    if (this.batchTr) {
+      this.batchTr = make(this.batchTr);
+      if (then) this.afterBatch.push(then);
+      return;
+    }
+    this.view.dispatch(make(this.view.state.tr));
+    then?.();
+  }
+
   /** Hide the selection popover until the selection changes. */
   dismissPopover(): void {
-    this.view.dispatch(dismissPopover(this.view.state.tr));
+    this.change((tr) => dismissPopover(tr));
   }
 
   /** Collapse the selection (after an annotation was made of it). */
@@ -89,13 +158,13 @@ export class SourceView {
   }
 
   /** Mark the passage a form is open for (null: none). */
-  setPending(range: PendingRange | null): void {
-    this.view.dispatch(setPending(this.view.state.tr, range));
+  setPending(range: OffsetRange | null): void {
+    this.change((tr) => setPending(tr, range));
   }
 
   /** Mark the passages of this source that are in the inconsistency draft. */
-  setDraftRanges(ranges: readonly PendingRange[]): void {
-    this.view.dispatch(setDraftRanges(this.view.state.tr, ranges));
+  setDraftRanges(ranges: readonly OffsetRange[]): void {
+    this.change((tr) => setDraftRanges(tr, ranges));
   }
 
   /** Move keyboard focus to the text (without scrolling), where `s`, `c`, `n` and `r` act. */
@@ -103,30 +172,29 @@ export class SourceView {
     this.mount.focus({ preventScroll: true });
   }
 
-  /** Draw these highlights (replacing the previous ones), keeping the focus outline if still present. */
-  setHighlights(spans: readonly AnnotationSpan[]): void {
-    this.spans = spans;
-    let tr = setHighlights(this.view.state.tr, spans);
-    const focused = focusedId(this.view.state);
-    if (focused !== null) tr = setFocus(tr, spans.some((s) => s.id === focused) ? focused : null, this.rangesOf(focused));
-    this.view.dispatch(tr);
+  /**
+   * Change the highlights drawn: a `reset` replaces them all, `add` and `remove` touch only those
+   * annotations (and the overlapping ones whose depth shifts), so ProseMirror redraws those lines only.
+   */
+  changeHighlights(change: HighlightsChange): void {
+    this.change((tr) => changeHighlights(tr, change));
   }
 
-  private rangesOf(id: string): { from: number; to: number }[] {
-    return this.spans
-      .filter((s) => s.id === id)
-      .map((s) => this.textDoc.rangeToPos(s.start, s.end))
-      .filter((r): r is { from: number; to: number } => r !== null);
-  }
-
-  /** Outline an annotation's passages; with `reveal`, scroll to the first one and flash it. */
-  focus(id: string | null, reveal = false): void {
-    const ranges = id ? this.rangesOf(id) : [];
-    this.view.dispatch(setFocus(this.view.state.tr, id, ranges, reveal && ranges.length > 0));
-    if (id && reveal && ranges.length > 0) {
-      const el = this.view.dom.querySelector(`.hl-focus[data-focus^="${CSS.escape(id)}:"]`);
-      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    }
+  /**
+   * Outline annotation `id`'s passages here (`spans`, in offsets); with `reveal`, scroll to the first
+   * one and flash it.
+   */
+  focus(id: string | null, spans: readonly OffsetRange[] = [], reveal = false): void {
+    const ranges = id ? spans.map((r) => this.textDoc.rangeToPos(r.start, r.end)).filter((r): r is { from: number; to: number } => r !== null) : [];
+    const scroll = id !== null && reveal && ranges.length > 0;
+    this.change(
+      (tr) => setFocus(tr, id, ranges, scroll),
+      () => {
+        if (!scroll || id === null) return;
+        const el = this.view.dom.querySelector(`.hl-focus[data-focus^="${CSS.escape(id)}:"]`);
+        el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      },
+    );
   }
 
   /**
@@ -204,6 +272,7 @@ export class SourceView {
 
   /** Release the view and its popover. */
   destroy(): void {
+    this.lines.destroy();
     this.view.destroy();
   }
 }

@@ -73,6 +73,14 @@ export class TextDocument {
     return index < this.lineStarts.length ? this.lineStarts[index] : this.text.length;
   }
 
+  /** The document range from the start of line `first` to the end of line `last` (clamped to the lines there are). */
+  linesRange(first: number, last: number): { from: number; to: number } {
+    const a = Math.max(0, Math.min(first, this.lineStarts.length - 1));
+    const b = Math.max(a, Math.min(last, this.lineStarts.length - 1));
+    const end = b + 1 < this.lineStarts.length ? this.lineStarts[b + 1] - 1 : this.text.length;
+    return { from: this.toPos(this.lineStarts[a]), to: this.toPos(end) };
+  }
+
   /** Document range of the text range [start, end), or null when it does not fit the text. */
   rangeToPos(start: number, end: number): { from: number; to: number } | null {
     if (start < 0 || end > this.text.length || end < start) return null;

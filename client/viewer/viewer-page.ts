@@ -1,47 +1,42 @@
 /**
- * The source page (`#/source/<id>`): the text in the viewer, the sidebar of annotations, the set
- * picker and the keyboard shortcuts. It owns the page state (annotations, sets, active set) and does
- * the annotation API calls, so the viewer and sidebar stay presentational; duplicate coverage and
- * suggestions (ReuseFeatures) and the inconsistency draft (DraftTray) hand it what they create.
+ * The source page (`#/source/<id>`, optionally `?annotation=<id>` to open on one annotation): the
+ * text in the viewer, the sidebar of annotations, the set picker and the keyboard shortcuts. It holds
+ * one state (viewer-state.ts), changed only by dispatching actions; viewer-render.ts draws each new
+ * state, viewer-effects.ts runs the API calls that actions ask for, viewer-keys.ts turns keys into
+ * actions. This module puts the page together and loads it.
  */
 import type { Annotation, Source } from '../../core/model';
-import { DEFAULT_SET, KIND_LABELS } from '../../core/model/vocabulary';
 import { ApiError, errorMessage } from '../api/api-error';
 import * as api from '../api/client';
+import { CopiesPopover, copyEntries } from '../reuse/copies-popover';
+import { coverageSection } from '../reuse/coverage-section';
+import { carryControl } from '../reuse/carry-control';
 import { DraftTray } from '../reuse/draft-tray';
-import { ReuseFeatures } from '../reuse/reuse-features';
-import { transferButtons } from '../transfer';
-import { loadActiveSet } from '../sets/active-set';
+import { isDraftStorageKey, loadDraft, loadTrayCollapsed } from '../reuse/inconsistency-draft';
+import { marksOverlapping } from '../reuse/reuse-marks';
+import { suggestionsSection } from '../reuse/suggestions-section';
+import { loadActiveSet, loadShowAllSets } from '../sets/active-set';
 import { setPicker } from '../sets/set-picker';
-import { annotationForm } from '../sidebar/annotation-form';
-import { emptyValues, toCreateBody, toPatchBody, valuesOf, type FormValues } from '../sidebar/form-values';
+import { createPageStore, type Page } from '../shared/page-store';
 import { Sidebar } from '../sidebar/sidebar';
-import { h, isTyping } from '../ui/dom';
+import { transferButtons } from '../transfer';
+import { h } from '../ui/dom';
 import { helpButton, helpDialog } from '../ui/help-dialog';
-import { clearStatus, showStatus } from '../ui/status';
-import { annotationSpans } from './annotation-spans';
-import { legend } from './legend';
-import type { SelectionAction } from './selection-popover-plugin';
-import { KeyboardSelection } from './keyboard-selection';
-import { SourceView, type TextRange } from './source-view';
-import { trimQuote } from './trim-range';
-
-/** Shown when a save or delete was refused because someone else changed the annotation first. */
-export const CONFLICT_MESSAGE = 'This annotation was changed elsewhere; the current version is shown; your edit was not saved.';
-
-/** A mounted page. */
-export interface Page {
-  destroy(): void;
-}
+import { KeyboardSelection } from '../ui/keyboard-selection';
+import { legend } from '../ui/legend';
+import { PREF_KEYS, readFlag } from '../ui/preferences';
+import { clearStatus } from '../ui/status';
+import { SourceView } from './source-view';
+import { viewerEffect } from './viewer-effects';
+import { changedSection, revisionTools } from './viewer-revisions';
+import { addToDraft, openCreate, viewerKeys } from './viewer-keys';
+import type { ViewerParts } from './viewer-parts';
+import { emptyMemo, renderViewer } from './viewer-render';
+import { applyViewer, initialViewerState, type ViewerState } from './viewer-state';
 
 function sourceMetaLine(s: Source): HTMLElement {
   const words = s.text.split(/\s+/).filter(Boolean).length;
-  const parts: (string | null)[] = [
-    s.outlet,
-    s.author ? `by ${s.author}` : null,
-    s.published ?? null,
-    `${words.toLocaleString('en')} words`,
-  ];
+  const parts: (string | null)[] = [s.outlet, s.author ? `by ${s.author}` : null, s.published ?? null, `${words.toLocaleString('en')} words`];
   return h('p', { class: 'source-meta' },
     parts.filter((p): p is string => p !== null).join(' · '),
     s.url ? [' · ', h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')] : null,
@@ -49,351 +44,160 @@ function sourceMetaLine(s: Source): HTMLElement {
   );
 }
 
-/** Mount the page of source `id` into `root`. */
-export function viewerPage(root: HTMLElement, id: string): Page {
-  let destroyed = false;
-  let view: SourceView | null = null;
-  let sidebar: Sidebar | null = null;
-  let annotations: Annotation[] = [];
-  let setNames: string[] = [DEFAULT_SET];
-  let activeSet = DEFAULT_SET;
-  let features: ReuseFeatures | null = null;
-  let tray: DraftTray | null = null;
-  let sourceTitle = id;
-  const keys = new KeyboardSelection(() => view);
-  const help = helpDialog('viewer');
+function errorPage(id: string, err: unknown): HTMLElement {
+  const notFound = err instanceof ApiError && err.status === 404;
+  return h('div', { class: 'page-error', role: 'alert' },
+    h('h1', {}, notFound ? 'Source not found' : 'Could not load this source'),
+    h('p', {}, notFound ? `There is no source with id “${id}”.` : errorMessage(err)),
+    h('p', {}, h('a', { href: '#/' }, '← All sources')),
+  );
+}
+
+/** Mount the page of source `id` into `root`; `focusId` names an annotation to open on. */
+export function viewerPage(root: HTMLElement, id: string, focusId?: string): Page {
+  const initial = initialViewerState(id, { allSets: loadShowAllSets(), showReuse: readFlag(PREF_KEYS.showReuse, true), draft: loadDraft(), trayCollapsed: loadTrayCollapsed() });
+  const memo = emptyMemo();
+  const titles = new Map<string, string>();
+  const parts: ViewerParts = {
+    root,
+    sourceId: id,
+    dispatch: (action) => store.dispatch(action),
+    getState: () => store.state,
+    view: null,
+    sidebar: new Sidebar(id, {
+      onShow: (annotationId) => parts.dispatch({ type: 'focus', id: annotationId, from: 'card' }),
+      onEdit: (annotationId) => parts.dispatch({ type: 'open-edit', id: annotationId }),
+      onDelete: (annotationId) => parts.dispatch({ type: 'delete', id: annotationId }),
+      onFilter: (filter) => parts.dispatch({ type: 'filter', filter }),
+      cardExtra: (a) => carryExtra(a),
+      titles,
+    }),
+    tray: new DraftTray(id, {
+      onRemove: (i) => parts.dispatch({ type: 'draft', draft: { passages: store.state.draft.passages.filter((_, k) => k !== i) } }),
+      onDiscard: () => parts.dispatch({ type: 'draft', draft: { passages: [] } }),
+      onSave: () => parts.dispatch({ type: 'save-draft' }),
+      onToggle: (collapsed) => parts.dispatch({ type: 'tray-collapsed', collapsed }),
+    }),
+    coverage: coverageSection({ sourceId: id, text: () => (store.state.page.phase === 'ready' ? store.state.page.value.source.text : ''), titles, onShow: (i) => parts.dispatch({ type: 'activate-reuse', index: i, byKey: false }) }),
+    suggestions: suggestionsSection(id, titles, {
+      onConfirm: (suggestion) => new Promise<void>((ok, fail) => parts.dispatch({ type: 'confirm-suggestion', suggestion, done: (done) => (done ? ok() : fail()) })),
+      onDismiss: (s) => new Promise<void>((ok, fail) => parts.dispatch({ type: 'dismiss-suggestion', id: s.id, done: (done) => (done ? ok() : fail()) })),
+      onShow: (t) => parts.view?.selectRange(t.start, t.end),
+    }),
+    popover: new CopiesPopover(id, titles),
+    keys: new KeyboardSelection(() => parts.view),
+    help: helpDialog('viewer'),
+    reuseToggle: h('input', { type: 'checkbox', id: 'show-reuse', checked: initial.showReuse }),
+    allSetsToggle: h('input', { type: 'checkbox', id: 'show-all-sets', checked: initial.allSets }),
+    form: null,
+  };
+
+  /** The carry button of a card whose passage here has copies, or null. */
+  const carryExtra = (a: Annotation): HTMLElement | null => {
+    const reuse = store.state.reuse;
+    if (a.kind === 'reuse' || reuse.phase !== 'ready') return null;
+    const here = a.targets.filter((t) => t.source === id && !t.orphaned);
+    if (!here.some((t) => marksOverlapping(reuse.value, t.start, t.end).length > 0)) return null;
+    return carryControl({ annotation: a, sourceId: id, titles, carry: (mode) => new Promise((done) => parts.dispatch({ type: 'carry', id: a.id, mode, done })) });
+  };
+
+  const changes = changedSection(parts);
+
+  const store = createPageStore<ViewerState, Parameters<typeof applyViewer>[1]>(initial, applyViewer, {
+    render: (prev, next, action) => {
+      // The components share one map of titles: fill it before anything draws with it.
+      if (prev.titles !== next.titles) for (const [k, v] of next.titles) titles.set(k, v);
+      if (prev.page.phase !== 'ready' && next.page.phase === 'ready') mountSource(next);
+      renderViewer(parts, memo, prev, next, action);
+      if (prev.annotations !== next.annotations && next.page.phase === 'ready') changes.update(next.annotations.values());
+    },
+    effect: (action, state) => viewerEffect(parts, action, state),
+  });
+
+  /** Build the page around the loaded source (once). */
+  function mountSource(s: ViewerState): void {
+    if (s.page.phase !== 'ready') return;
+    const { source } = s.page.value;
+    document.title = `${source.title} · Collate`;
+    const { sidebar } = parts;
+    sidebar.before.append(parts.tray.el, changes.el);
+    sidebar.after.append(parts.suggestions.el, parts.coverage.el);
+    parts.reuseToggle.addEventListener('change', () => parts.dispatch({ type: 'show-reuse', visible: parts.reuseToggle.checked }));
+    parts.allSetsToggle.addEventListener('change', () => parts.dispatch({ type: 'all-sets', all: parts.allSetsToggle.checked }));
+    const mount = h('div', { class: 'source-mount' });
+    root.replaceChildren(
+      h('div', { class: 'viewer-layout' },
+        h('section', { class: 'viewer-main', 'aria-labelledby': 'source-title' },
+          h('nav', { class: 'breadcrumb' }, h('a', { href: '#/' }, '← All sources')),
+          h('h1', { id: 'source-title', class: 'source-title' }, source.title),
+          sourceMetaLine(source),
+          h('div', { class: 'viewer-toolbar' },
+            setPicker({ sets: s.sets, active: s.activeSet, onChange: (name, sets) => parts.dispatch({ type: 'active-set', name, sets }) }),
+            h('label', { class: 'toolbar-check', for: 'show-all-sets', title: 'Show the annotations of every set, not only the active one' }, parts.allSetsToggle, ' Show all sets'),
+            h('label', { class: 'toolbar-check', for: 'show-reuse', title: 'Mark passages other sources repeat' }, parts.reuseToggle, ' Show reuse'),
+            transferButtons({ exportOptions: () => ({ set: store.state.activeSet, source: id }), onImported: () => parts.dispatch({ type: 'reload-annotations' }) }),
+            revisionTools(source),
+            helpButton(parts.help),
+          ),
+          legend(),
+          h('p', { class: 'hint' }, 'Select a passage (or press s) to make a claim (c), a note (n) or an inconsistency across sources (i); r steps through reused passages.'),
+          mount,
+        ),
+        sidebar.el,
+      ),
+    );
+    sidebar.attach();
+    parts.view = new SourceView(mount, source.text, {
+      onAction: (action) => (action === 'inconsistency' ? addToDraft(parts) : openCreate(parts, action)),
+      onHighlightClick: (annotationId) => parts.dispatch({ type: 'focus', id: annotationId, from: 'text' }),
+      reuse: {
+        onHover: (indices, target) => store.state.reuse.phase === 'ready' && parts.popover.hover(target, copyEntries(store.state.reuse.value, indices)),
+        onLeave: () => parts.popover.leave(),
+        onClick: (indices, target) => store.state.reuse.phase === 'ready' && parts.popover.show(target, copyEntries(store.state.reuse.value, indices), true),
+      },
+      showReuse: s.showReuse,
+      actionLabels: (action) => (action === 'claim' ? 'Claim' : action === 'note' ? 'Note' : store.state.draft.passages.length > 0 ? 'Add to inconsistency' : 'Start inconsistency'),
+    });
+    parts.view.setDraftRanges(s.draft.passages.filter((p) => p.source === id));
+    parts.tray.render(s.draft, s.trayCollapsed);
+  }
+
+  const onKeyDown = viewerKeys(parts);
+  document.addEventListener('keydown', onKeyDown);
+  // The draft is shared by every tab: follow changes made in another one.
+  const onStorage = (e: StorageEvent) => {
+    if (!isDraftStorageKey(e.key)) return;
+    parts.dispatch({ type: 'draft', draft: loadDraft(), fromElsewhere: true });
+    parts.dispatch({ type: 'tray-collapsed', collapsed: loadTrayCollapsed() });
+  };
+  window.addEventListener('storage', onStorage);
 
   root.replaceChildren(h('p', { class: 'loading page-loading' }, 'Loading source…'));
-
-  const refresh = () => {
-    if (!view || !sidebar) return;
-    view.setHighlights(annotationSpans(annotations, id, view.textDoc.text.length));
-    sidebar.update(annotations, setNames);
-  };
-
-  const replace = (a: Annotation) => {
-    annotations = annotations.some((x) => x.id === a.id) ? annotations.map((x) => (x.id === a.id ? a : x)) : [...annotations, a];
-  };
-
-  const focusAnnotation = (annotationId: string | null, from: 'card' | 'text') => {
-    view?.focus(annotationId, from === 'card');
-    sidebar?.setFocused(annotationId, from === 'text');
-  };
-
-  /** Take in annotations made elsewhere on the page (a confirmed suggestion, a carry, the tray). */
-  const takeCreated = (created: readonly Annotation[], focus: boolean) => {
-    const here = created.filter((a) => a.targets.some((t) => t.source === id));
-    for (const a of here) replace(a);
-    if (here.length > 0) refresh();
-    if (focus && here[0]) focusAnnotation(here[0].id, 'text');
-  };
-
-  /**
-   * The selection without the whitespace around it (a drag from past the end of a short line takes
-   * the line break along); null when nothing else was selected, and then nothing is made of it.
-   */
-  const usable = (range: TextRange): TextRange | null => (view ? trimQuote(view.textDoc.text, range) : null);
-
-  /** Put the selected passage into the inconsistency draft (starting one if needed). */
-  const addToDraft = (selected: TextRange) => {
-    const range = usable(selected);
-    if (!tray || !view || !range) return;
-    tray.add({ source: id, title: sourceTitle, start: range.start, end: range.end, exact: range.exact });
-    view.clearSelection();
-    keys.forget();
-  };
-
-  const closeForm = () => {
-    sidebar?.closeForm();
-    view?.setPending(null);
-  };
-
-  /** Focus the card of annotation `annotationId` (re-rendered lists make new elements); false if absent. */
-  const focusCard = (annotationId: string): boolean => {
-    const card = sidebar?.el.querySelector<HTMLElement>(`.card[data-annotation-id="${CSS.escape(annotationId)}"]`);
-    card?.focus({ preventScroll: true });
-    return !!card;
-  };
-
-  const openCreate = (kind: Exclude<SelectionAction, 'inconsistency'>, selected: TextRange) => {
-    const range = usable(selected);
-    if (!sidebar || !view || !range) return;
-    view.dismissPopover();
-    view.setPending({ start: range.start, end: range.end });
-    const form = annotationForm({
-      mode: 'create',
-      kind,
-      quote: range.exact,
-      values: emptyValues(activeSet),
-      sets: setNames,
-      onCancel: () => {
-        closeForm();
-        // A fresh selection of the same words must bring the popover back.
-        view?.clearSelection();
-        clearStatus();
-        // Back to the text the passage was chosen in, not to <body>.
-        view?.focusText();
-      },
-      onSubmit: async (values: FormValues) => {
-        try {
-          const created = await api.createAnnotation(toCreateBody(kind, { source: id, start: range.start, end: range.end, exact: range.exact }, values));
-          if (destroyed) return;
-          replace(created);
-          closeForm();
-          view?.clearSelection();
-          refresh();
-          focusAnnotation(created.id, 'text');
-          showStatus(`${KIND_LABELS[kind]} saved to set “${created.set}”.`, 'success');
-        } catch (err) {
-          const message = errorMessage(err);
-          form.showError(`Not saved: ${message}`);
-          showStatus(`Not saved: ${message}`, 'error');
-          throw err;
-        }
-      },
-    });
-    sidebar.openForm(form);
-  };
-
-  const openEdit = (original: Annotation) => {
-    if (!sidebar) return;
-    view?.setPending(null);
-    let base = original;
-    const quote = original.targets.find((t) => t.source === id)?.exact ?? original.targets[0]?.exact ?? '';
-    const form = annotationForm({
-      mode: 'edit',
-      kind: original.kind,
-      quote,
-      values: valuesOf(original),
-      sets: setNames,
-      onCancel: () => {
-        closeForm();
-        clearStatus();
-        if (!focusCard(original.id)) view?.focusText();
-      },
-      onSubmit: async (values: FormValues) => {
-        try {
-          const saved = await api.patchAnnotation(base.id, toPatchBody(base.kind, base.revision, values));
-          if (destroyed) return;
-          replace(saved);
-          closeForm();
-          refresh();
-          focusAnnotation(saved.id, 'text');
-          showStatus('Changes saved.', 'success');
-        } catch (err) {
-          const current = err instanceof ApiError ? err.currentAnnotation : undefined;
-          if (current) {
-            // Show the server's version everywhere; the next save is based on it, never a silent overwrite.
-            base = current;
-            replace(current);
-            refresh();
-            form.showConflict(CONFLICT_MESSAGE, valuesOf(current));
-            showStatus(CONFLICT_MESSAGE, 'error');
-          } else {
-            const message = err instanceof ApiError && err.status === 404 ? 'This annotation was deleted elsewhere.' : errorMessage(err);
-            form.showError(`Not saved: ${message}`);
-            showStatus(`Not saved: ${message}`, 'error');
-          }
-          throw err;
-        }
-      },
-    });
-    sidebar.openForm(form);
-  };
-
-  const remove = async (a: Annotation) => {
-    try {
-      await api.deleteAnnotation(a.id, a.revision);
-      annotations = annotations.filter((x) => x.id !== a.id);
-      if (sidebar?.openedForm) closeForm();
-      refresh();
-      showStatus(`${KIND_LABELS[a.kind]} deleted.`, 'success');
-    } catch (err) {
-      const current = err instanceof ApiError ? err.currentAnnotation : undefined;
-      if (current) {
-        replace(current);
-        refresh();
-        showStatus('This annotation was changed elsewhere; the current version is shown; it was not deleted.', 'error');
-      } else if (err instanceof ApiError && err.status === 404) {
-        annotations = annotations.filter((x) => x.id !== a.id);
-        refresh();
-        showStatus('This annotation had already been deleted elsewhere.', 'info');
-      } else {
-        showStatus(`Not deleted: ${errorMessage(err)}`, 'error');
-      }
-      throw err;
-    }
-  };
-
-  /** Fetch this source's annotations again (after an import made elsewhere on the page). */
-  const reloadAnnotations = async () => {
-    try {
-      const list = await api.listAnnotations({ source: id });
-      if (destroyed) return;
-      annotations = list;
-      refresh();
-    } catch (err) {
-      showStatus(`Could not reload the annotations: ${errorMessage(err)}`, 'error');
-    }
-  };
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    // A modal dialog (the help) handles its own keys, Escape included.
-    if (!view || !sidebar || e.defaultPrevented || document.querySelector('dialog[open]')) return;
-    if (e.key === 'Escape') {
-      const inPopover = document.activeElement instanceof HTMLElement && document.activeElement.closest('.selection-popover, .copies-popover');
-      if (features?.closePopover()) {
-        // The copies popover was open: closing it is all Escape does; focus goes back to the text.
-        if (inPopover) view.focusText();
-      } else if (sidebar.openedForm) {
-        closeForm();
-        view.clearSelection();
-      } else if (view.selection()) {
-        // A keyboard selection has no mouse to clear it: Escape does.
-        if (!keys.clear()) view.dismissPopover();
-        if (inPopover) view.focusText();
-      } else {
-        focusAnnotation(null, 'card');
-      }
-      return;
-    }
-    if (e.key === 'Tab' && !e.shiftKey && view.selection() && !(document.activeElement instanceof HTMLElement && document.activeElement.closest('.selection-popover'))) {
-      // The popover sits at the end of the page: Tab from a selection goes to its buttons first.
-      if (view.focusPopover()) e.preventDefault();
-      return;
-    }
-    if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === '?') {
-      e.preventDefault();
-      help.open();
-      return;
-    }
-    const action = e.key === 'c' ? 'claim' : e.key === 'n' ? 'note' : null;
-    const range = action || e.key === 'i' ? view.selection() : null;
-    if (action && range) {
-      e.preventDefault();
-      openCreate(action, range);
-      return;
-    }
-    if (e.key === 'i' && range) {
-      e.preventDefault();
-      addToDraft(range);
-    } else if (e.key.toLowerCase() === 'r' && features) {
-      e.preventDefault();
-      features.step(e.shiftKey || e.key === 'R' ? -1 : 1);
-    } else if (keys.handle(e)) {
-      e.preventDefault();
-    }
-  };
-  document.addEventListener('keydown', onKeyDown);
-
   void (async () => {
     try {
-      const [source, list, sets, summaries] = await Promise.all([
-        api.getSource(id),
-        api.listAnnotations({ source: id }),
-        api.listSets(),
-        // Titles only name other sources in links: without them the ids serve.
-        api.listSources().catch(() => []),
-      ]);
-      if (destroyed) return;
-      sourceTitle = source.title;
-      const titles = new Map(summaries.map((s) => [s.id, s.title]));
-      setNames = sets.map((s) => s.name);
-      activeSet = loadActiveSet(setNames);
-      annotations = list;
-      document.title = `${source.title} · Collate`;
-
-      const mount = h('div', { class: 'source-mount' });
-      const reuse = new ReuseFeatures({
-        sourceId: id,
-        text: source.text,
-        titles,
-        activeSet: () => activeSet,
-        onCreated: (created, focus) => takeCreated(created, focus),
-        onShowRange: (start, end) => view?.selectRange(start, end),
-      });
-      features = reuse;
-      tray = new DraftTray({
-        sourceId: id,
-        sets: () => setNames,
-        activeSet: () => activeSet,
-        onSaved: (created) => takeCreated([created], true),
-        onChange: () => view?.setDraftRanges(tray?.passagesHere ?? []),
-      });
-      sidebar = new Sidebar(id, {
-        onShow: (annotationId) => focusAnnotation(annotationId, 'card'),
-        onEdit: (a) => openEdit(a),
-        onDelete: (a) => remove(a),
-        cardExtra: (a) => reuse.cardExtra(a),
-        titles,
-      });
-      // The draft tray docks at the top of the sidebar, so it never covers the text.
-      sidebar.before.append(tray.el, reuse.suggestions.el);
-      sidebar.after.append(reuse.coverage.el);
-      const toolbar = h('div', { class: 'viewer-toolbar' },
-        setPicker({
-          sets,
-          active: activeSet,
-          onChange: (active, all) => {
-            activeSet = active;
-            setNames = all.map((s) => s.name);
-            sidebar?.update(annotations, setNames);
-          },
-        }),
-        reuse.toggle,
-        transferButtons({ exportOptions: () => ({ set: activeSet, source: id }), onImported: () => void reloadAnnotations() }),
-        helpButton(help),
+      // Titles only name other sources in links: the page does not wait for them (the ids serve).
+      void api.listSources().then(
+        (summaries) => store.dispatch({ type: 'titles-loaded', titles: new Map(summaries.map((x) => [x.id, x.title])) }),
+        () => {},
       );
-      root.replaceChildren(
-        h('div', { class: 'viewer-layout' },
-          h('section', { class: 'viewer-main', 'aria-labelledby': 'source-title' },
-            h('nav', { class: 'breadcrumb' }, h('a', { href: '#/' }, '← All sources')),
-            h('h1', { id: 'source-title', class: 'source-title' }, source.title),
-            sourceMetaLine(source),
-            toolbar,
-            legend(),
-            h('p', { class: 'hint' }, 'Select a passage (or press s) to make a claim (c), a note (n) or an inconsistency across sources (i); r steps through reused passages.'),
-            mount,
-          ),
-          sidebar.el,
-        ),
-      );
-      const draft = tray;
-      view = new SourceView(mount, source.text, {
-        onAction: (action, range) => (action === 'inconsistency' ? addToDraft(range) : openCreate(action, range)),
-        onHighlightClick: (annotationId) => focusAnnotation(annotationId, 'text'),
-        reuse: reuse.events,
-        showReuse: reuse.visible,
-        actionLabels: (action) => (action === 'claim' ? 'Claim' : action === 'note' ? 'Note' : draft.started ? 'Add to inconsistency' : 'Start inconsistency'),
-      });
-      view.setDraftRanges(draft.passagesHere);
-      refresh();
-      // Cards get their carry button once the reused passages are known.
-      void reuse.attach(view).then(() => {
-        if (!destroyed) refresh();
-      });
+      const [source, annotations, sets] = await Promise.all([api.getSource(id), api.listAnnotations({ source: id }), api.listSets()]);
+      store.dispatch({ type: 'loaded', source, annotations, sets, activeSet: loadActiveSet(sets.map((x) => x.name)) });
+      if (focusId) store.dispatch({ type: 'focus', id: focusId, from: 'route' });
     } catch (err) {
-      if (destroyed) return;
-      const notFound = err instanceof ApiError && err.status === 404;
-      root.replaceChildren(
-        h('div', { class: 'page-error', role: 'alert' },
-          h('h1', {}, notFound ? 'Source not found' : 'Could not load this source'),
-          h('p', {}, notFound ? `There is no source with id “${id}”.` : errorMessage(err)),
-          h('p', {}, h('a', { href: '#/' }, '← All sources')),
-        ),
-      );
+      root.replaceChildren(errorPage(id, err));
+      store.close();
     }
   })();
 
   return {
     destroy() {
-      destroyed = true;
+      store.close();
       document.removeEventListener('keydown', onKeyDown);
-      view?.destroy();
-      features?.destroy();
-      tray?.destroy();
-      help.destroy();
+      window.removeEventListener('storage', onStorage);
+      parts.view?.destroy();
+      parts.sidebar.destroy();
+      parts.popover.destroy();
+      parts.help.destroy();
       clearStatus();
     },
   };

@@ -41,6 +41,12 @@ const TERM_COUNT = 3;
 const DERIVING = /^(?:y|ry|ery|ness|ist|ism)$/;
 /** A quotation with this share of unknown lower-case words is in another language. */
 const FOREIGN_SHARE = 0.4;
+/**
+ * A whole text with this share of unknown lower-case words (among enough of them) is not in the
+ * dictionary's language, or not prose: proposing corrections for it would be noise, and slow.
+ */
+const FOREIGN_TEXT_SHARE = 0.25;
+const FOREIGN_TEXT_MIN_WORDS = 40;
 const MAX_CORRECTIONS = 3;
 
 type Mode = 'plain' | 'capitalised' | 'shouted';
@@ -92,9 +98,20 @@ export function findTypos(corpus: Corpus, checker: SpellChecker, vocabulary: Voc
   return out;
 }
 
+/** Whether most of a text's plain lower-case words are words the dictionary knows. */
+function inDictionaryLanguage(tokens: readonly Token[], speller: Speller): boolean {
+  const words = new Set<string>();
+  for (const t of tokens) if (/^[a-z]{3,}$/.test(t.raw)) words.add(t.raw);
+  if (words.size < FOREIGN_TEXT_MIN_WORDS) return true;
+  let unknown = 0;
+  for (const w of words) if (!speller.isCorrect(w)) unknown++;
+  return unknown / words.size <= FOREIGN_TEXT_SHARE;
+}
+
 function typosOf(entry: CorpusDoc, speller: Speller, vocabulary: Vocabulary): Suggestion[] {
   const { doc } = entry;
   const { tokens, text } = doc;
+  if (!inDictionaryLanguage(tokens, speller)) return [];
   const openers = sentenceOpeners(doc);
   const skipped = [...urlSpans(text), ...shortQuotes(doc), ...foreignQuotes(doc, speller)];
   const shouted = shoutedTokens(doc);

@@ -4,10 +4,14 @@
  *
  * One ClaimReview per claim whose verdict is not `unverified`. The rating is on `RATING_SCALE`; verdicts
  * that are not a point on a truth scale (misleading, unverifiable) carry only their label. The claimant
- * becomes the Claim's author, typed by `claimantType`; the source passage is the Claim's appearance.
+ * becomes the Claim's author, typed by `claimantType`; each source of the passages is an appearance of
+ * the Claim. The review's author is the annotation's creator (the person who gave the verdict), its
+ * publisher the configured organisation if any; the evidence links are the review's citations
+ * (schema.org `citation`, on every CreativeWork); the review's `url` is its page under the configured
+ * base, or else the claimed passage in its source, as a URL text fragment.
  */
-import { type Annotation, type Source, VERDICT_LABELS, type Verdict } from '../model';
-import { type ExportInput, type ReviewAuthor, resolveOptions } from './export-input';
+import { type Annotation, isHttpUrl, type Source, VERDICT_LABELS, type Verdict } from '../model';
+import { type ExportInput, type ReviewAgent, resolveOptions } from './export-input';
 
 /**
  * The 1-5 rating scale: worst 1 (false) to best 5 (true). `null` marks verdicts with no place on it,
@@ -48,6 +52,9 @@ export interface SchemaCreativeWork {
   datePublished?: string;
 }
 
+/** A piece of evidence: a web page by its address, or, in records from before evidence had to be a link, the text written. */
+export type SchemaCitation = { '@type': 'CreativeWork'; url: string } | string;
+
 export interface ClaimReview {
   '@context': 'https://schema.org';
   '@type': 'ClaimReview';
@@ -60,8 +67,10 @@ export interface ClaimReview {
     appearance: SchemaCreativeWork | SchemaCreativeWork[];
   };
   author: SchemaAgent;
+  publisher?: SchemaAgent;
   datePublished: string;
   reviewBody?: string;
+  citation?: SchemaCitation[];
   url?: string;
 }
 
@@ -96,11 +105,14 @@ export function exportClaimReviews(input: ExportInput): ClaimReview[] {
       claimReviewed: a.targets.map((t) => t.exact).join(' … '),
       reviewRating: rating(verdict),
       itemReviewed: { '@type': 'Claim', ...claimAuthor(a.claim.claimant, outlets), appearance: appearances(a, input.sources) },
-      author: agent(options.reviewAuthor),
+      author: { '@type': 'Person', name: a.creator.trim() || 'Unknown reviewer' },
       datePublished: datePart(a.modified),
     };
+    if (options.reviewPublisher) review.publisher = agent(options.reviewPublisher);
     if (a.note) review.reviewBody = a.note;
-    if (options.reviewUrlBase) review.url = options.reviewUrlBase + encodeURIComponent(a.id);
+    if (a.claim.evidence.length > 0) review.citation = a.claim.evidence.map(citation);
+    const url = options.reviewUrlBase ? options.reviewUrlBase + encodeURIComponent(a.id) : passageUrl(a, input.sources);
+    if (url) review.url = url;
     reviews.push(review);
   }
   return reviews;
@@ -138,7 +150,38 @@ function creativeWork(id: string, source: Source | undefined): SchemaCreativeWor
   return work;
 }
 
-function agent(author: ReviewAuthor): SchemaAgent {
+/** A web address as a cited CreativeWork (the rule the API checks); older text evidence as it is. */
+function citation(evidence: string): SchemaCitation {
+  return isHttpUrl(evidence.trim()) ? { '@type': 'CreativeWork', url: evidence.trim() } : evidence;
+}
+
+/** Words of a quote a text fragment names: the whole quote when short, else its first and last words. */
+const FRAGMENT_WORDS = 5;
+
+/** A quote's part as a text fragment term: percent-encoded, `-` and `,` included (they are syntax there). */
+function fragmentTerm(text: string): string {
+  return encodeURIComponent(text).replace(/-/g, '%2D');
+}
+
+/**
+ * A link to the claimed passage in its source: the first passage whose source has a `url`, with a
+ * text fragment (`#:~:text=start,end`) that browsers scroll to and mark; undefined when no source has one.
+ */
+export function passageUrl(a: Pick<Annotation, 'targets'>, sources: ReadonlyMap<string, Pick<Source, 'url'>>): string | undefined {
+  for (const t of a.targets) {
+    const url = sources.get(t.source)?.url;
+    if (!url || t.orphaned) continue;
+    const words = t.exact.split(/\s+/).filter(Boolean);
+    if (words.length === 0) return url;
+    const directive = words.length <= FRAGMENT_WORDS * 2
+      ? fragmentTerm(words.join(' '))
+      : `${fragmentTerm(words.slice(0, FRAGMENT_WORDS).join(' '))},${fragmentTerm(words.slice(-FRAGMENT_WORDS).join(' '))}`;
+    return `${url}${url.includes('#') ? '' : '#'}:~:text=${directive}`;
+  }
+  return undefined;
+}
+
+function agent(author: ReviewAgent): SchemaAgent {
   const out: SchemaAgent = { '@type': author.type ?? 'Organization', name: author.name };
   if (author.url) out.url = author.url;
   return out;

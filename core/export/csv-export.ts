@@ -39,6 +39,8 @@ export const CSV_COLUMNS = [
     key: 'linked_targets',
     description: 'The other passages of the same annotation, as "source:start-end" separated by "; ".',
   },
+  { key: 'source_revision', description: 'The revision of the source the passage was made on or last re-anchored to; empty when unknown.' },
+  { key: 'changed_from', description: 'When the passage\'s words changed in a later revision of the source: the quote as it was annotated.' },
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number]['key'];
@@ -78,6 +80,8 @@ export function csvRows(input: ExportInput): (string | number)[][] {
         created: a.created,
         modified: a.modified,
         linked_targets: linkedTargets(a, i),
+        source_revision: target.revision ?? '',
+        changed_from: target.changedFrom?.exact ?? '',
       };
       rows.push(CSV_COLUMNS.map((c) => record[c.key]));
     });

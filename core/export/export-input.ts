@@ -5,8 +5,8 @@
  */
 import type { Annotation, Decision, HistoryItem, ReusePassage, Source } from '../model';
 
-/** The agent shown as author of ClaimReviews. */
-export interface ReviewAuthor {
+/** An organisation (or person) named in ClaimReviews: the one publishing them. */
+export interface ReviewAgent {
   name: string;
   url?: string;
   /** schema.org type; default `Organization`. */
@@ -26,9 +26,12 @@ export interface ExportOptions {
   annotationBaseUri?: string;
   /** W3C: id of the AnnotationCollection. Default `urn:collate:set:` + the URI-encoded set name. */
   collectionId?: string;
-  /** ClaimReview: the reviewing organisation or person. Default `{ type: 'Organization', name: 'Collate user' }`. */
-  reviewAuthor?: ReviewAuthor;
-  /** ClaimReview: when set, each review gets `url` = this prefix + the annotation id. */
+  /** ClaimReview: who publishes the reviews (each review's `publisher`); its `author` is the annotation's creator. */
+  reviewPublisher?: ReviewAgent;
+  /**
+   * ClaimReview: when set, each review gets `url` = this prefix + the annotation id; otherwise a
+   * review whose passage is in a source with a `url` links to that passage there.
+   */
   reviewUrlBase?: string;
   /** CSV: start with a UTF-8 byte order mark, which older Excel versions need to detect UTF-8. Default false. */
   csvBom?: boolean;
@@ -66,10 +69,6 @@ export interface ExportInput {
 export const DEFAULT_SOURCE_BASE_URI = 'urn:collate:source:';
 export const DEFAULT_ANNOTATION_BASE_URI = 'urn:collate:annotation:';
 export const DEFAULT_SET_BASE_URI = 'urn:collate:set:';
-export const DEFAULT_REVIEW_AUTHOR: Readonly<Required<Omit<ReviewAuthor, 'url'>>> = {
-  type: 'Organization',
-  name: 'Collate user',
-};
 
 /** Options with every default filled in. */
 export interface ResolvedOptions {
@@ -77,7 +76,7 @@ export interface ResolvedOptions {
   preferSourceUrl: boolean;
   annotationBaseUri: string;
   collectionId: string;
-  reviewAuthor: ReviewAuthor;
+  reviewPublisher?: ReviewAgent;
   reviewUrlBase?: string;
   csvBom: boolean;
   generatedAt?: string;
@@ -90,7 +89,7 @@ export function resolveOptions(set: ExportSet, options: ExportOptions = {}): Res
     preferSourceUrl: options.preferSourceUrl ?? true,
     annotationBaseUri: options.annotationBaseUri ?? DEFAULT_ANNOTATION_BASE_URI,
     collectionId: options.collectionId ?? DEFAULT_SET_BASE_URI + encodeURIComponent(set.name),
-    reviewAuthor: options.reviewAuthor ?? { ...DEFAULT_REVIEW_AUTHOR },
+    reviewPublisher: options.reviewPublisher,
     reviewUrlBase: options.reviewUrlBase,
     csvBom: options.csvBom ?? false,
     generatedAt: options.generatedAt,

@@ -23,7 +23,9 @@ import {
   COLLATE_HISTORY,
   COLLATE_KIND,
   COLLATE_MODIFIED_BY,
+  COLLATE_CHANGED_FROM,
   COLLATE_ORPHANED,
+  COLLATE_SOURCE_REVISION,
   COLLATE_REVISION,
   COLLATE_ROLE,
   COLLATE_SET,
@@ -126,6 +128,11 @@ function toW3cTarget(
   const uri = sourceUri(source, target.source, options);
   const anchored =
     !target.orphaned && target.end <= source.text.length && source.text.slice(target.start, target.end) === target.exact;
+  // Which text the passage quotes, and what it said when annotated if its words changed since.
+  const provenance = {
+    ...(target.revision ? { [COLLATE_SOURCE_REVISION]: target.revision } : {}),
+    ...(target.changedFrom ? { [COLLATE_CHANGED_FROM]: target.changedFrom.exact } : {}),
+  };
   if (!anchored) {
     // Offsets that do not fit the text would mislead other tools; the quote can still be searched for.
     return {
@@ -133,6 +140,7 @@ function toW3cTarget(
       source: uri,
       selector: [{ type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix }],
       [COLLATE_ORPHANED]: true,
+      ...provenance,
     };
   }
   let index = indexes.get(source.id);
@@ -148,6 +156,7 @@ function toW3cTarget(
       { type: 'TextQuoteSelector', exact: target.exact, prefix, suffix },
       { type: 'TextPositionSelector', start: index.toCodePoint(target.start), end: index.toCodePoint(target.end) },
     ],
+    ...provenance,
   };
 }
 

@@ -16,6 +16,10 @@ export const COLLATE_SET = 'collate:set';
 export const COLLATE_REVISION = 'collate:revision';
 export const COLLATE_ROLE = 'collate:role';
 export const COLLATE_ORPHANED = 'collate:orphaned';
+/** On a target: the revision of the source its offsets refer to (the one it was made on or re-anchored to). */
+export const COLLATE_SOURCE_REVISION = 'collate:sourceRevision';
+/** On a target whose words changed in a later revision: the quote as it was annotated. */
+export const COLLATE_CHANGED_FROM = 'collate:changedFrom';
 export const COLLATE_DESCRIPTION = 'collate:description';
 /** On a collection: what people decided about suggestions (accepted or dismissed), so a move keeps them. */
 export const COLLATE_DECISIONS = 'collate:decisions';
@@ -50,6 +54,8 @@ export interface W3cTarget {
   source: string;
   selector: W3cSelector[];
   [COLLATE_ORPHANED]?: true;
+  [COLLATE_SOURCE_REVISION]?: number;
+  [COLLATE_CHANGED_FROM]?: string;
 }
 
 export interface W3cTextualBody {

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'set.manage': { role: 'editor', what: 'create annotation sets' },
   'suggestion.decide': { role: 'editor', what: 'confirm or dismiss suggestions' },
   'annotation.import': { role: 'editor', what: 'import annotations' },
+  // Renaming a tag changes everyone's annotations that carry it, so it needs the role that may.
+  'tag.rename': { role: 'editor', what: 'rename or merge a tag on every annotation that carries it' },
   'source.import': { role: 'editor', what: 'import sources' },
   'user.manage': { role: 'admin', what: 'manage users' },
 } as const satisfies Record<string, Permission>;

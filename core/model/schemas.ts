@@ -209,6 +209,23 @@ export const AddSource = z
   });
 export type AddSource = z.input<typeof AddSource>;
 
+/**
+ * The answer of `POST /api/sources/preview`: what `POST /api/sources` would make of the same body,
+ * stored nowhere. `guessed` names the fields found by heuristics (the form marks them); `excerpt` is
+ * the start of the text as it would be stored.
+ */
+export interface SourcePreview {
+  id: string;
+  title: string;
+  outlet?: string;
+  author?: string;
+  published?: string;
+  url?: string;
+  guessed: string[];
+  words: number;
+  excerpt: string;
+}
+
 /** `POST /api/sources/fetch`: a web page to fetch and add. */
 export const FetchSource = z
   .object({ ...GivenSourceFields, url: HttpUrl, id: SourceId.optional() })

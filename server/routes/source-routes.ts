@@ -1,7 +1,7 @@
 /**
  * /api/sources: the article list with annotation and open-suggestion counts; one article (any
  * revision) with its text; its revisions; adding an article (text, HTML, a file, a web page) or a
- * revision of one; fetching a page again.
+ * revision of one; previewing what an addition would make (stored nowhere); fetching a page again.
  */
 import { Router } from 'express';
 import { AddSource, FetchSource, type Source } from '../../core/model';
@@ -57,6 +57,11 @@ export function sourceRoutes(service: SourceService, annotations: AnnotationServ
   r.post('/', async (req, res) => {
     const outcome = await service.add(parseWith(AddSource, req.body), actorOf(res));
     res.status(outcome.status === 'created' ? 201 : 200).json(answer(outcome));
+  });
+
+  // Stores nothing, so 200 whatever the body would make.
+  r.post('/preview', (req, res) => {
+    res.json(service.preview(parseWith(AddSource, req.body)));
   });
 
   r.post('/fetch', async (req, res) => {

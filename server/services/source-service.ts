@@ -7,7 +7,7 @@
  * orphaned, never dropped.
  */
 import { reanchorAnnotations, type ReanchorReport } from '../../core/anchoring';
-import { MAX_REVISION, type AddSource, type FetchSource, type RevisionOrigin, type Source, type SourceRecord, type SourceRevision } from '../../core/model';
+import { MAX_REVISION, type AddSource, type FetchSource, type RevisionOrigin, type Source, type SourcePreview, type SourceRecord, type SourceRevision } from '../../core/model';
 import { uniqueSourceId } from '../../core/sources/source-id';
 import { prepareFetchedPage, prepareSource, type AddSourceInput, type GivenMeta, type PreparedSource } from '../sources/add-source';
 import { fetchPage, type FetchOptions } from '../sources/fetch-page';
@@ -34,6 +34,25 @@ interface Draft {
 }
 
 const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** Characters of the text a preview shows. */
+const EXCERPT_CHARS = 400;
+
+/** The start of `text`, cut at a word boundary, whitespace runs folded. */
+function excerptOf(text: string): string {
+  const flat = text.slice(0, EXCERPT_CHARS * 2).replace(/\s+/g, ' ').trim();
+  if (flat.length <= EXCERPT_CHARS) return flat;
+  const cut = flat.lastIndexOf(' ', EXCERPT_CHARS);
+  return `${flat.slice(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS)}…`;
+}
+
+/** The pipeline's input for an add (or preview) request body: exactly one of text, html or file. */
+function inputOf(body: AddSource): AddSourceInput {
+  const given: GivenMeta = { title: body.title, outlet: body.outlet, author: body.author, published: body.published, url: body.url };
+  if (body.file) return { ...given, file: { name: body.file.name, bytes: Buffer.from(body.file.base64, 'base64') } };
+  if (body.html !== undefined) return { ...given, html: body.html };
+  return { ...given, text: body.text! };
+}
 
 /** Whether two records say the same of their source (times aside). */
 function sameMeta(a: SourceRecord, b: SourceRecord): boolean {
@@ -98,16 +117,24 @@ export class SourceService {
 
   /** `POST /api/sources`: with an existing `id` a revision of it, otherwise a new source. */
   async add(body: AddSource & { id?: string }, actor: Actor): Promise<SourceOutcome> {
-    const given: GivenMeta = { title: body.title, outlet: body.outlet, author: body.author, published: body.published, url: body.url };
-    let input: AddSourceInput;
-    if (body.file) input = { ...given, file: { name: body.file.name, bytes: Buffer.from(body.file.base64, 'base64') } };
-    else if (body.html !== undefined) input = { ...given, html: body.html };
-    else input = { ...given, text: body.text! };
-    const prepared = prepareSource(input, { otherTexts: this.otherTexts(body.id) });
+    const prepared = prepareSource(inputOf(body), { otherTexts: this.otherTexts(body.id) });
     const origin: RevisionOrigin = { kind: body.file ? 'upload' : 'paste', by: actor.name };
     if (body.file) origin.fileName = body.file.name;
     if (body.url) origin.url = body.url;
     return this.commit(this.draftOf(prepared, body.id), origin, body.id ? 'either' : 'create');
+  }
+
+  /**
+   * `POST /api/sources/preview`: what `add` would make of `body` (the same pipeline, with the
+   * library's other texts as context), storing nothing: the form shows it for the user to correct.
+   */
+  preview(body: AddSource & { id?: string }): SourcePreview {
+    const prepared = prepareSource(inputOf(body), { otherTexts: this.otherTexts(body.id) });
+    const { id } = this.draftOf(prepared, body.id);
+    const { title, guessed, ...rest } = prepared.meta;
+    const out: SourcePreview = { id, title, guessed: [...guessed], words: wordsIn(prepared.text), excerpt: excerptOf(prepared.text) };
+    for (const field of ['outlet', 'author', 'published', 'url'] as const) if (rest[field] !== undefined) out[field] = rest[field];
+    return out;
   }
 
   /**

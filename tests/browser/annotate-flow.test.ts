@@ -1,34 +1,29 @@
 /**
- * The main path of issue 2 in a real browser: select a passage, make a claim with a verdict through
+ * The main path in a real browser: select a passage, make a claim with a verdict through
  * the popover, see its highlight, reload and find it again, edit its verdict, delete it; the keyboard
- * path (`c`, `n`); and the documentation screenshot of the viewer with several annotations.
+ * path (`c`, `n`); and the documentation screenshot of the viewer with several annotations. Each
+ * test starts from a fresh page and a server without annotations.
  */
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type TestServer } from '../helpers/test-server';
-import { annotationsOf, createVia, openSource, selectPhrase, sourceText, closeSession, openSession } from './browser-helpers';
+import { describe, expect, it } from 'vitest';
+import type { Annotation } from '../../core/model';
+import { annotationsOf, browserSuite, createVia, docsScreenshot, openSource, saved, selectPhrase, sourceText } from './browser-helpers';
 
 const SOURCE = 'gsn-us-renews-call-for-russia';
-const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshot-viewer.png');
+const PHRASE = 'cooperation was the only way';
+const s = browserSuite({ width: 1360, height: 900 });
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  ({ server, browser, page, errors } = await openSession({ width: 1360, height: 900 }));
-});
-
-afterAll(() => closeSession({ server, browser }));
+/** A false claim by Frank Rose on PHRASE, made through the API, with the source open. */
+async function openWithClaim(): Promise<Annotation> {
+  const claim = await createVia(s.server.url, SOURCE, PHRASE, { kind: 'claim', claim: { claimant: 'Frank Rose', verdict: 'false', evidence: [] }, tags: ['attribution'] });
+  await openSource(s.page, s.server.url, SOURCE);
+  return claim;
+}
 
 describe('annotating a source in the browser', () => {
-  let claimId = '';
-
   it('creates a claim with a verdict from the selection popover', async () => {
+    const { page, server } = s;
     await openSource(page, server.url, SOURCE);
-    const phrase = 'cooperation was the only way';
+    const phrase = PHRASE;
     await selectPhrase(page, phrase);
     await page.locator('.selection-popover').waitFor({ state: 'visible' });
     await page.click('.selection-popover [data-action="claim"]');
@@ -45,16 +40,15 @@ describe('annotating a source in the browser', () => {
     await form.locator('textarea[name="note"]').fill('Paraphrase, not a quote.');
     await form.locator('button[type="submit"]').click();
 
+    await saved(page);
     const hl = page.locator('.ProseMirror .hl.hl-claim.hl-verdict-false');
-    await hl.first().waitFor();
     await expect(hl.first().textContent()).resolves.toBe(phrase);
-    await expect(page.locator('.annotation-form').count()).resolves.toBe(0);
     await expect(page.locator('.ProseMirror .hl-pending').count()).resolves.toBe(0);
 
     // What was stored: the exact offsets of the phrase in the raw text.
     const text = await sourceText(server.url, SOURCE);
     const [stored] = await annotationsOf(server.url, SOURCE);
-    claimId = stored.id;
+    const claimId = stored.id;
     expect(await hl.first().getAttribute('data-annotation-id')).toBe(claimId);
     expect(stored.kind).toBe('claim');
     expect(stored.targets[0]).toMatchObject({ source: SOURCE, start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length, exact: phrase });
@@ -69,15 +63,19 @@ describe('annotating a source in the browser', () => {
   });
 
   it('keeps the claim after a reload: highlight and card', async () => {
+    const { page } = s;
+    const { id: claimId } = await openWithClaim();
     await page.reload();
     await page.waitForSelector('.ProseMirror p.line');
     const hl = page.locator(`.ProseMirror .hl[data-annotation-id="${claimId}"]`);
     await hl.first().waitFor();
     await expect(hl.first().getAttribute('class')).resolves.toContain('hl-verdict-false');
-    await expect(page.locator(`.card[data-annotation-id="${claimId}"] .card-quote`).textContent()).resolves.toBe('cooperation was the only way');
+    await expect(page.locator(`.card[data-annotation-id="${claimId}"] .card-quote`).textContent()).resolves.toBe(PHRASE);
   });
 
   it('clicking a highlight focuses its card, clicking a card outlines its passage', async () => {
+    const { page } = s;
+    const { id: claimId } = await openWithClaim();
     await page.locator(`.ProseMirror .hl[data-annotation-id="${claimId}"]`).first().click();
     const card = page.locator(`.card[data-annotation-id="${claimId}"]`);
     await expect.poll(() => card.getAttribute('class')).toContain('focused');
@@ -89,12 +87,15 @@ describe('annotating a source in the browser', () => {
   });
 
   it('edits the verdict from the card', async () => {
+    const { page, server } = s;
+    const { id: claimId } = await openWithClaim();
     await page.click(`.card[data-annotation-id="${claimId}"] [data-action="edit"]`);
     const form = page.locator('.annotation-form');
     await expect(form.locator('input[name="claimant"]').inputValue()).resolves.toBe('Frank Rose');
     await expect(form.locator('select[name="verdict"]').inputValue()).resolves.toBe('false');
     await form.locator('select[name="verdict"]').selectOption('mostly-true');
     await form.locator('button[type="submit"]').click();
+    await saved(page);
     await page.locator(`.ProseMirror .hl.hl-verdict-mostly-true[data-annotation-id="${claimId}"]`).waitFor();
     await expect(page.locator('.ProseMirror .hl-verdict-false').count()).resolves.toBe(0);
     await expect(page.locator(`.card[data-annotation-id="${claimId}"] .badge-verdict`).textContent()).resolves.toBe('Mostly true');
@@ -105,6 +106,8 @@ describe('annotating a source in the browser', () => {
   });
 
   it('deletes from the card after confirmation', async () => {
+    const { page, server } = s;
+    const { id: claimId } = await openWithClaim();
     const card = page.locator(`.card[data-annotation-id="${claimId}"]`);
     await card.locator('[data-action="delete"]').click();
     // Nothing happens before the confirmation.
@@ -118,6 +121,8 @@ describe('annotating a source in the browser', () => {
   });
 
   it('makes a note and a claim with the keyboard shortcuts n and c', async () => {
+    const { page, server } = s;
+    await openSource(page, server.url, SOURCE);
     await selectPhrase(page, 'slated to wrap up in 2020');
     // Escape hides the popover; the shortcut still works on the selection.
     await page.keyboard.press('Escape');
@@ -128,6 +133,7 @@ describe('annotating a source in the browser', () => {
     await expect(page.locator('.annotation-form input[name="claimant"]').count()).resolves.toBe(0);
     await page.keyboard.type('Check the date');
     await page.keyboard.press('Control+Enter');
+    await saved(page);
     await page.locator('.ProseMirror .hl.hl-note').waitFor();
 
     await selectPhrase(page, 'the best and most enduring way');
@@ -140,6 +146,7 @@ describe('annotating a source in the browser', () => {
     await page.keyboard.press('c');
     await page.keyboard.type('Frank Rose');
     await page.keyboard.press('Control+Enter');
+    await saved(page);
     await page.locator('.ProseMirror .hl.hl-claim.hl-verdict-unverified').waitFor();
 
     const stored = await annotationsOf(server.url, SOURCE);
@@ -150,8 +157,7 @@ describe('annotating a source in the browser', () => {
   });
 
   it('shows overlapping and nested highlights, and saves the documentation screenshot', async () => {
-    // Clean slate for a readable screenshot.
-    for (const a of await annotationsOf(server.url, SOURCE)) await call(server.url, 'DELETE', `/api/annotations/${a.id}?revision=${a.revision}`);
+    const { page, server, errors } = s;
     const outer = await createVia(server.url, SOURCE, 'The United States on Tuesday renewed urging Russia to participate in an emerging European framework for ballistic missile defense', {
       kind: 'claim', claim: { claimant: 'RIA Novosti', verdict: 'true', evidence: ['https://www.nti.org/gsn/'] }, tags: ['framing'],
     });
@@ -188,7 +194,41 @@ describe('annotating a source in the browser', () => {
     await page.mouse.move(0, 0);
     await page.waitForTimeout(1300); // let the flash animation and smooth scroll finish
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: SCREENSHOT });
+    await docsScreenshot(page, 'screenshot-viewer.png');
     expect(errors).toEqual([]);
+  });
+
+  it('completes the claimant and the tags from the names in use', async () => {
+    const { page, server } = s;
+    await createVia(server.url, SOURCE, 'legally enforceable assurances', { kind: 'claim', claim: { claimant: 'Frank A. Rose', verdict: 'true', evidence: [] }, tags: ['attribution', 'dates'] });
+    await createVia(server.url, SOURCE, 'renewed urging Russia', { kind: 'claim', claim: { claimant: 'Frank A. Rose', verdict: 'true', evidence: [] }, tags: ['attribution'] });
+    // The names in use arrive after the page: type once they are there.
+    const vocabulary = page.waitForResponse((r) => r.url().endsWith('/api/vocabulary'));
+    await openSource(page, server.url, SOURCE);
+    await vocabulary;
+    await selectPhrase(page, PHRASE);
+    await page.keyboard.press('c');
+    const claimant = page.locator('.annotation-form input[name="claimant"]');
+    await claimant.waitFor();
+    await claimant.pressSequentially('rose');
+    const offered = page.locator('.annotation-form [role="listbox"] [role="option"]');
+    await expect.poll(() => offered.allTextContents()).toEqual(['Frank A. Rose2']);
+    await page.keyboard.press('ArrowDown');
+    await expect(claimant.getAttribute('aria-activedescendant')).resolves.toBe(await offered.first().getAttribute('id'));
+    await page.keyboard.press('Enter');
+    await expect(claimant.inputValue()).resolves.toBe('Frank A. Rose');
+    const tags = page.locator('.annotation-form input[name="tags"]');
+    await tags.focus();
+    await tags.pressSequentially('att');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await tags.pressSequentially('da');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(tags.inputValue()).resolves.toBe('attribution, dates, ');
+    await page.keyboard.press('Control+Enter');
+    await saved(page);
+    const made = (await annotationsOf(server.url, SOURCE)).find((a) => a.targets[0].exact === PHRASE);
+    expect(made).toMatchObject({ tags: ['attribution', 'dates'], claim: { claimant: 'Frank A. Rose' } });
   });
 });

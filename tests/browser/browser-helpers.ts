@@ -1,10 +1,13 @@
 /**
- * Shared helpers of the browser tests: launching headless Chromium, selecting a passage of the
- * source viewer the way a user's drag would (a DOM selection over known text), and API shortcuts
- * for preparing and checking server state.
+ * Shared helpers of the browser tests: launching headless Chromium, a suite setup that gives every
+ * test a fresh page on a known state (so each test passes run alone), selecting a passage of the
+ * source viewer the way a user's drag would (a DOM selection over known text), API shortcuts for
+ * preparing and checking server state, and documentation screenshots taken only on request.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Annotation, CreateAnnotation } from '../../core/model';
 import { call, startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -74,6 +77,83 @@ afterEach(async (ctx) => {
   }
 });
 
+/** What a browser suite's tests use; the fields are set before each test runs. */
+export interface SuiteContext {
+  server: TestServer;
+  browser: Browser;
+  page: Page;
+  /** Uncaught errors of this test's page. */
+  errors: string[];
+}
+
+/**
+ * One server, one Chromium and one browser context for the file (the client's code is loaded and
+ * compiled once, then cached), and for each test a new page on a known state: no annotations on
+ * the server and nothing remembered in the browser (no active set, draft or preference). Sets and
+ * dismissed suggestions stay (the API deletes neither), so tests name their own sets and count
+ * suggestions relative to what the server lists. `serverOptions` go to the test server (say, to let
+ * it fetch pages from a local server).
+ */
+export function browserSuite(
+  viewport: { width: number; height: number },
+  pageOptions: { acceptDownloads?: boolean } = {},
+  serverOptions: Parameters<typeof startTestServer>[0] = {},
+): SuiteContext {
+  const ctx = {} as SuiteContext;
+  let context: BrowserContext | null = null;
+  beforeAll(async () => {
+    [ctx.server, ctx.browser] = await Promise.all([startTestServer(serverOptions), launchBrowser()]);
+    context = await ctx.browser.newContext({ viewport, ...pageOptions });
+  });
+  beforeEach(async () => {
+    await deleteAllAnnotations(ctx.server.url);
+    ctx.page = await context!.newPage();
+    // Generous: two cores run Chromium, the server and the other test files at once.
+    ctx.page.setDefaultTimeout(15_000);
+    keepLog(ctx.page);
+    ctx.errors = watchErrors(ctx.page);
+    // Forget what an earlier test left in the browser's storage: a plain API answer is enough to be
+    // on the app's origin, without loading the app.
+    await ctx.page.goto(`${ctx.server.url}/api/sets`);
+    await ctx.page.evaluate(() => localStorage.clear());
+  });
+  afterEach(async () => {
+    logs.delete(ctx.page);
+    await ctx.page?.close();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
+}
+
+/** Delete every annotation on the server. */
+export async function deleteAllAnnotations(base: string): Promise<void> {
+  const res = await call(base, 'GET', '/api/annotations');
+  for (const a of (res.body as { annotations: Annotation[] }).annotations) {
+    await call(base, 'DELETE', `/api/annotations/${a.id}?revision=${a.revision}`);
+  }
+}
+
+/**
+ * Save a screenshot for the documentation (docs/<name>) only when UPDATE_SCREENSHOTS=1, so a test
+ * run leaves the working tree as it was. Without it the picture goes to the temp folder, so the
+ * code path still runs.
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs') : resolve(process.env.TMPDIR ?? '/tmp', 'collate-screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: resolve(dir, name) });
+}
+
+/** Wait until the open form has saved: it closed, and no card is still provisional. */
+export async function saved(page: Page): Promise<void> {
+  await page.locator('.annotation-form').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => !document.querySelector('.card-provisional'));
+}
+
 /** Collects uncaught page errors, so a test can assert none happened. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -127,6 +207,50 @@ export async function selectPhrase(page: Page, phrase: string, occurrence = 0): 
 }
 
 /**
+ * The box of the first six characters of the first occurrence of `phrase` in the viewer's text,
+ * scrolled to the middle of the window and measured once it stays put: lines far off screen get
+ * their real height only when drawn, so a box read at once may move before a click lands.
+ */
+export async function phraseBox(page: Page, phrase: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  return page.evaluate(async (phrase) => {
+    const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+    const find = () => {
+      for (const line of document.querySelectorAll('.ProseMirror p.line')) {
+        const at = (line.textContent ?? '').indexOf(phrase);
+        if (at < 0) continue;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let acc = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const len = (node as Text).data.length;
+          if (at < acc + len) {
+            const range = document.createRange();
+            range.setStart(node, at - acc);
+            range.setEnd(node, Math.min(len, at - acc + 6));
+            return range;
+          }
+          acc += len;
+        }
+      }
+      throw new Error(`phrase not in viewer: ${phrase}`);
+    };
+    find().startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    // Lines drawn after the scroll take their real height, and the page keeps its place around
+    // them over the next frames: wait for five frames without a move.
+    let last = '';
+    let still = 0;
+    for (let i = 0; i < 60 && still < 5; i++) {
+      await frame();
+      const r = find().getBoundingClientRect();
+      const now = `${r.x},${r.y}`;
+      still = now === last ? still + 1 : 0;
+      last = now;
+    }
+    const r = find().getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }, phrase);
+}
+
+/**
  * Select the first occurrence of `phrase` in compare column `side` as a drag would: a DOM range over
  * the column's text nodes, whatever spans (passages, diff marks, highlights) wrap them.
  */
@@ -163,7 +287,8 @@ export async function openSource(page: Page, base: string, id: string): Promise<
   if (page.url() === url) await page.reload();
   else await page.goto(url);
   await page.waitForSelector('.ProseMirror p.line');
-  await page.waitForSelector('.card-list:not(:has(.loading))');
+  // The heading counts the annotations once they are drawn.
+  await page.waitForFunction(() => /\(\d+/.test(document.querySelector('.sidebar-title')?.textContent ?? ''));
 }
 
 /** The raw text of a source, from the API. */

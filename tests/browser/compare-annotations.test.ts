@@ -6,11 +6,10 @@
  * counterpart level on the right, and three stacked highlights in the viewer each draw their band
  * at their own depth. Screenshots go to /tmp.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../core/model';
-import { call, type TestServer } from '../helpers/test-server';
-import { closeSession, createVia, openSession, openSource, selectInColumn, sourceText, openCompare } from './browser-helpers';
+import { call } from '../helpers/test-server';
+import { browserSuite, createVia, openCompare, openSource, selectInColumn, sourceText } from './browser-helpers';
 
 const A = 'newsblaze-us-pursues-cooperation';
 const B = 'newsblaze-will-us-plans-undercut-russia';
@@ -22,10 +21,7 @@ const LEFT_PICK = 'Deputy Assistant Secretary Frank A. Rose';
 // nodes nested two and three spans deep.
 const RIGHT_PICK = 'held three JTA sessions, in July';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-let errors: string[];
+const s = browserSuite({ width: 1400, height: 900 });
 let red: Annotation;
 let green: Annotation;
 let note: Annotation;
@@ -33,19 +29,34 @@ let textA: string;
 let textB: string;
 
 beforeAll(async () => {
-  ({ server, browser, page, errors } = await openSession({ width: 1400, height: 900 }));
+  [textA, textB] = await Promise.all([sourceText(s.server.url, A), sourceText(s.server.url, B)]);
+});
+
+// Three stacked annotations on the right source, made afresh for each test (the suite empties the server).
+beforeEach(async () => {
+  const { server } = s;
   red = await createVia(server.url, B, RED, { kind: 'claim', set: 'default', tags: [], note: 'Four sessions by then, per the State Department fact sheet.', claim: { claimant: 'State Department', verdict: 'false', evidence: [] } });
   green = await createVia(server.url, B, GREEN, { kind: 'claim', set: 'default', tags: [], note: '', claim: { claimant: 'State Department', verdict: 'true', evidence: [] } });
   note = await createVia(server.url, B, YELLOW, { kind: 'note', set: 'default', tags: [], note: 'Check the dates.' });
-  [textA, textB] = await Promise.all([sourceText(server.url, A), sourceText(server.url, B)]);
 });
 
-afterAll(() => closeSession({ server, browser }));
+/** Link LEFT_PICK and RIGHT_PICK as an inconsistency through the API. */
+async function linkThroughApi(): Promise<Annotation> {
+  const res = await call(s.server.url, 'POST', '/api/annotations', {
+    kind: 'inconsistency',
+    note: 'Rose on one side, the session count on the other.',
+    targets: [
+      { source: A, start: textA.indexOf(LEFT_PICK), end: textA.indexOf(LEFT_PICK) + LEFT_PICK.length, exact: LEFT_PICK },
+      { source: B, start: textB.indexOf(RIGHT_PICK), end: textB.indexOf(RIGHT_PICK) + RIGHT_PICK.length, exact: RIGHT_PICK },
+    ],
+  });
+  return res.body.annotation as Annotation;
+}
 
 
 /** Text and raw-text start of annotation `id`'s highlight in a column, from its elements. */
 function highlightIn(side: 'a' | 'b', id: string): Promise<{ text: string; start: number; count: number }> {
-  return page.evaluate(({ side, id }) => {
+  return s.page.evaluate(({ side, id }) => {
     const column = document.querySelector(`.compare-text-${side}`)!;
     const els = [...column.querySelectorAll<HTMLElement>('[data-annotation-id]')].filter((el) => el.dataset.annotationId === id);
     // Outer spans of a piece contain the inner ones: count each text node once.
@@ -71,8 +82,8 @@ function highlightIn(side: 'a' | 'b', id: string): Promise<{ text: string; start
 }
 
 describe('overlapping highlights in the viewer', () => {
-  // Runs before the compare tests add an inconsistency over the same passage.
   it('draws each of three stacked highlights at its own depth, under a truthful legend', async () => {
+    const { page, server } = s;
     await openSource(page, server.url, B);
     const layers = await page.evaluate((phrase) => {
       // Every highlight around the text node holding the note's words, shallowest band first.
@@ -89,7 +100,7 @@ describe('overlapping highlights in the viewer', () => {
     }, YELLOW);
     expect(layers.map((l) => [l.id, l.depth, l.pad])).toEqual([[red.id, '0', '0px'], [green.id, '1', '3px'], [note.id, '2', '6px']]);
     // Each band is drawn in its own layer's colour: red, green, yellow.
-    expect(layers.map((l) => /rgba\((\d+), (\d+), (\d+)/.exec(l.band)?.slice(1).join())).toEqual(['220,50,50', '34,160,90', '250,210,40']);
+    expect(layers.map((l) => /rgba\((\d+), (\d+), (\d+)/.exec(l.band)?.slice(1).join())).toEqual(['210,45,45', '26,140,75', '245,200,30']);
     expect(await page.locator('.legend-note').textContent()).not.toContain('darker');
     await page.locator('.ProseMirror p.line', { hasText: RED }).screenshot({ path: '/tmp/viewer-overlap.png' });
     await page.locator('.legend').screenshot({ path: '/tmp/viewer-legend.png' });
@@ -98,6 +109,7 @@ describe('overlapping highlights in the viewer', () => {
 
 describe('annotations in the compare view', () => {
   it('shows an existing claim in the right column over exactly its text, with a tooltip', async () => {
+    const { page, server } = s;
     await openCompare(page, server.url, A, B);
     const shown = await highlightIn('b', red.id);
     expect(shown.text).toBe(RED);
@@ -115,6 +127,8 @@ describe('annotations in the compare view', () => {
   });
 
   it('maps a selection starting inside nested highlights to exact offsets, and shows the new inconsistency in both columns at once', async () => {
+    const { page, server } = s;
+    await openCompare(page, server.url, A, B);
     await selectInColumn(page, 'a', LEFT_PICK);
     await page.locator('.pick-slot[data-side="a"] .pick-quote').waitFor();
     await selectInColumn(page, 'b', RIGHT_PICK);
@@ -141,9 +155,9 @@ describe('annotations in the compare view', () => {
   });
 
   it('scrolls the right column to the counterpart of a highlight clicked on the left, and flashes both', async () => {
+    const { page, server } = s;
+    const link = await linkThroughApi();
     await openCompare(page, server.url, A, B);
-    const res = await call(server.url, 'GET', `/api/annotations?kind=inconsistency&source=${A}`);
-    const [link] = res.body.annotations as Annotation[];
     const right = page.locator(`.compare-text-b [data-annotation-id="${link.id}"]`).first();
     const paneB = page.locator('.compare-pane[data-side="b"] .pane-scroll');
     // At first the counterpart, near the end of the right text, is out of view.
@@ -165,6 +179,6 @@ describe('annotations in the compare view', () => {
     // The left column stayed where it was clicked.
     expect(await page.locator('.compare-pane[data-side="a"] .pane-scroll').evaluate((el) => el.scrollTop)).toBe(0);
     await page.screenshot({ path: '/tmp/compare-annotations-counterpart.png' });
-    expect(errors).toEqual([]);
+    expect(s.errors).toEqual([]);
   });
 });

@@ -1,39 +1,28 @@
 /**
- * The compare view of issue 3 in a real browser, on the two NewsBlaze articles: aligned passages
+ * The compare view in a real browser, on the two NewsBlaze articles: aligned passages
  * joined and numbered on both sides, the word difference "our" marked, the columns holding the raw
  * texts exactly, passage jumps keeping both sides level, scrolling one column moving the other,
  * linking two selections as an inconsistency, an unknown source, and the documentation screenshot.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, ReusePassage } from '../../core/model';
-import { call, type TestServer } from '../helpers/test-server';
-import { sourceText, closeSession, openSession, selectInColumn as selectColumnPhrase, openCompare } from './browser-helpers';
+import { call } from '../helpers/test-server';
+import { browserSuite, docsScreenshot, openCompare, selectInColumn as selectColumnPhrase, sourceText } from './browser-helpers';
 
 const A = 'newsblaze-us-pursues-cooperation';
 const B = 'newsblaze-will-us-plans-undercut-russia';
-const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshot-compare.png');
-
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-let errors: string[];
+const s = browserSuite({ width: 1400, height: 900 });
 let between: ReusePassage[];
 
 beforeAll(async () => {
-  ({ server, browser, page, errors } = await openSession({ width: 1400, height: 900 }));
-  const res = await call(server.url, 'GET', `/api/reuse?source=${A}`);
+  const res = await call(s.server.url, 'GET', `/api/reuse?source=${A}`);
   between = (res.body.passages as ReusePassage[]).filter((p) => [p.a.source, p.b.source].sort().join() === [A, B].sort().join());
 });
-
-afterAll(() => closeSession({ server, browser }));
 
 
 /** Top of passage `i`'s element relative to the viewport, on both sides. */
 function passageTops(i: number): Promise<[number, number]> {
-  return page.evaluate((i) => {
+  return s.page.evaluate((i) => {
     const top = (side: string) => document.querySelector(`.compare-text-${side} .passage[data-passage="${i}"]`)!.getBoundingClientRect().top;
     return [top('a'), top('b')] as [number, number];
   }, i);
@@ -41,11 +30,12 @@ function passageTops(i: number): Promise<[number, number]> {
 
 /** Select `phrase` in column `side` of this file's page. */
 function selectInColumn(side: 'a' | 'b', phrase: string): Promise<void> {
-  return selectColumnPhrase(page, side, phrase);
+  return selectColumnPhrase(s.page, side, phrase);
 }
 
 describe('compare view', () => {
   it('shows the aligned passages joined, numbered alike on both sides', async () => {
+    const { page, server } = s;
     expect(between.length).toBeGreaterThan(0);
     await openCompare(page, server.url, A, B);
     const countA = await page.locator('.compare-text-a .passage').count();
@@ -73,12 +63,16 @@ describe('compare view', () => {
   });
 
   it('holds each raw text exactly in its column', async () => {
+    const { page, server } = s;
+    await openCompare(page, server.url, A, B);
     const [textA, textB] = await Promise.all([sourceText(server.url, A), sourceText(server.url, B)]);
     expect(await page.locator('.compare-text-a').textContent()).toBe(textA);
     expect(await page.locator('.compare-text-b').textContent()).toBe(textB);
   });
 
   it('marks "our " as an insertion on the right inside the aligned passage', async () => {
+    const { page, server } = s;
+    await openCompare(page, server.url, A, B);
     const mark = page.locator('.compare-text-b .passage .diff-inserted', { hasText: /^our $/ });
     expect(await mark.count()).toBe(1);
     const context = await mark.evaluate((el) => `${el.previousSibling?.textContent?.slice(-8)}[${el.textContent}]${el.nextSibling?.textContent?.slice(0, 13)}`);
@@ -89,6 +83,8 @@ describe('compare view', () => {
   });
 
   it('jumps between passages with j and k, keeping both sides level', async () => {
+    const { page, server } = s;
+    await openCompare(page, server.url, A, B);
     await page.locator('.compare-title').click();
     await page.keyboard.press('j');
     await page.keyboard.press('j');
@@ -101,6 +97,8 @@ describe('compare view', () => {
   });
 
   it('scrolls the right column along when the left one scrolls', async () => {
+    const { page, server } = s;
+    await openCompare(page, server.url, A, B);
     const last = between.length - 1;
     // Bring the last passage's top to the reading line of the left pane, as a user's scrolling would.
     await page.evaluate((i) => {
@@ -117,6 +115,8 @@ describe('compare view', () => {
   });
 
   it('links a selection in each column as an inconsistency with exact offsets', async () => {
+    const { page, server } = s;
+    await openCompare(page, server.url, A, B);
     await selectInColumn('a', 'Deputy Assistant Secretary Frank A. Rose');
     await page.locator('.pick-slot[data-side="a"] .pick-quote').waitFor();
     // Across the diff mark: the range starts and ends in different text nodes around "our ".
@@ -145,7 +145,40 @@ describe('compare view', () => {
     expect(await page.locator('[data-action="link-inconsistency"]').isDisabled()).toBe(true);
   });
 
+  it('selects by keyboard in each column and links the two with l', async () => {
+    const { page, server } = s;
+    await openCompare(page, server.url, A, B);
+    const [textA, textB] = await Promise.all([sourceText(server.url, A), sourceText(server.url, B)]);
+    const focusPane = (side: 'a' | 'b') => page.locator(`.compare-pane[data-side="${side}"] .pane-scroll`).focus();
+    const picked = (side: 'a' | 'b') => page.locator(`.pick-slot[data-side="${side}"] .pick-quote`).getAttribute('title');
+    await focusPane('a');
+    await page.keyboard.press('s');
+    await expect.poll(() => picked('a')).toBeTruthy();
+    const left = (await picked('a')) ?? '';
+    expect(textA).toContain(left);
+    await focusPane('b');
+    await page.keyboard.press('s');
+    await expect.poll(() => picked('b')).toBeTruthy();
+    const sentence = (await picked('b')) ?? '';
+    // The end grows by a word, then the start lets go of the first word.
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Alt+Shift+ArrowRight');
+    // Wait for both keys: the first alone already changes the pick.
+    const firstWord = sentence.split(/\s+/)[0];
+    await expect.poll(async () => ((await picked('b')) ?? '').startsWith(firstWord + ' ')).toBe(false);
+    const right = (await picked('b')) ?? '';
+    expect(textB).toContain(right);
+    expect(right.length).toBeGreaterThan(sentence.length - firstWord.length);
+    await page.keyboard.press('l');
+    const dialog = page.locator('dialog.link-dialog');
+    await dialog.waitFor();
+    await expect(dialog.locator('.link-quote blockquote').allTextContents()).resolves.toEqual([left, right]);
+    await page.keyboard.press('Escape');
+  });
+
   it('keeps the link dialog open with the reason when the save is refused', async () => {
+    const { page, server } = s;
+    await openCompare(page, server.url, A, B);
     await selectInColumn('a', 'Frank A. Rose');
     await page.locator('.pick-slot[data-side="a"] .pick-quote').waitFor();
     await selectInColumn('b', 'Ellen Tauscher');
@@ -163,6 +196,7 @@ describe('compare view', () => {
   });
 
   it('writes the documentation screenshot', async () => {
+    const { page, server } = s;
     await openCompare(page, server.url, A, B);
     await page.locator('.compare-title').click();
     // Jump to the passage holding the "our" difference, then scroll the left column to that
@@ -179,12 +213,12 @@ describe('compare view', () => {
     });
     // Let the right column follow the scroll.
     await page.waitForTimeout(150);
-    mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
-    expect(errors).toEqual([]);
+    await docsScreenshot(page, 'screenshot-compare.png');
+    expect(s.errors).toEqual([]);
   });
 
   it('opens on the passage named by ?focus and marks the span', async () => {
+    const { page, server } = s;
     const textB = await sourceText(server.url, B);
     const start = textB.indexOf('between our two countries');
     await page.goto(`${server.url}/#/compare/${A}/${B}?focus=${B}:${start}-${start + 25}`);
@@ -198,6 +232,7 @@ describe('compare view', () => {
   });
 
   it('says clearly when a source does not exist', async () => {
+    const { page, server } = s;
     await page.goto(`${server.url}/#/compare/${A}/no-such-source`);
     const error = page.locator('.compare-error');
     await error.waitFor();

@@ -1,36 +1,32 @@
 /**
- * Duplicate coverage, suggested inconsistencies and keyboard selection in the viewer (issue 3's UI),
+ * Duplicate coverage, suggested inconsistencies and keyboard selection in the viewer,
  * in a real browser against a real server: reuse marks and their copies leading to the compare view,
  * boilerplate and the "Show reuse" toggle, confirming and dismissing suggestions, carrying a claim
- * to a copy, an inconsistency built across two sources in the tray, and selecting by keyboard. One
- * server, browser and page serve the whole file; the documentation screenshot is taken first.
+ * to a copy, an inconsistency built across two sources in the tray, and selecting by keyboard
+ * (sentence, end and start of the selection). Each test starts from a fresh page; the server's
+ * dismissed suggestions stay, so suggestion counts are read from the API.
  */
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { INCONSISTENCY_CATEGORIES } from '../../client/api/client';
 import type { Annotation } from '../../core/model';
-import type { TestServer } from '../helpers/test-server';
-import { annotationsOf, createVia, openSource, selectPhrase, closeSession, openSession } from './browser-helpers';
+import { call } from '../helpers/test-server';
+import { annotationsOf, browserSuite, createVia, docsScreenshot, openSource, phraseBox, saved, selectPhrase } from './browser-helpers';
 
 const PURSUES = 'newsblaze-us-pursues-cooperation';
 const UNDERCUT = 'newsblaze-will-us-plans-undercut-russia';
 const UNDERCUT_TITLE = 'Will US Missile Defense Plans Undercut Russia’s National Security?';
 const JTA = 'which we now refer to as the Joint Threat Assessment, or JTA, for short';
-const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshot-reuse.png');
+const s = browserSuite({ width: 1360, height: 900 });
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  ({ server, browser, page, errors } = await openSession({ width: 1360, height: 900 }));
-});
-
-afterAll(() => closeSession({ server, browser }));
+/** How many suggestions of the sidebar's categories the server offers for `source` now. */
+async function suggestionCount(source: string): Promise<number> {
+  const all = (await call(s.server.url, 'GET', `/api/suggestions?source=${source}`)).body.suggestions as { category: string }[];
+  return all.filter((x) => INCONSISTENCY_CATEGORIES.includes(x.category)).length;
+}
 
 /** Open a source and wait until its reused passages and suggestions are loaded. */
 async function openWithReuse(id: string): Promise<void> {
+  const { page, server } = s;
   await openSource(page, server.url, id);
   await page.waitForSelector('.coverage-section .section-body:not(:has(.loading))');
   // An empty suggestions list is folded away: wait for it to be filled, not shown.
@@ -39,35 +35,16 @@ async function openWithReuse(id: string): Promise<void> {
 
 /** Click the middle of the first occurrence of `phrase` in the viewer's text. */
 async function clickPhrase(phrase: string): Promise<void> {
-  const box = await page.evaluate((phrase) => {
-    for (const line of document.querySelectorAll('.ProseMirror p.line')) {
-      const at = (line.textContent ?? '').indexOf(phrase);
-      if (at < 0) continue;
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      let acc = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const len = (node as Text).data.length;
-        if (at < acc + len) {
-          const range = document.createRange();
-          range.setStart(node, at - acc);
-          range.setEnd(node, Math.min(len, at - acc + 6));
-          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const r = range.getBoundingClientRect();
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }
-        acc += len;
-      }
-    }
-    throw new Error(`phrase not in viewer: ${phrase}`);
-  }, phrase);
-  await page.mouse.click(box.x, box.y);
+  const box = await phraseBox(s.page, phrase);
+  await s.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 /** The selected text, spaces of any kind shown as one plain space (the source has non-breaking ones). */
-const selectedText = () => page.evaluate(() => (window.getSelection()?.toString() ?? '').replace(/\s+/g, ' '));
+const selectedText = () => s.page.evaluate(() => (window.getSelection()?.toString() ?? '').replace(/\s+/g, ' '));
 
 describe('duplicate coverage in the viewer', () => {
   it('marks reused passages and saves the documentation screenshot', async () => {
+    const { page, errors } = s;
     await openWithReuse(PURSUES);
     // The JTA block is one reused passage: its words sit inside a reuse mark, not a highlight.
     const jtaMark = page.locator('.ProseMirror .reuse', { hasText: JTA });
@@ -75,7 +52,7 @@ describe('duplicate coverage in the viewer', () => {
     await expect(jtaMark.first().getAttribute('class')).resolves.not.toContain('reuse-boilerplate');
     await expect(page.locator('.ProseMirror .hl').count()).resolves.toBe(0);
     await expect(page.locator('.ProseMirror p.line.reuse-line').count()).resolves.toBeGreaterThan(3);
-    await expect(page.locator('.suggestions-section .section-title').textContent()).resolves.toBe('Suggestions (3)');
+    await expect(page.locator('.suggestions-section .section-title').textContent()).resolves.toBe(`Suggestions (${await suggestionCount(PURSUES)})`);
 
     await clickPhrase('Joint Threat Assessment');
     const popover = page.locator('.copies-popover');
@@ -83,11 +60,15 @@ describe('duplicate coverage in the viewer', () => {
     await expect(popover.locator(`.reuse-copy[data-source="${UNDERCUT}"] .reuse-copy-title`).textContent()).resolves.toBe(UNDERCUT_TITLE);
     await expect(popover.locator('.reuse-copy-stats').first().textContent()).resolves.toMatch(/^\d+ words · \d+%/);
     await page.waitForTimeout(400); // smooth scrolling settles before the picture
-    await page.screenshot({ path: SCREENSHOT });
+    await docsScreenshot(page, 'screenshot-reuse.png');
     expect(errors).toEqual([]);
   });
 
   it('lists the JTA block’s copy and opens the compare view focused on it', async () => {
+    const { page, server } = s;
+    await openWithReuse(PURSUES);
+    await clickPhrase('Joint Threat Assessment');
+    await page.locator('.copies-popover').waitFor({ state: 'visible' });
     const link = page.locator(`.copies-popover .reuse-copy[data-source="${UNDERCUT}"] [data-action="compare"]`);
     await link.click();
     await page.waitForSelector('.compare-pane');
@@ -100,6 +81,7 @@ describe('duplicate coverage in the viewer', () => {
   });
 
   it('lists reused passages in the sidebar and steps through them with r', async () => {
+    const { page } = s;
     await openWithReuse(PURSUES);
     const item = page.locator('.coverage-item', { hasText: 'Both governments are continuing' });
     await expect(item.locator(`.reuse-copy[data-source="${UNDERCUT}"] [data-action="compare"]`).getAttribute('href')).resolves.toMatch(
@@ -119,6 +101,7 @@ describe('duplicate coverage in the viewer', () => {
   });
 
   it('greys boilerplate on a GSN article, and the Show reuse toggle is remembered', async () => {
+    const { page } = s;
     await openWithReuse('gsn-russia-could-receive-pledge');
     const nav = page.locator('.ProseMirror .reuse', { hasText: 'Jump to search' });
     await expect(nav.first().getAttribute('class')).resolves.toContain('reuse-boilerplate');
@@ -135,6 +118,8 @@ describe('duplicate coverage in the viewer', () => {
 
 describe('suggested inconsistencies', () => {
   it('confirms the “sectoral” attribution: an inconsistency card in both sources', async () => {
+    const { page, server } = s;
+    const before = await suggestionCount(PURSUES);
     await openWithReuse(PURSUES);
     const suggestion = page.locator('.suggestion', { hasText: 'sectoral' });
     await expect(suggestion.locator('.suggestion-summary').textContent()).resolves.toContain('Ellen Tauscher');
@@ -142,7 +127,7 @@ describe('suggested inconsistencies', () => {
     await suggestion.locator('[data-action="confirm"]').click();
     await page.locator('.card.card-inconsistency').waitFor();
     await expect(page.locator('.suggestion', { hasText: 'sectoral' }).count()).resolves.toBe(0);
-    await expect(page.locator('.suggestions-section .section-title').textContent()).resolves.toBe('Suggestions (2)');
+    await expect(page.locator('.suggestions-section .section-title').textContent()).resolves.toBe(`Suggestions (${before - 1})`);
     // Reuse marks may split the highlight into several elements: its text adds up to the passage.
     await expect(page.locator('.ProseMirror .hl-inconsistency').allTextContents().then((t) => t.join(''))).resolves.toContain('sectoral');
 
@@ -161,19 +146,22 @@ describe('suggested inconsistencies', () => {
   });
 
   it('dismisses a suggestion, and it stays gone after a reload', async () => {
+    const { page } = s;
     await openWithReuse(PURSUES);
-    const first = page.locator('.suggestion').first();
+    // Not the “sectoral” one: the test above confirms that.
+    const first = page.locator('.suggestion:not(:has-text("sectoral"))').first();
     const id = await first.getAttribute('data-suggestion-id');
     await first.locator('[data-action="dismiss"]').click();
     await expect.poll(() => page.locator(`.suggestion[data-suggestion-id="${id}"]`).count()).toBe(0);
     await openWithReuse(PURSUES);
-    await expect(page.locator('.suggestions-section .section-title').textContent()).resolves.toBe('Suggestions (1)');
+    await expect(page.locator('.suggestions-section .section-title').textContent()).resolves.toBe(`Suggestions (${await suggestionCount(PURSUES)})`);
     await expect(page.locator(`.suggestion[data-suggestion-id="${id}"]`).count()).resolves.toBe(0);
   });
 });
 
 describe('carrying and linking across sources', () => {
   it('carries a claim on the JTA block to its copy in the other NewsBlaze article', async () => {
+    const { page, server } = s;
     const claim = await createVia(server.url, PURSUES, JTA, { kind: 'claim', claim: { claimant: 'Frank A. Rose', verdict: 'true', evidence: [] }, note: 'JTA sessions' });
     await openWithReuse(PURSUES);
     const card = page.locator(`.card[data-annotation-id="${claim.id}"]`);
@@ -193,6 +181,7 @@ describe('carrying and linking across sources', () => {
   });
 
   it('builds an inconsistency across two sources in the tray', async () => {
+    const { page, server } = s;
     await openWithReuse('gsn-us-renews-call-for-russia');
     await selectPhrase(page, 'renewed urging Russia');
     await expect(page.locator('.selection-popover [data-action="inconsistency"]').textContent()).resolves.toBe('Start inconsistencyi');
@@ -230,6 +219,7 @@ describe('carrying and linking across sources', () => {
 
 describe('keyboard selection', () => {
   it('selects sentences with s, grows and shrinks by a word, and makes a note with n', async () => {
+    const { page, server, errors } = s;
     const id = 'mdaa-russian-cooperation-white-paper';
     await openWithReuse(id);
     await page.keyboard.press('s');
@@ -257,7 +247,7 @@ describe('keyboard selection', () => {
     await expect(page.locator('.annotation-form .form-quote').textContent()).resolves.toBe(expected);
     await page.keyboard.type('Keyboard note');
     await page.keyboard.press('Control+Enter');
-    await page.locator('.ProseMirror .hl.hl-note').first().waitFor();
+    await saved(page);
     const note = (await annotationsOf(server.url, id)).find((a) => a.kind === 'note') as Annotation;
     expect(note.note).toBe('Keyboard note');
     expect(note.targets[0].exact).toBe(expected);

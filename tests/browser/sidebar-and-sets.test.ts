@@ -1,36 +1,22 @@
 /**
- * The rest of issue 2 in a real browser: the home page, edit and delete conflicts (409), failed saves
- * that keep the form, user text shown as text, annotation sets, sidebar filters, and annotations
- * with targets in several sources or orphaned targets.
+ * The rest of the viewer in a real browser: the home page, edit and delete conflicts (409), failed saves
+ * that keep the form and say what is wrong next to the field, user text shown as text, annotation
+ * sets (the active one limits what shows), sidebar filters (which hide highlights too), and
+ * annotations with targets in several sources or orphaned targets. Each test starts afresh.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type TestServer } from '../helpers/test-server';
-import { annotationsOf, createVia, openSource, selectPhrase, sourceText, closeSession, openSession } from './browser-helpers';
+import { describe, expect, it } from 'vitest';
+import { call } from '../helpers/test-server';
+import { annotationsOf, browserSuite, createVia, openSource, saved, selectPhrase, sourceText } from './browser-helpers';
 
 const SOURCE = 'gsn-russia-could-receive-pledge';
 const OTHER = 'newsblaze-us-pursues-cooperation';
 const CONFLICT_TEXT = 'This annotation was changed elsewhere; the current version is shown; your edit was not saved.';
+const s = browserSuite({ width: 1280, height: 900 });
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  ({ server, browser, page, errors } = await openSession({ width: 1280, height: 900 }));
-});
-
-afterAll(() => closeSession({ server, browser }));
-
-async function clearAll(): Promise<void> {
-  for (const id of [SOURCE, OTHER]) {
-    for (const a of await annotationsOf(server.url, id)) await call(server.url, 'DELETE', `/api/annotations/${a.id}?revision=${a.revision}`);
-  }
-}
 
 describe('home page', () => {
   it('lists sources grouped by outlet with counts, navigable by keyboard', async () => {
+    const { page, server } = s;
     await createVia(server.url, SOURCE, 'France', { kind: 'claim', claim: { claimant: '', verdict: 'true', evidence: [] } });
     await createVia(server.url, SOURCE, 'Russia', { kind: 'claim' });
     await createVia(server.url, SOURCE, 'NATO', { kind: 'note', note: 'n' });
@@ -47,7 +33,7 @@ describe('home page', () => {
     // Tab from the top of the page to the first source link and open it with Enter.
     await page.locator('.brand').focus();
     let focused: string | null | undefined = null;
-    for (let i = 0; i < 12 && !focused?.startsWith('#/source/'); i++) {
+    for (let i = 0; i < 16 && !focused?.startsWith('#/source/'); i++) {
       await page.keyboard.press('Tab');
       focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     }
@@ -55,12 +41,12 @@ describe('home page', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.ProseMirror p.line');
     expect(page.url()).toContain(focused ?? 'missing');
-    await clearAll();
   });
 });
 
 describe('conflicts and failures', () => {
   it('shows the current version and keeps the user edit on an edit conflict (409)', async () => {
+    const { page, server } = s;
     const a = await createVia(server.url, SOURCE, 'Russia', { kind: 'claim', claim: { claimant: 'Original', verdict: 'unverified', evidence: [] } });
     await openSource(page, server.url, SOURCE);
     await page.click(`.card[data-annotation-id="${a.id}"] [data-action="edit"]`);
@@ -88,13 +74,15 @@ describe('conflicts and failures', () => {
     await form.getByRole('button', { name: 'Re-apply my edit' }).click();
     await expect(form.locator('textarea[name="note"]').inputValue()).resolves.toBe('my edit');
     await form.locator('button[type="submit"]').click();
+    await saved(page);
     await page.locator(`.ProseMirror .hl-verdict-false[data-annotation-id="${a.id}"]`).first().waitFor();
     [stored] = await annotationsOf(server.url, SOURCE);
     expect(stored).toMatchObject({ revision: 3, note: 'my edit', claim: { verdict: 'false' } });
   });
 
   it('refuses a delete of a changed annotation and shows its current version', async () => {
-    const [a] = await annotationsOf(server.url, SOURCE);
+    const { page, server } = s;
+    const a = await createVia(server.url, SOURCE, 'Russia', { kind: 'note', note: 'first version' });
     await openSource(page, server.url, SOURCE);
     await call(server.url, 'PATCH', `/api/annotations/${a.id}`, { revision: a.revision, note: 'changed again' });
     const card = page.locator(`.card[data-annotation-id="${a.id}"]`);
@@ -105,7 +93,8 @@ describe('conflicts and failures', () => {
     expect(await annotationsOf(server.url, SOURCE)).toHaveLength(1);
   });
 
-  it('keeps the form and its input open when the save fails', async () => {
+  it('keeps the form and its input open when the save fails, and says what is wrong next to the field', async () => {
+    const { page, server } = s;
     await openSource(page, server.url, SOURCE);
     await page.route('**/api/annotations', (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue()));
     await selectPhrase(page, 'France');
@@ -115,20 +104,28 @@ describe('conflicts and failures', () => {
     await expect.poll(() => page.locator('.annotation-form .form-error').textContent()).toContain('Could not reach the server');
     await expect(page.locator('.annotation-form textarea[name="note"]').inputValue()).resolves.toBe('A long careful note');
     await page.unroute('**/api/annotations');
-    // A validation error from the server is shown in the form too, naming the field.
+    // The server's validation report is said in words next to the field, which is marked invalid.
     const note = page.locator('.annotation-form textarea[name="note"]');
     await note.fill('x'.repeat(20_001));
+    await page.locator('.annotation-form input[name="tags"]').fill('fine, ' + 'y'.repeat(70));
     await page.locator('.annotation-form button[type="submit"]').click();
-    await expect.poll(() => page.locator('.annotation-form .form-error').textContent()).toMatch(/Not saved: .*note/);
-    expect(await annotationsOf(server.url, SOURCE)).toHaveLength(1);
+    await expect.poll(() => note.getAttribute('aria-invalid')).toBe('true');
+    const noteError = page.locator('.annotation-form .field-error', { hasText: 'The note' });
+    await expect(noteError.textContent()).resolves.toBe('The note is too long: at most 20,000 characters are allowed.');
+    await expect(note.getAttribute('aria-describedby')).resolves.toContain(await noteError.getAttribute('id') ?? 'missing');
+    await expect(page.locator('.annotation-form .field-error', { hasText: 'Tag 2' }).textContent()).resolves.toBe('Tag 2 (“yyyyyyyyyyyyyyyyyyyyyyyy…”) is too long: at most 64 characters are allowed.');
+    await expect(page.locator('.annotation-form input[name="tags"]').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await annotationsOf(server.url, SOURCE)).toHaveLength(0);
     // Once fixed, the same form saves.
     await note.fill('A long careful note');
+    await page.locator('.annotation-form input[name="tags"]').fill('fine');
     await page.locator('.annotation-form button[type="submit"]').click();
-    await page.locator('.ProseMirror .hl-note').waitFor();
+    await saved(page);
     expect((await annotationsOf(server.url, SOURCE)).some((x) => x.note === 'A long careful note')).toBe(true);
   });
 
   it('shows notes with markup as text, never as HTML', async () => {
+    const { page, server } = s;
     const evil = '<img src=x onerror="window.__xss=1"><b>bold</b>';
     const a = await createVia(server.url, SOURCE, 'Moscow', { kind: 'note', note: evil, tags: ['<script>t</script>'] });
     await openSource(page, server.url, SOURCE);
@@ -137,53 +134,65 @@ describe('conflicts and failures', () => {
     await expect(card.locator('.tag').textContent()).resolves.toBe('<script>t</script>');
     await expect(page.locator('.sidebar img, .sidebar b, .sidebar script').count()).resolves.toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    await clearAll();
   });
 });
 
 describe('sets, filters and linked annotations', () => {
   it('creates a set, makes it active, remembers it across reloads, and files new annotations there', async () => {
+    const { page, server } = s;
+    const name = `fact-check ${Date.now()}`;
     await openSource(page, server.url, SOURCE);
     await page.getByRole('button', { name: 'New set' }).click();
-    await page.locator('input[name="set-name"]').fill('fact-check');
+    await page.locator('input[name="set-name"]').fill(name);
     await page.locator('input[name="set-description"]').fill('Claims checked this week');
     await page.getByRole('button', { name: 'Create set' }).click();
-    await expect.poll(() => page.locator('#active-set').inputValue()).toBe('fact-check');
+    await expect.poll(() => page.locator('#active-set').inputValue()).toBe(name);
     const sets = await call(server.url, 'GET', '/api/sets');
-    expect((sets.body as { sets: { name: string }[] }).sets.map((s) => s.name)).toEqual(['default', 'fact-check']);
+    expect((sets.body as { sets: { name: string }[] }).sets.map((x) => x.name)).toContain(name);
 
     await page.reload();
     await page.waitForSelector('.ProseMirror p.line');
-    await expect(page.locator('#active-set').inputValue()).resolves.toBe('fact-check');
+    await expect(page.locator('#active-set').inputValue()).resolves.toBe(name);
     await selectPhrase(page, 'France');
     await page.keyboard.press('c');
-    await expect(page.locator('.annotation-form select[name="set"]').inputValue()).resolves.toBe('fact-check');
+    await expect(page.locator('.annotation-form select[name="set"]').inputValue()).resolves.toBe(name);
     await page.keyboard.press('Control+Enter');
-    await page.locator('.ProseMirror .hl-claim').waitFor();
+    await saved(page);
     const [stored] = await annotationsOf(server.url, SOURCE);
-    expect(stored.set).toBe('fact-check');
-    await expect(page.locator(`.card[data-annotation-id="${stored.id}"] .card-set`).textContent()).resolves.toBe('fact-check');
+    expect(stored.set).toBe(name);
+    await expect(page.locator(`.card[data-annotation-id="${stored.id}"] .card-set`).textContent()).resolves.toBe(name);
 
-    // Back to default for the next annotation.
+    // Back to default for the next annotation: the active set limits what shows.
     await page.locator('#active-set').selectOption('default');
+    await expect.poll(() => page.locator(`.ProseMirror [data-annotation-id="${stored.id}"]`).count()).toBe(0);
     await selectPhrase(page, 'NATO');
     await page.keyboard.press('n');
     await page.keyboard.press('Control+Enter');
-    await page.locator('.ProseMirror .hl-note').waitFor();
-    expect((await annotationsOf(server.url, SOURCE)).map((a) => a.set).sort()).toEqual(['default', 'fact-check']);
+    await saved(page);
+    expect((await annotationsOf(server.url, SOURCE)).map((a) => a.set).sort()).toEqual(['default', name].sort());
+    await expect(page.locator('.card').count()).resolves.toBe(1);
+    // Showing all sets shows both (and is remembered).
+    await page.locator('#show-all-sets').check();
+    await expect.poll(() => page.locator('.card').count()).toBe(2);
+    await expect(page.locator(`.ProseMirror [data-annotation-id="${stored.id}"]`).count()).resolves.toBe(1);
+    await openSource(page, server.url, SOURCE);
+    await expect(page.locator('#show-all-sets').isChecked()).resolves.toBe(true);
+    await expect(page.locator('.card').count()).resolves.toBe(2);
   });
 
-  it('filters the sidebar by kind, verdict, tag, set and search', async () => {
-    await clearAll();
+  it('filters the sidebar by kind, verdict, tag and search, and the highlights with it', async () => {
+    const { page, server } = s;
     await createVia(server.url, SOURCE, 'France', { kind: 'claim', claim: { claimant: 'Paris', verdict: 'false', evidence: [] }, tags: ['diplomacy'] });
-    await createVia(server.url, SOURCE, 'Russia', { kind: 'claim', set: 'fact-check', claim: { claimant: '', verdict: 'true', evidence: [] } });
+    await createVia(server.url, SOURCE, 'Russia', { kind: 'claim', claim: { claimant: '', verdict: 'true', evidence: [] } });
     await createVia(server.url, SOURCE, 'NATO', { kind: 'note', note: 'Check the alliance size', tags: ['diplomacy', 'numbers'] });
     await openSource(page, server.url, SOURCE);
     const cards = () => page.locator('.card').count();
+    const highlights = () => page.locator('.ProseMirror .hl[data-annotation-id]').count();
     await expect(cards()).resolves.toBe(3);
 
     await page.locator('#filter-kind').selectOption('note');
     await expect.poll(cards).toBe(1);
+    await expect.poll(highlights).toBe(1);
     await expect(page.locator('.sidebar-title').textContent()).resolves.toBe('Annotations (1 of 3)');
     await page.locator('#filter-kind').selectOption('');
     await page.locator('#filter-verdict').selectOption('false');
@@ -192,23 +201,23 @@ describe('sets, filters and linked annotations', () => {
     await page.locator('#filter-verdict').selectOption('');
     await page.locator('#filter-tag').selectOption('diplomacy');
     await expect.poll(cards).toBe(2);
-    await page.locator('#filter-set').selectOption('fact-check');
+    await page.locator('#filter-kind').selectOption('inconsistency');
     await expect.poll(cards).toBe(0);
+    await expect.poll(highlights).toBe(0);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(cards).toBe(3);
+    await expect.poll(highlights).toBe(3);
     // Search covers notes and quotes, case-insensitively.
     await page.locator('#filter-q').fill('ALLIANCE');
     await expect.poll(cards).toBe(1);
     await page.locator('#filter-q').fill('russia');
     await expect.poll(cards).toBe(1);
     await expect(page.locator('.card .card-quote').textContent()).resolves.toBe('Russia');
-    // Highlights stay drawn whatever the filter.
-    await expect(page.locator('.ProseMirror .hl[data-annotation-id]').count()).resolves.toBe(3);
-    await page.locator('#filter-q').fill('');
+    await expect.poll(() => page.locator('.ProseMirror .hl[data-annotation-id]').allTextContents()).toEqual(['Russia']);
   });
 
   it('draws annotations with targets in several sources and marks orphaned targets', async () => {
-    await clearAll();
+    const { page, server, errors } = s;
     const here = await sourceText(server.url, SOURCE);
     const there = await sourceText(server.url, OTHER);
     const span = (text: string, id: string, phrase: string) => {
@@ -242,5 +251,49 @@ describe('sets, filters and linked annotations', () => {
     await page.locator(`.ProseMirror .hl[data-annotation-id="${a.id}"]`).first().waitFor();
     await expect(page.locator(`.ProseMirror .hl[data-annotation-id="${a.id}"]`).textContent()).resolves.toBe('Russia');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('annotations across sources, and tags', () => {
+  it('searches every source on the annotations page and opens a result on its passage', async () => {
+    const { page, server } = s;
+    await createVia(server.url, SOURCE, 'France', { kind: 'claim', claim: { claimant: 'Paris', verdict: 'false', evidence: [] }, tags: ['diplomacy'] });
+    const far = await createVia(server.url, OTHER, 'Russia', { kind: 'note', note: 'Check the other outlet', tags: ['diplomacy'], set: 'default' });
+    await createVia(server.url, OTHER, 'NATO', { kind: 'note', note: 'Unrelated' });
+    await page.goto(`${server.url}/#/annotations`);
+    await expect.poll(() => page.locator('.result').count()).toBe(3);
+    await page.locator('.search-form input[type="search"]').fill('other outlet');
+    await expect.poll(() => page.locator('.result').count()).toBe(1);
+    // The search is kept in the address.
+    expect(new URL(page.url()).hash).toBe('#/annotations?q=other+outlet');
+    await page.locator('.search-form select[name="tag"]').selectOption('diplomacy');
+    await page.locator('.search-form input[type="search"]').fill('');
+    await expect.poll(() => page.locator('.result').count()).toBe(2);
+    await page.locator(`.result[data-annotation-id="${far.id}"] .result-source`).click();
+    // The viewer opens on it: its card has focus, its passage is outlined.
+    await page.waitForSelector('.ProseMirror p.line');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-annotation-id'))).toBe(far.id);
+    await expect.poll(() => page.locator('.ProseMirror .hl-focus').textContent()).toBe('Russia');
+  });
+
+  it('renames a tag on every annotation from the tags page, merging it into one in use', async () => {
+    const { page, server } = s;
+    const a = await createVia(server.url, SOURCE, 'France', { kind: 'note', tags: ['diplo'] });
+    const b = await createVia(server.url, OTHER, 'Russia', { kind: 'note', tags: ['Diplomacy', 'diplo'] });
+    await page.goto(`${server.url}/#/tags`);
+    const row = page.locator('.tag-table tr[data-tag="diplo"]');
+    await expect(row.locator('td a').textContent()).resolves.toBe('2 annotations');
+    await row.locator('[data-action="rename"]').click();
+    const input = page.locator('.rename-form input[name="to"]');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('to');
+    await input.fill('diplomacy');
+    await expect(page.locator('.rename-form .field-hint').textContent()).resolves.toBe('Merges into “Diplomacy”.');
+    await input.press('Enter');
+    await page.locator('.status-line', { hasText: 'Renamed “diplo” to “diplomacy” on 2 annotations.' }).waitFor();
+    // One tag is left, counting both annotations.
+    await expect.poll(() => page.locator('.tag-table tr[data-tag]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tag')?.toLowerCase()))).toEqual(['diplomacy']);
+    await expect(page.locator('.tag-table tr[data-tag] td a').textContent()).resolves.toBe('2 annotations');
+    const stored = await Promise.all([a, b].map(async (x) => (await call(server.url, 'GET', `/api/annotations/${x.id}`)).body.annotation.tags));
+    expect(stored).toEqual([['diplomacy'], ['Diplomacy']]);
   });
 });

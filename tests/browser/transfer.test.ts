@@ -1,42 +1,35 @@
 /**
- * The export and import dialogs of issue 4 in a real browser: a CSV download with the header row and
+ * The export and import dialogs in a real browser: a CSV download with the header row and
  * the byte order mark, a server error shown in the export dialog, a broken import listing its
  * problems and importing nothing, a too-large import, and a good W3C file imported.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../core/export/csv-export';
 import type { Annotation } from '../../core/model';
-import { call, startTestServer, type TestServer } from '../helpers/test-server';
-import { createVia, closeSession, openSession } from './browser-helpers';
+import { call, startTestServer } from '../helpers/test-server';
+import { browserSuite, createVia } from './browser-helpers';
 
 const SOURCE = 'gsn-us-renews-call-for-russia';
+const s = browserSuite({ width: 1200, height: 860 }, { acceptDownloads: true });
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  ({ server, browser, page, errors } = await openSession({ width: 1200, height: 860 }, { acceptDownloads: true }));
-  await createVia(server.url, SOURCE, 'cooperation was the only way', { kind: 'note', note: 'Exported, then imported.', tags: ['transfer'] });
+// One note to export and import, made afresh for each test (the suite empties the server).
+beforeEach(async () => {
+  await createVia(s.server.url, SOURCE, 'cooperation was the only way', { kind: 'note', note: 'Exported, then imported.', tags: ['transfer'] });
 });
 
-afterAll(() => closeSession({ server, browser }));
-
 async function openPage(): Promise<void> {
-  await page.goto(`${server.url}/#/compare`);
-  await page.reload();
-  await page.waitForSelector('[data-action="export"]');
+  await s.page.goto(`${s.server.url}/#/compare`);
+  await s.page.waitForSelector('[data-action="export"]');
 }
 
 async function allAnnotations(): Promise<Annotation[]> {
-  return (await call(server.url, 'GET', '/api/annotations')).body.annotations as Annotation[];
+  return (await call(s.server.url, 'GET', '/api/annotations')).body.annotations as Annotation[];
 }
 
 describe('export dialog', () => {
   it('downloads a CSV with a byte order mark and the header row', async () => {
+    const { page } = s;
     await openPage();
     await page.click('[data-action="export"]');
     const dialog = page.locator('dialog.export-dialog');
@@ -57,6 +50,7 @@ describe('export dialog', () => {
   });
 
   it('shows the server error in the dialog and stays open', async () => {
+    const { page, server } = s;
     await openPage();
     // The server has no such set by the time the download starts (as if deleted meanwhile).
     await page.route('**/api/export?**', (route) =>
@@ -76,6 +70,7 @@ describe('export dialog', () => {
 
 describe('import dialog', () => {
   it('lists the problems of a broken file and imports nothing', async () => {
+    const { page, server } = s;
     const before = await allAnnotations();
     const w3c = (await call(server.url, 'GET', '/api/export?format=w3c&set=default')).body;
     // Break the file: a second copy of the annotation, under a new id, without a target.
@@ -101,6 +96,9 @@ describe('import dialog', () => {
   });
 
   it('refuses broken JSON before sending it', async () => {
+    const { page } = s;
+    await openPage();
+    await page.click('[data-action="import"]');
     const dialog = page.locator('dialog.import-dialog');
     await dialog.locator('textarea').fill('{"type": "Annotation",');
     await dialog.locator('button[type="submit"]').click();
@@ -108,7 +106,7 @@ describe('import dialog', () => {
   });
 
   it('says a file over the size limit is too large', async () => {
-    await page.keyboard.press('Escape');
+    const { page } = s;
     // A server with a small import limit, so the test need not build a file of many megabytes.
     const small = await startTestServer({ app: { importLimit: 50_000 } });
     try {
@@ -128,6 +126,7 @@ describe('import dialog', () => {
   });
 
   it('imports a good W3C file and reports how many arrived', async () => {
+    const { page, server } = s;
     const w3c = (await call(server.url, 'GET', '/api/export?format=w3c&set=default')).body;
     const [original] = await allAnnotations();
     const del = await call(server.url, 'DELETE', `/api/annotations/${original.id}?revision=${original.revision}`);
@@ -140,12 +139,17 @@ describe('import dialog', () => {
     await dialog.waitFor();
     await dialog.locator('textarea').fill(JSON.stringify(w3c));
     await dialog.locator('textarea').press('Control+Enter');
-    await dialog.waitFor({ state: 'detached' });
+    // The summary stays in the dialog until it is closed; only Close is offered, with focus.
+    await dialog.locator('.modal-note', { hasText: 'Imported 1 annotation.' }).waitFor();
+    await expect(dialog.locator('button[type="submit"]').isHidden()).resolves.toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
     await page.locator('.status-line', { hasText: 'Imported 1 annotation.' }).waitFor();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
     const after = await allAnnotations();
     expect(after).toHaveLength(1);
     expect(after[0].targets[0].exact).toBe('cooperation was the only way');
     expect(after[0].note).toBe('Exported, then imported.');
-    expect(errors).toEqual([]);
+    expect(s.errors).toEqual([]);
   });
 });

@@ -7,33 +7,23 @@
  * names are checked before sending; an empty export is named as such; an import says what was
  * already here. The last test saves a screenshot of the viewer with the tray and a long note.
  */
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../helpers/test-server';
-import { annotationsOf, closeSession, createVia, openSession, openSource, selectPhrase } from './browser-helpers';
+import type { Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { annotationsOf, browserSuite, createVia, openSource, saved, selectPhrase } from './browser-helpers';
 
 const GSN = 'gsn-us-renews-call-for-russia';
 const PURSUES = 'newsblaze-us-pursues-cooperation';
 const UNDERCUT = 'newsblaze-will-us-plans-undercut-russia';
 const LONG_NOTE = Array.from({ length: 14 }, (_, i) => `Line ${i + 1} of a long note: the figure differs from the Pentagon briefing.`).join('\n');
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  ({ server, browser, page, errors } = await openSession({ width: 1360, height: 900 }, { acceptDownloads: true }));
-});
-
-afterAll(() => closeSession({ server, browser }));
+const s = browserSuite({ width: 1360, height: 900 }, { acceptDownloads: true });
 
 /** The selected text, spaces of any kind shown as one plain space. */
-const selectedText = () => page.evaluate(() => (window.getSelection()?.toString() ?? '').replace(/\s+/g, ' '));
+const selectedText = () => s.page.evaluate(() => (window.getSelection()?.toString() ?? '').replace(/\s+/g, ' '));
 
 /** What has keyboard focus: the text, a card (by annotation id), or a button (by its text). */
 const focused = () =>
-  page.evaluate(() => {
+  s.page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return 'body';
     if (el.classList.contains('source-mount')) return 'text';
@@ -43,6 +33,7 @@ const focused = () =>
 
 describe('keyboard selection from the reading position', () => {
   it('selects the first line of a fresh page with s', async () => {
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     await page.keyboard.press('s');
     await expect.poll(selectedText).toBe('Jump to search Jump to main navigation Jump to main content Jump to footer navigation');
@@ -51,6 +42,7 @@ describe('keyboard selection from the reading position', () => {
   });
 
   it('selects the sentence cut by the top of the window rather than the one after it', async () => {
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     // Scroll so the lead paragraph's first two lines are above the window.
     await page.evaluate(() => {
@@ -66,6 +58,7 @@ describe('keyboard selection from the reading position', () => {
 
 describe('stepping through reused passages with r', () => {
   it('says the passages are still loading, then steps once they arrived', async () => {
+    const { page, server } = s;
     let held: Route | null = null;
     await page.route('**/api/reuse?**', (route) => {
       held = route;
@@ -83,6 +76,7 @@ describe('stepping through reused passages with r', () => {
   });
 
   it('says they could not be loaded when /api/reuse failed, not that there are none', async () => {
+    const { page, server } = s;
     await page.route('**/api/reuse?**', (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'disk on fire' } }) }),
     );
@@ -98,6 +92,7 @@ describe('stepping through reused passages with r', () => {
 
 describe('selections with stray whitespace', () => {
   it('quotes “NationalJournal logo” without the line break a drag from past “Produced by” takes along', async () => {
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     await page.evaluate(() => {
       const lines = [...document.querySelectorAll('.ProseMirror p.line')];
@@ -125,14 +120,102 @@ describe('selections with stray whitespace', () => {
     await expect(page.locator('.ProseMirror .hl-pending').textContent()).resolves.toBe('NationalJournal logo');
     await form.locator('textarea[name="note"]').fill('Logo caption');
     await page.keyboard.press('Control+Enter');
-    await page.locator('.ProseMirror .hl.hl-note').waitFor();
+    await saved(page);
     const [note] = await annotationsOf(server.url, GSN);
     expect(note.targets[0].exact).toBe('NationalJournal logo');
   });
 });
 
+/**
+ * A quick mouse drag: press on a word, 7 fast moves down across the paragraph break to a point left
+ * of where it started, release. Returns whether the popover showed before the release.
+ */
+async function quickDrag(word: string, lines: number, dx: number, steps = 7): Promise<{ shownMidDrag: boolean }> {
+  const { page } = s;
+  const from = await page.evaluate((word) => {
+    const line = [...document.querySelectorAll('.ProseMirror p.line')].find((p) => p.textContent?.startsWith('The United States on Tuesday'));
+    const text = line?.firstChild;
+    if (!(text instanceof Text)) throw new Error('lead paragraph not found');
+    const at = text.data.indexOf(word);
+    const r = document.createRange();
+    r.setStart(text, at + 2);
+    r.setEnd(text, at + 3);
+    const box = r.getBoundingClientRect();
+    return { x: box.left, y: box.top + box.height / 2, lineHeight: box.height };
+  }, word);
+  const to = { x: from.x + dx, y: from.y + from.lineHeight * lines };
+  let shownMidDrag = false;
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+    shownMidDrag ||= await page.locator('.selection-popover').isVisible();
+  }
+  await page.mouse.up();
+  return { shownMidDrag };
+}
+
+/** The DOM selection's text, whitespace runs as one space, and whether both its ends lie in the text. */
+const domSelection = () =>
+  s.page.evaluate(() => {
+    const sel = window.getSelection();
+    const text = document.querySelector('.ProseMirror');
+    const inside = !!sel && sel.rangeCount > 0 && !!text && text.contains(sel.anchorNode) && text.contains(sel.focusNode);
+    return { text: (sel?.toString() ?? '').replace(/\s+/g, ' ').trim(), inside };
+  });
+
+describe('a quick mouse drag', () => {
+  for (const width of [1400, 1024]) {
+    it(`quotes and saves exactly the passage the drag selected, at ${width} px`, async () => {
+    const { page, server } = s;
+      await page.setViewportSize({ width, height: 900 });
+      try {
+        await openSource(page, server.url, GSN);
+        // Down across the paragraph break and left of the start, as a hurried reader drags.
+        const { shownMidDrag } = await quickDrag('defense', 1.2, -60);
+        expect(shownMidDrag).toBe(false);
+        await page.locator('.selection-popover').waitFor({ state: 'visible' });
+        const selected = await domSelection();
+        expect(selected.inside).toBe(true);
+        expect(selected.text).toMatch(/^fense, arguing that cooperation/);
+        await page.keyboard.press('c');
+        const form = page.locator('.annotation-form');
+        await expect(form.locator('.form-quote').textContent().then((q) => q?.replace(/\s+/g, ' '))).resolves.toBe(selected.text);
+        await page.keyboard.press('Control+Enter');
+        await saved(page);
+        const [stored] = await annotationsOf(server.url, GSN);
+        expect(stored.targets[0].exact.replace(/\s+/g, ' ')).toBe(selected.text);
+      } finally {
+        await page.setViewportSize({ width: 1360, height: 900 });
+      }
+    });
+  }
+
+  it('offers nothing for a drag that ends outside the text', async () => {
+    const { page, server } = s;
+    await openSource(page, server.url, GSN);
+    const sidebar = await page.locator('.sidebar').boundingBox();
+    if (!sidebar) throw new Error('no sidebar');
+    const start = await page.evaluate(() => {
+      const line = [...document.querySelectorAll('.ProseMirror p.line')].find((p) => p.textContent?.startsWith('The United States on Tuesday'));
+      const r = document.createRange();
+      r.selectNodeContents(line!);
+      const box = r.getClientRects()[0];
+      return { x: box.left + 40, y: box.top + box.height / 2 };
+    });
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(start.x + ((sidebar.x + 60 - start.x) * i) / 6, start.y + 30 * i);
+    await page.mouse.up();
+    await expect(page.locator('.selection-popover').isVisible()).resolves.toBe(false);
+    await page.keyboard.press('c');
+    await expect(page.locator('.annotation-form').count()).resolves.toBe(0);
+  });
+});
+
 describe('focus after Escape', () => {
   it('returns to the text when a new-annotation form is cancelled or the selection popover closes', async () => {
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     await selectPhrase(page, 'renewed urging Russia');
     await page.keyboard.press('c');
@@ -151,7 +234,8 @@ describe('focus after Escape', () => {
   });
 
   it('returns to the card when its edit form is cancelled', async () => {
-    const [note] = await annotationsOf(server.url, GSN);
+    const { page, server } = s;
+    const note = await createVia(server.url, GSN, 'renewed urging Russia', { kind: 'note', note: 'Wording' });
     await openSource(page, server.url, GSN);
     await page.locator(`.card[data-annotation-id="${note.id}"] [data-action="edit"]`).click();
     await page.locator('.annotation-form textarea[name="note"]').waitFor();
@@ -160,6 +244,8 @@ describe('focus after Escape', () => {
   });
 
   it('returns to the Shortcuts button when the help closes', async () => {
+    const { page, server } = s;
+    await openSource(page, server.url, GSN);
     await page.locator('[data-action="help"]').click();
     await page.locator('dialog.help-dialog[open]').waitFor();
     await page.keyboard.press('Escape');
@@ -168,6 +254,7 @@ describe('focus after Escape', () => {
   });
 
   it('returns to the text when the copies popover of a reused passage closes', async () => {
+    const { page, server } = s;
     await openSource(page, server.url, PURSUES);
     await page.waitForSelector('.coverage-section .section-body:not(:has(.loading))');
     await page.keyboard.press('r');
@@ -180,6 +267,7 @@ describe('focus after Escape', () => {
 
 describe('help on every page', () => {
   it('opens with ? on the home page, listing its keys', async () => {
+    const { page, server } = s;
     await page.goto(`${server.url}/#/`);
     await page.waitForSelector('.source-list');
     await page.keyboard.press('?');
@@ -192,6 +280,7 @@ describe('help on every page', () => {
   });
 
   it('opens with ? on the compare page, listing j/k/n/p and how to link', async () => {
+    const { page, server } = s;
     await page.goto(`${server.url}/#/compare/${PURSUES}/${UNDERCUT}`);
     await page.waitForSelector('.compare-pane');
     await page.keyboard.press('?');
@@ -210,6 +299,7 @@ describe('help on every page', () => {
 
 describe('long notes', () => {
   it('folds a long note to a few lines with a more / less button, and leaves short notes alone', async () => {
+    const { page, server } = s;
     const long = await createVia(server.url, GSN, 'legally enforceable assurances', { kind: 'note', note: LONG_NOTE });
     const short = await createVia(server.url, GSN, 'slated to wrap up in 2020', { kind: 'note', note: 'Short one.' });
     await openSource(page, server.url, GSN);
@@ -241,6 +331,7 @@ describe('long notes', () => {
 
 describe('the inconsistency draft tray', () => {
   it('stays clear of the text, marks its passages in the text, and folds (remembered)', async () => {
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     await selectPhrase(page, 'cooperation was the only way');
     await page.keyboard.press('i');
@@ -280,6 +371,7 @@ describe('the inconsistency draft tray', () => {
 
 describe('new set names', () => {
   it('explains a refused name before sending it, and creates “Check 2024 ü”', async () => {
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     const posts: string[] = [];
     const onRequest = (r: { method(): string; url(): string }) => {
@@ -300,13 +392,12 @@ describe('new set names', () => {
     await expect(page.locator('#active-set').inputValue()).resolves.toBe('Check 2024 ü');
     page.off('request', onRequest);
     expect(posts).toHaveLength(1);
-    // Back to the default set for the tests that follow.
-    await page.locator('#active-set').selectOption('default');
   });
 });
 
 describe('export and import messages', () => {
   it('names an empty export instead of saving it, and saves it on a second press', async () => {
+    const { page, server } = s;
     await openSource(page, server.url, GSN);
     let downloads = 0;
     page.on('download', () => downloads++);
@@ -326,6 +417,8 @@ describe('export and import messages', () => {
   });
 
   it('says which imported annotations were already here', async () => {
+    const { page, server } = s;
+    await openSource(page, server.url, GSN);
     await page.route('**/api/import**', (route) =>
       route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ imported: 0, skipped: 2, annotations: [], setsCreated: [] }) }),
     );
@@ -335,10 +428,12 @@ describe('export and import messages', () => {
     await dialog.locator('textarea').fill(JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', items: [] }));
     await dialog.locator('button[type="submit"]').click();
     await page.locator('.status-line', { hasText: 'Nothing new: all 2 annotations are already here.' }).waitFor();
-    await page.unroute('**/api/import**');
   });
 
   it('says “nothing new” when a file exported from here is imported again', async () => {
+    const { page, server } = s;
+    await createVia(server.url, GSN, 'legally enforceable assurances', { kind: 'note', note: 'Exported and imported again' });
+    await createVia(server.url, GSN, 'renewed urging Russia', { kind: 'claim', claim: { claimant: 'GSN', verdict: 'true', evidence: [] } });
     const w3c = await (await fetch(`${server.url}/api/export?format=w3c&set=default`)).text();
     const count = (await annotationsOf(server.url, GSN)).length;
     await openSource(page, server.url, GSN);
@@ -354,7 +449,11 @@ describe('export and import messages', () => {
 
 describe('a fresh look', () => {
   it('shows the viewer with the tray and a folded long note', async () => {
+    const { page, server, errors } = s;
+    await createVia(server.url, GSN, 'legally enforceable assurances', { kind: 'note', note: LONG_NOTE });
     await openSource(page, server.url, GSN);
+    await selectPhrase(page, 'cooperation was the only way');
+    await page.keyboard.press('i');
     await page.locator('.draft-tray').waitFor();
     await page.mouse.move(0, 0);
     await page.screenshot({ path: '/tmp/viewer-tray-long-note.png' });

@@ -85,6 +85,47 @@ describe('POST /api/sources', () => {
   });
 });
 
+describe('POST /api/sources/preview', () => {
+  it('answers what adding would make, guesses marked, and stores nothing', async () => {
+    const before = await call(srv.url, 'GET', '/api/sources');
+    const text = 'Harbour Gazette\n\nFerry fares rise by a fifth from June\n\nMILLBROOK, March 4, 2024 - The ferry company said on Monday that fares would rise. ' + 'More words follow here. '.repeat(40);
+    const res = await call(srv.url, 'POST', '/api/sources/preview', { text, author: 'Ana Lopez' });
+    expect(res.status).toBe(200);
+    const preview = res.body;
+    expect(preview).toMatchObject({ author: 'Ana Lopez', title: 'Ferry fares rise by a fifth from June', published: '2024-03-04' });
+    expect(preview.guessed).toContain('title');
+    expect(preview.guessed).not.toContain('author');
+    expect(preview.words).toBe(text.split(/\s+/).filter(Boolean).length);
+    expect(preview.excerpt.length).toBeLessThanOrEqual(401);
+    expect(text.replace(/\s+/g, ' ')).toContain(preview.excerpt.replace(/…$/, ''));
+    // Adding the same body stores what the preview said, under the id it named.
+    const added = await call(srv.url, 'POST', '/api/sources', { text, author: 'Ana Lopez' });
+    expect(added.status).toBe(201);
+    expect(added.body.source).toMatchObject({ id: preview.id, title: preview.title, author: 'Ana Lopez' });
+    // No outlet was found: stored, the source is of an "Unknown outlet", a guess too.
+    expect(preview.outlet).toBeUndefined();
+    expect(added.body.source).toMatchObject({ outlet: 'Unknown outlet', published: preview.published });
+    expect(new Set(added.body.source.guessed)).toEqual(new Set([...preview.guessed, 'outlet']));
+    // A second preview of the same text names the id the next addition would take.
+    const again = (await call(srv.url, 'POST', '/api/sources/preview', { text })).body;
+    expect(again.id).not.toBe(preview.id);
+    expect((await call(srv.url, 'GET', '/api/sources')).body.sources.length).toBe(before.body.sources.length + 1);
+  });
+
+  it('previews a pasted page with its metadata, and refuses what adding refuses', async () => {
+    const res = await call(srv.url, 'POST', '/api/sources/preview', { html: article('Ferry service to be expanded', PARAGRAPHS) });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: 'ferry-service-to-be-expanded', title: 'Ferry service to be expanded', outlet: 'The Test Gazette' });
+    expect(res.body.guessed).not.toContain('outlet');
+    const empty = await call(srv.url, 'POST', '/api/sources/preview', { html: '<html><body><nav>Home</nav></body></html>' });
+    expect([empty.status, empty.body.error.code]).toEqual([422, 'no_content']);
+    const pdf = await call(srv.url, 'POST', '/api/sources/preview', { file: { name: 'report.pdf', base64: 'JVBERi0=' } });
+    expect([pdf.status, pdf.body.error.code]).toEqual([422, 'unsupported_file']);
+    expect((await call(srv.url, 'POST', '/api/sources/preview', { text: 'x', published: 'yesterday' })).status).toBe(400);
+    expect((await call(srv.url, 'GET', '/api/sources/ferry-service-to-be-expanded')).status).toBe(404);
+  });
+});
+
 describe('fetching pages', () => {
   it('fetches a page, keeps when and from where, and re-fetches a changed page as a revision that re-anchors', async () => {
     pageBody = article('Bridge vote delayed', PARAGRAPHS);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ReusePassage } from '../../../core/model';
-import { copiesOf, marksAt, marksOverlapping, reuseMarks, stepMark } from '../../../client/reuse/reuse-marks';
+import { copiesOf, marksAt, marksOverlapping, reuseMarks, stepMark, similarityPercent } from '../../../client/reuse/reuse-marks';
 
 const passage = (a: [string, number, number], b: [string, number, number], words = 10, similarity = 1, boilerplate = false): ReusePassage => ({
   a: { source: a[0], start: a[1], end: a[2] },
@@ -74,5 +74,16 @@ describe('finding and stepping through marks', () => {
     expect(stepMark(marks, 0, -1)).toBe(2);
     expect(stepMark(marks, 1, 1)).toBe(2);
     expect(stepMark([], null, 1)).toBeNull();
+  });
+});
+
+describe('similarityPercent', () => {
+  it('rounds to whole percents', () => {
+    expect(similarityPercent(0.874)).toBe('87%');
+    expect(similarityPercent(1)).toBe('100%');
+  });
+
+  it('never shows a near-copy as 100%', () => {
+    expect(similarityPercent(0.998)).toBe('99%');
   });
 });

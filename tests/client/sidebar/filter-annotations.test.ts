@@ -27,15 +27,14 @@ describe('filterAnnotations', () => {
     expect(isEmptyFilter({ ...NO_FILTER, q: '  ' })).toBe(true);
     expect(isEmptyFilter({ ...NO_FILTER, tag: 'x' })).toBe(false);
   });
-  it('filters by kind, verdict, tag and set', () => {
+  it('filters by kind, verdict and tag', () => {
     expect(ids({ kind: 'note' })).toEqual(['n1']);
     expect(ids({ verdict: 'false' })).toEqual(['c1']);
     expect(ids({ tag: 'numbers' })).toEqual(['c1', 'n1']);
-    expect(ids({ set: 'checks' })).toEqual(['c2']);
   });
   it('combines criteria', () => {
     expect(ids({ tag: 'numbers', kind: 'claim' })).toEqual(['c1']);
-    expect(ids({ verdict: 'true', set: 'default' })).toEqual([]);
+    expect(ids({ verdict: 'true', kind: 'note' })).toEqual([]);
   });
   it('searches quotes, notes, claimants and tags case-insensitively, all words required', () => {
     expect(ids({ q: 'kremlin' })).toEqual(['c1']);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../core/model';
 import { CreateAnnotation, PatchAnnotation } from '../../../core/model';
-import { emptyValues, parseEvidence, parseTags, toCreateBody, toPatchBody, valuesOf } from '../../../client/sidebar/form-values';
+import { emptyValues, parseEvidence, toCreateBody, toPatchBody, valuesOf } from '../../../client/sidebar/form-values';
 
 const TARGET = { source: 'gsn-x', start: 3, end: 9, exact: 'Russia' };
 
@@ -15,16 +15,6 @@ const CLAIM: Annotation = {
   tags: ['attribution', 'numbers'], note: 'line one\nline two',
   claim: { claimant: 'Frank Rose', verdict: 'mostly-false', evidence: ['https://a.example', 'https://b.example'] },
 };
-
-describe('parseTags', () => {
-  it('splits at commas, trims, drops empty and duplicate tags', () => {
-    expect(parseTags(' attribution,numbers , ,attribution,,  typo ')).toEqual(['attribution', 'numbers', 'typo']);
-  });
-  it('keeps spaces inside a tag and gives nothing for blank input', () => {
-    expect(parseTags('site boilerplate')).toEqual(['site boilerplate']);
-    expect(parseTags('  ,  ')).toEqual([]);
-  });
-});
 
 describe('parseEvidence', () => {
   it('takes one link per line, trimmed, skipping blank lines and CRLF endings', () => {

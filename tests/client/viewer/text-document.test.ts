@@ -95,3 +95,14 @@ describe('TextDocument', () => {
     expect(seedTexts.length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('linesRange', () => {
+  it('spans whole lines, clamped to the lines there are', () => {
+    const doc = new TextDocument('ab\ncd\n\nef');
+    const whole = (r: { from: number; to: number }) => doc.doc.textBetween(r.from, r.to, '\n');
+    expect(whole(doc.linesRange(1, 1))).toBe('cd');
+    expect(whole(doc.linesRange(0, 3))).toBe('ab\ncd\n\nef');
+    expect(whole(doc.linesRange(2, 99))).toBe('\nef');
+    expect(whole(doc.linesRange(-5, 0))).toBe('ab');
+  });
+});

@@ -94,3 +94,23 @@ describe('typos in new texts', () => {
     expect(got.size).toBe(0);
   });
 });
+
+describe('texts not in the dictionary’s language', () => {
+  it('proposes no corrections in a text most of whose words the dictionary does not know, and asks for none', () => {
+    // Made-up words, as in the benchmarks' generated corpora: prose in shape, not in English.
+    const syllables = ['ka', 'lo', 'mi', 'tre', 'vos', 'du', 'pan', 'ge', 'ri', 'sho'];
+    // Every word once (720 different ones), so none counts as the writer's own term.
+    const word = (n: number) => syllables[n % 10] + syllables[Math.floor(n / 10) % 10] + syllables[Math.floor(n / 100) % 10];
+    const text = Array.from({ length: 60 }, (_, s) => `${Array.from({ length: 12 }, (_, w) => word(s * 12 + w)).join(' ')}.`).join(' ');
+    let lookups = 0;
+    const counting: SpellChecker = { correct: (w) => (lookups++, spelling.correct(w)), suggest: (w) => (lookups++, spelling.suggest(w)) };
+    const found = findTypos(buildCorpus([{ id: 'made-up', text, title: 'Made up' }]), counting);
+    expect(found).toEqual([]);
+    // Each distinct word looked up about once: no search for corrections (hundreds of lookups each).
+    const distinct = new Set(text.toLowerCase().match(/[a-z]+/g)).size;
+    expect(lookups).toBeLessThanOrEqual(2 * distinct);
+    // The same pass still finds a slip in English beside it.
+    const english = { id: 'english', text: 'The council met tody to discuss the budget for the new harbour wall and the ferry.', title: 'English' };
+    expect(findTypos(buildCorpus([{ id: 'made-up', text, title: 'Made up' }, english]), spelling).map((s) => s.evidence[0].value)).toEqual(['tody']);
+  });
+});

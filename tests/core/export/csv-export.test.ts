@@ -67,7 +67,7 @@ describe('CSV export', () => {
   it('has the documented columns in order, then one row per target', () => {
     expect(records[0]).toEqual([
       'id', 'set', 'kind', 'source', 'outlet', 'start', 'end', 'exact', 'tags', 'note', 'claimant', 'verdict',
-      'evidence', 'creator', 'created', 'modified', 'linked_targets',
+      'evidence', 'creator', 'created', 'modified', 'linked_targets', 'source_revision', 'changed_from',
     ]);
     const targets = ALL_ANNOTATIONS.reduce((n, a) => n + a.targets.length, 0);
     expect(records).toHaveLength(1 + targets);
@@ -82,6 +82,16 @@ describe('CSV export', () => {
     expect(rows[0][COLUMN.start]).toBe('');
     expect(rows[0][COLUMN.end]).toBe('');
     expect(rows[0][COLUMN.exact]).toBe(orphan.targets[0].exact);
+  });
+
+  it('says which revision of the source a passage quotes, and what it said before its words changed', () => {
+    const input = populatedInput();
+    const moved = { ...NOTE_WITH_TAGS, targets: NOTE_WITH_TAGS.targets.map((t) => ({ ...t, revision: 3, changedFrom: { exact: 'the words as annotated', revision: 2 } })) };
+    const [row] = rowsOf(moved.id, parseCsv(exportCsv({ ...input, annotations: [moved] })));
+    expect(row[COLUMN.source_revision]).toBe('3');
+    expect(row[COLUMN.changed_from]).toBe('the words as annotated');
+    const [plain] = rowsOf(NOTE_WITH_TAGS.id, parseCsv(exportCsv({ ...input, annotations: [NOTE_WITH_TAGS] })));
+    expect([plain[COLUMN.source_revision], plain[COLUMN.changed_from]]).toEqual(['', '']);
   });
 
   it('separates records with CRLF and ends with one', () => {

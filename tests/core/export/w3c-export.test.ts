@@ -96,6 +96,14 @@ describe('W3C export mapping', () => {
     });
   });
 
+  it('says which revision of the source a target quotes, and its words before they changed', () => {
+    const moved = { ...NOTE_WITH_TAGS, targets: [{ ...NOTE_WITH_TAGS.targets[0], revision: 3, changedFrom: { exact: 'the words as annotated', revision: 2 } }] };
+    const [item] = exportW3c(populatedInput({ annotations: [moved] })).first.items;
+    expect(item.target[0]).toMatchObject({ 'collate:sourceRevision': 3, 'collate:changedFrom': 'the words as annotated' });
+    const [plain] = exportW3c(populatedInput({ annotations: [NOTE_WITH_TAGS] })).first.items;
+    expect(plain.target[0]).not.toHaveProperty('collate:sourceRevision');
+  });
+
   it('writes timestamps without a time zone as UTC', () => {
     const [item] = exportW3c(populatedInput({ annotations: [{ ...NOTE_WITH_TAGS, created: '2026-03-01 10:00:00Z' }] })).first.items;
     expect(item.created).toBe('2026-03-01T10:00:00.000Z');

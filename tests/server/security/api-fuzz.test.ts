@@ -192,10 +192,12 @@ const SHAPES: Record<string, fc.Arbitrary<unknown>> = {
   'POST /api/annotations': annotationBody,
   'PATCH /api/annotations/:id': patchBody,
   'POST /api/sets': nameBody,
+  'POST /api/tags/rename': fc.record({ from: fc.oneof(fc.constantFrom('typo', 'Typo', ' '), fc.string({ maxLength: 70 })), to: fc.oneof(fc.constantFrom('spelling', 'typo', ''), fc.string({ maxLength: 70 })) }, { requiredKeys: [] }),
   'POST /api/users': nameBody,
   'POST /api/session': nameBody,
   'POST /api/annotations/:id/carry': carryBody,
   'POST /api/sources': sourceBody,
+  'POST /api/sources/preview': sourceBody,
   'POST /api/import': importBody,
   'POST /api/suggestions/:id/confirm': confirmBody,
 };

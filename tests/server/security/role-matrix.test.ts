@@ -25,6 +25,7 @@ const LEAST: Record<string, Role | 'public'> = {
   'GET /api/events': 'viewer',
   'GET /api/sources': 'viewer',
   'POST /api/sources': 'editor',
+  'POST /api/sources/preview': 'editor',
   'POST /api/sources/fetch': 'editor',
   'GET /api/sources/:id': 'viewer',
   'GET /api/sources/:id/revisions': 'viewer',
@@ -40,6 +41,9 @@ const LEAST: Record<string, Role | 'public'> = {
   'POST /api/annotations/:id/carry': 'editor',
   'GET /api/sets': 'viewer',
   'POST /api/sets': 'editor',
+  'GET /api/vocabulary': 'viewer',
+  // Renaming a tag changes annotations of others.
+  'POST /api/tags/rename': 'editor',
   'GET /api/export': 'viewer',
   'POST /api/import': 'editor',
   'GET /api/reuse': 'viewer',
@@ -88,6 +92,7 @@ const CASES: Record<string, (who: Who) => Promise<RawRequest>> = {
   'GET /api/events': async () => ({ method: 'GET', path: '/api/events' }),
   'GET /api/sources': async () => ({ method: 'GET', path: '/api/sources' }),
   'POST /api/sources': async () => post('/api/sources', { id: `matrix-source-${++serial}`, text: 'A short article.\n\nIt has two paragraphs.', outlet: 'Test' }),
+  'POST /api/sources/preview': async () => post('/api/sources/preview', { text: 'A short article.\n\nIt has two paragraphs.' }),
   // Fetching the same page again is an unchanged revision: a success every time.
   'POST /api/sources/fetch': async () => post('/api/sources/fetch', { url: pageUrl }),
   'GET /api/sources/:id': async () => ({ method: 'GET', path: `/api/sources/${SEEDS.mdaa}` }),
@@ -112,6 +117,13 @@ const CASES: Record<string, (who: Who) => Promise<RawRequest>> = {
   'POST /api/annotations/:id/carry': async () => post(`/api/annotations/${(await othersNote(JTA, SEEDS.nbPursues)).id}/carry`, { mode: 'copy' }),
   'GET /api/sets': async () => ({ method: 'GET', path: '/api/sets' }),
   'POST /api/sets': async () => post('/api/sets', { name: `matrix set ${++serial}` }),
+  'GET /api/vocabulary': async () => ({ method: 'GET', path: '/api/vocabulary' }),
+  // A tag on the admin's annotation, made afresh for every caller.
+  'POST /api/tags/rename': async () => {
+    const tag = `matrix-tag-${++serial}`;
+    await asAdmin('POST', '/api/annotations', { kind: 'note', targets: [targetOf(SEEDS.mdaa, 'Russian Position')], tags: [tag] });
+    return post('/api/tags/rename', { from: tag, to: `${tag}-renamed` });
+  },
   'GET /api/export': async () => ({ method: 'GET', path: '/api/export?format=csv' }),
   'POST /api/import': async () =>
     post('/api/import', {

@@ -1,0 +1,157 @@
+/**
+ * The app's hash routes, parsed and built in one place so links and the router agree: `#/` (the
+ * sources), `#/source/<id>` (optionally `?annotation=<id>` to open on one annotation),
+ * `#/source/<id>/changes` (what changed between two revisions, optionally `?from=N&to=M`),
+ * `#/compare` and `#/compare/<a>/<b>` (optionally `?focus=<source>:<start>-<end>` naming a passage
+ * to scroll to), `#/annotations` (with the search's filters as query), `#/tags` and `#/add` (adding
+ * sources). Pure code.
+ */
+
+/** A span to bring into view when the compare view opens. */
+export interface CompareFocus {
+  source: string;
+  start: number;
+  end: number;
+}
+
+/** A parsed compare route. */
+export interface CompareRoute {
+  a: string;
+  b: string;
+  focus?: CompareFocus;
+}
+
+const ROUTE = /^\/compare\/([^/?]+)\/([^/?]+)\/?(?:\?(.*))?$/;
+const FOCUS = /^([^:]+):(\d+)-(\d+)$/;
+
+/**
+ * Parse a hash path (with or without the leading `#`) into a compare route, or null when it is not
+ * one. A malformed `focus` is ignored rather than failing the route: the comparison still shows.
+ */
+export function parseCompareRoute(hash: string): CompareRoute | null {
+  const m = ROUTE.exec(hash.replace(/^#/, ''));
+  if (!m) return null;
+  let a: string;
+  let b: string;
+  try {
+    a = decodeURIComponent(m[1]);
+    b = decodeURIComponent(m[2]);
+  } catch {
+    return null;
+  }
+  const route: CompareRoute = { a, b };
+  const focus = new URLSearchParams(m[3] ?? '').get('focus');
+  const f = focus ? FOCUS.exec(focus) : null;
+  if (f) {
+    const start = Number(f[2]);
+    const end = Number(f[3]);
+    if (end >= start) route.focus = { source: f[1], start, end };
+  }
+  return route;
+}
+
+/** The hash (starting with `#`) of the comparison of `a` and `b`, optionally focused on a span. */
+export function compareHref(a: string, b: string, focus?: CompareFocus): string {
+  const base = `#/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;
+  return focus ? `${base}?focus=${encodeURIComponent(focus.source)}:${focus.start}-${focus.end}` : base;
+}
+
+/** The filters of the annotations page, as its query string carries them. */
+export interface AnnotationSearch {
+  q?: string;
+  kind?: string;
+  verdict?: string;
+  tag?: string;
+  set?: string;
+}
+
+const SEARCH_KEYS = ['q', 'kind', 'verdict', 'tag', 'set'] as const;
+
+/** A parsed route. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'source'; id: string; annotation?: string }
+  | { name: 'compare-home' }
+  | ({ name: 'compare' } & CompareRoute)
+  | { name: 'annotations'; search: AnnotationSearch }
+  | { name: 'tags' }
+  | { name: 'add' }
+  | { name: 'changes'; id: string; from?: number; to?: number }
+  | { name: 'not-found'; path: string };
+
+function decode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/** Parse a location hash into a route. */
+export function parseRoute(hash: string): Route {
+  const full = hash.replace(/^#/, '') || '/';
+  const compare = parseCompareRoute(full);
+  if (compare) return { name: 'compare', ...compare };
+  const [path, query = ''] = full.split('?', 2);
+  const params = new URLSearchParams(query);
+  if (path === '/') return { name: 'home' };
+  if (/^\/compare\/?$/.test(path)) return { name: 'compare-home' };
+  if (path === '/tags') return { name: 'tags' };
+  if (path === '/add') return { name: 'add' };
+  const changes = /^\/source\/([^/]+)\/changes$/.exec(path);
+  const changed = changes && decode(changes[1]);
+  if (changed) {
+    const route: Route = { name: 'changes', id: changed };
+    const from = revisionParam(params.get('from'));
+    const to = revisionParam(params.get('to'));
+    if (from !== undefined) route.from = from;
+    if (to !== undefined) route.to = to;
+    return route;
+  }
+  if (path === '/annotations') {
+    const search: AnnotationSearch = {};
+    for (const k of SEARCH_KEYS) {
+      const v = params.get(k);
+      if (v) search[k] = v;
+    }
+    return { name: 'annotations', search };
+  }
+  const source = /^\/source\/([^/]+)$/.exec(path);
+  const id = source && decode(source[1]);
+  if (id) {
+    const annotation = params.get('annotation');
+    return annotation ? { name: 'source', id, annotation } : { name: 'source', id };
+  }
+  return { name: 'not-found', path: full };
+}
+
+/** A revision number from the query, or undefined when missing or not a whole number from 1. */
+function revisionParam(value: string | null): number | undefined {
+  return value && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : undefined;
+}
+
+/** The hash of what changed in source `id`, between revisions `from` and `to` when given. */
+export function changesHref(id: string, from?: number, to?: number): string {
+  const q = new URLSearchParams();
+  if (from !== undefined) q.set('from', String(from));
+  if (to !== undefined) q.set('to', String(to));
+  const s = q.toString();
+  return `#/source/${encodeURIComponent(id)}/changes${s ? `?${s}` : ''}`;
+}
+
+/** The hash of source `id`'s page, opening on annotation `annotation` when given. */
+export function sourceHref(id: string, annotation?: string): string {
+  const base = `#/source/${encodeURIComponent(id)}`;
+  return annotation ? `${base}?annotation=${encodeURIComponent(annotation)}` : base;
+}
+
+/** The hash of the annotations page with `search` filled in. */
+export function annotationsHref(search: AnnotationSearch = {}): string {
+  const q = new URLSearchParams();
+  for (const k of SEARCH_KEYS) {
+    const v = search[k]?.trim();
+    if (v) q.set(k, v);
+  }
+  const s = q.toString();
+  return s ? `#/annotations?${s}` : '#/annotations';
+}
