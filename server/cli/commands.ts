@@ -142,12 +142,17 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   [
     'migrate',
     {
-      summary: 'create or upgrade the PostgreSQL schema',
-      synopsis: '[--database URL] [--status]',
+      summary: 'create or upgrade the PostgreSQL schema, or move a record between stores',
+      synopsis: '[--database URL] [--status] | --from FOLDER|URL --to FOLDER|URL',
       details:
         'Applies the schema migrations the database at DATABASE_URL (or --database) has not had yet, in order, in\n' +
-        'one transaction. Safe to run again, and from several processes at once. --status only reports.',
+        'one transaction. Safe to run again, and from several processes at once. --status only reports.\n' +
+        'With --from and --to, copies everything a data folder or database holds (annotations and their history,\n' +
+        'sets, decisions, sources with every revision, users and sessions) into an empty one, in one transaction,\n' +
+        'then checks the copy. Stop the servers of both first.',
       options: {
+        from: { type: 'string', value: 'FOLDER|URL', help: 'move: the store to copy (a data folder or postgres:// URL)' },
+        to: { type: 'string', value: 'FOLDER|URL', help: 'move: the empty store to copy into' },
         database: { type: 'string', value: 'URL', help: 'the database (default: DATABASE_URL)' },
         status: { type: 'boolean', help: 'print the schema version and what is pending; change nothing' },
       },

@@ -1,6 +1,7 @@
 /**
  * `migrate`: creates or upgrades the PostgreSQL schema at DATABASE_URL (or --database) through the
- * versioned migrations of server/store/postgres/migrations; `--status` only reports. The summary
+ * versioned migrations of server/store/postgres/migrations; `--status` only reports. With `--from`
+ * and `--to` it moves a whole record between stores instead (store-move-command.ts). The summary
  * goes to stderr, like every command's progress, so scripts can rely on the exit code alone.
  */
 import { isPostgresUrl, redactUrl } from '../store/postgres/database-url';
@@ -14,6 +15,13 @@ const label = (m: Migration) => `${String(m.version).padStart(3, '0')}-${m.name}
 
 export async function migrateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+  const from = stringOption(args, 'from');
+  const to = stringOption(args, 'to');
+  if (from !== undefined || to !== undefined) {
+    if (from === undefined || to === undefined) throw new UsageError('moving a record needs both --from and --to (a data folder or a postgres:// URL each)');
+    if (stringOption(args, 'database') !== undefined || flagOption(args, 'status')) throw new UsageError('--from/--to move a record; --database and --status are for the schema alone');
+    return (await import('./store-move-command')).storeMoveCommand(from, to, io);
+  }
   const url = stringOption(args, 'database') ?? io.env.DATABASE_URL;
   if (!url) throw new UsageError('give the database: --database postgres://… or DATABASE_URL');
   if (!isPostgresUrl(url)) throw new UsageError('the database must be a PostgreSQL URL, postgres://user:password@host:port/database');

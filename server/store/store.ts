@@ -95,8 +95,11 @@ export interface Store extends StoreReads {
   countsBySource(set?: string): Promise<Map<string, Record<Kind, number>>>;
   /** Annotations per set name. */
   setSizes(): Promise<Map<string, number>>;
-  /** Every change to one annotation, oldest first (deletion included). */
-  history(annotationId: string): Promise<readonly HistoryEntry[]>;
+  /**
+   * Every change to one annotation, oldest first (deletion included); without an id, every entry of
+   * every annotation, each annotation's in order (a whole-store copy needs them all).
+   */
+  history(annotationId?: string): Promise<readonly HistoryEntry[]>;
   /**
    * Keeps a text or page durably under its sha-256 (hex), which it returns; storing the same
    * content again is a no-op. Done before the transaction that refers to it: a blob nothing refers

@@ -163,8 +163,8 @@ export class JsonStore implements Store {
     return this.tables.setSizes();
   }
 
-  async history(annotationId: string): Promise<readonly HistoryEntry[]> {
-    return this.tables.historyFor(annotationId);
+  async history(annotationId?: string): Promise<readonly HistoryEntry[]> {
+    return annotationId === undefined ? [...this.tables.values('history')] : this.tables.historyFor(annotationId);
   }
 
   async source(id: string): Promise<SourceRecord | undefined> {

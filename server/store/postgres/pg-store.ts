@@ -171,7 +171,7 @@ export class PgStore implements Store {
     return this.read('reading set sizes', (db) => setSizes(db));
   }
 
-  history(annotationId: string): Promise<readonly HistoryEntry[]> {
+  history(annotationId?: string): Promise<readonly HistoryEntry[]> {
     return this.read('reading history', (db) => readHistory(db, annotationId));
   }
 

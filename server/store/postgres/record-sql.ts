@@ -46,8 +46,9 @@ export const readSets = (db: Queryable): Promise<AnnotationSet[]> => readAll(db,
 export const readDecision = (db: Queryable, suggestion: string): Promise<Decision | undefined> => readOne(db, DECISIONS, suggestion);
 export const readDecisions = (db: Queryable): Promise<Decision[]> => readAll(db, DECISIONS);
 
-/** Every change to one annotation, oldest first. */
-export async function readHistory(db: Queryable, annotation: string): Promise<HistoryEntry[]> {
+/** Every change to one annotation, oldest first; without one, every entry in the order written. */
+export async function readHistory(db: Queryable, annotation?: string): Promise<HistoryEntry[]> {
+  if (annotation === undefined) return readAll(db, HISTORY);
   return storableKey(annotation) ? readAll(db, HISTORY, 'WHERE annotation = $1', [annotation]) : [];
 }
 
