@@ -121,7 +121,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(jsonDepthCheck);
   api.use('/session', sessionRoutes(users, sessions, cookie));
   api.use('/users', userRoutes(users));
-  api.use('/events', eventRoutes(deps.store));
+  api.use('/events', eventRoutes(deps.store, sessions, now));
   const found = new SuggestionIndex(deps.sources, reuse, deps.spelling === null ? undefined : (deps.spelling ?? loadSpellChecker), (line) => console.warn(line));
   const suggestions = new SuggestionService(found, annotations);
   const sourceService = new SourceService(deps.store, deps.sources, annotations, now, deps.fetchOptions);

@@ -6,7 +6,7 @@
  */
 import type { Response } from 'express';
 import type { Annotation } from '../../core/model';
-import type { Op, Store } from '../store/store';
+import { userKey, type Op, type Store } from '../store/store';
 
 export type LiveEvent =
   | { type: 'annotation'; annotation: Annotation }
@@ -35,8 +35,32 @@ export function eventsOf(ops: readonly Op[]): LiveEvent[] {
 
 const KEEP_ALIVE_MS = 25_000;
 
-/** Streams every commit's events to one page until it goes away. */
-export function streamEvents(store: Store, res: Response, onClose: (stop: () => void) => void): void {
+/**
+ * Whom a stream was opened for. A stream outlives the request that checked its credential, so it
+ * ends when that credential does: the session signed out or replaced, the user removed, given
+ * another role or token; the page reconnects and is asked to sign in again if it must.
+ */
+export interface StreamHolder {
+  /** The user's name (not for the single-user mode, which has no account). */
+  user?: string;
+  /** The session id, when the stream came with a session cookie. */
+  session?: string;
+  /** Whether the session is still live now (idle and absolute limits), checked at each keep-alive. */
+  live?: () => boolean;
+  /** Opened without an account (single-user mode): ends when accounts change, e.g. the first is added. */
+  local?: boolean;
+}
+
+/** Whether `ops` end the credential of `holder`. */
+export function endsHolder(ops: readonly Op[], holder: StreamHolder): boolean {
+  const user = holder.user === undefined ? undefined : userKey(holder.user);
+  return ops.some(
+    (op) => (op.table === 'sessions' && op.key === holder.session && op.value === null) || (op.table === 'users' && (holder.local || op.key === user)),
+  );
+}
+
+/** Streams every commit's events to one page until it goes away or its credential ends. */
+export function streamEvents(store: Store, res: Response, onClose: (stop: () => void) => void, holder: StreamHolder = {}): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -47,12 +71,18 @@ export function streamEvents(store: Store, res: Response, onClose: (stop: () => 
   // Sent now, not with the first event: a HEAD request (which gets no body) has its answer at once.
   res.flushHeaders();
   res.write('retry: 3000\n\n');
-  const stopListening = store.onCommit((ops) => {
-    for (const e of eventsOf(ops)) res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
-  });
-  const beat = setInterval(() => res.write(': still here\n\n'), KEEP_ALIVE_MS);
-  onClose(() => {
+  const stop = () => {
     stopListening();
     clearInterval(beat);
+  };
+  const end = () => {
+    stop();
+    res.end();
+  };
+  const stopListening = store.onCommit((ops) => {
+    if (endsHolder(ops, holder)) return end();
+    for (const e of eventsOf(ops)) res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
   });
+  const beat = setInterval(() => (holder.live && !holder.live() ? end() : res.write(': still here\n\n')), KEEP_ALIVE_MS);
+  onClose(stop);
 }

@@ -6,9 +6,9 @@ import { expect } from 'vitest';
 import type { LiveEvent } from '../../server/http/live-events';
 
 /** Reads events off one open stream, in order. */
-export async function listen(url: string) {
+export async function listen(url: string, headers: Record<string, string> = {}) {
   const controller = new AbortController();
-  const res = await fetch(`${url}/api/events`, { signal: controller.signal });
+  const res = await fetch(`${url}/api/events`, { signal: controller.signal, headers });
   expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
@@ -32,6 +32,10 @@ export async function listen(url: string) {
           if (event && data) queue.push({ event, data: JSON.parse(data) as LiveEvent });
         }
       }
+    },
+    /** Resolves when the server ends the stream (events before the end are skipped). */
+    async ended(): Promise<void> {
+      for (;;) if ((await reader.read()).done) return;
     },
     close: () => controller.abort(),
   };
