@@ -141,13 +141,6 @@ export function isDifference(s: Suggestion): s is InconsistencySuggestion {
   return INCONSISTENCY_CATEGORIES.includes(s.category);
 }
 
-/** GET /api/suggestions?source=: suggested inconsistencies touching `source`, dismissed ones left out. */
-export async function listSuggestions(source: string): Promise<InconsistencySuggestion[]> {
-  const all = (await request<{ suggestions: InconsistencySuggestion[] }>('GET', '/suggestions' + query({ source }))).suggestions;
-  // The sidebar shows differences between copies; the assistant's other categories have their own place.
-  return all.filter((s) => INCONSISTENCY_CATEGORIES.includes(s.category));
-}
-
 /** GET /api/suggestions: every suggestion of every category, narrowed by source, category and status. */
 export async function listAllSuggestions(q: { source?: string; category?: SuggestionCategory; status?: SuggestionStatus } = {}): Promise<ListedSuggestion[]> {
   const body = await request<{ suggestions?: ListedSuggestion[] }>('GET', '/suggestions' + query(q));

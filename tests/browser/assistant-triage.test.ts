@@ -10,11 +10,11 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ListedSuggestion } from '../../client/api/client';
+import { isDifference, type ListedSuggestion } from '../../client/api/client';
 import { CATEGORY_LABELS } from '../../client/suggestions/suggestion-details';
 import type { Annotation } from '../../core/model';
 import { call } from '../helpers/test-server';
-import { annotationsOf, browserSuite, openSource } from './browser-helpers';
+import { annotationsOf, browserSuite, docsScreenshot, openSource } from './browser-helpers';
 
 const PURSUES = 'newsblaze-us-pursues-cooperation';
 const s = browserSuite({ width: 1360, height: 900 });
@@ -93,6 +93,8 @@ describe('the suggestions inbox', () => {
     expect(note.targets.map((t) => t.exact)).toEqual([wrong]);
     await expect.poll(() => page.locator(`.inbox-row[data-suggestion-id="${typo.id}"]`).count()).toBe(0);
     await expect(said(page)).resolves.toBe(`Note saved to set “default”, correcting “${wrong}” to “${right}”.`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await docsScreenshot(page, 'screenshot-inbox.png');
     expect(errors).toEqual([]);
   });
 
@@ -241,7 +243,7 @@ describe('margin marks in the viewer', () => {
     });
     expect(place).toEqual({ right: true, within: true, visible: true });
     await expect(page.locator('.ProseMirror .sg-mark').first().getAttribute('aria-label')).resolves.toMatch(/^Suggestion: /);
-    const others = here.filter((x) => !['attribution', 'number', 'date', 'name', 'quote'].includes(x.category)).length;
+    const others = here.filter((x) => !isDifference(x)).length;
     await expect(page.locator('.more-suggestions a').textContent()).resolves.toMatch(new RegExp(`^${others} more suggestions on this source in the inbox`));
 
     // Focus on a mark shows its suggestion.
