@@ -5,6 +5,7 @@
  * where the reader is, found by binary search). Pure code: no DOM, no ProseMirror.
  */
 import type { Suggestion, SuggestionCategory } from '../../core/inconsistency/types';
+import { partitionPoint } from '../../core/text/binary-search';
 
 /** One marked passage of the open source. */
 export interface SuggestionMark {
@@ -55,15 +56,8 @@ export function cachedSuggestionMarks(suggestions: readonly Suggestion[], source
 }
 
 /** The index of the first mark starting at or after `offset` (marks.length when none). */
-export function firstMarkFrom(marks: readonly SuggestionMark[], offset: number): number {
-  let lo = 0;
-  let hi = marks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (marks[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function firstMarkFrom(marks: readonly SuggestionMark[], offset: number): number {
+  return partitionPoint(marks.length, (i) => marks[i].start < offset);
 }
 
 /**

@@ -13,6 +13,7 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { partitionPoint } from '../../core/text/binary-search';
 import type { SuggestionMark } from '../suggestions/suggestion-marks';
 import type { DocRange } from './highlights-plugin';
 import type { TextDocument } from './text-document';
@@ -78,14 +79,7 @@ export function placeMarks(textDoc: TextDocument, marks: readonly MarkDrawing[])
 
 /** The first placed mark starting at or after position `pos`. */
 function firstFrom(placed: readonly Placed[], pos: number): number {
-  let lo = 0;
-  let hi = placed.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (placed[mid].from < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(placed.length, (i) => placed[i].from < pos);
 }
 
 function markButton(p: Placed, events: MarkEvents): HTMLElement {
