@@ -72,6 +72,14 @@ export function inboxPage(root: HTMLElement, query: InboxQuery): Page {
     h('button', { type: 'button', class: 'btn btn-small inbox-toggle', 'aria-pressed': on ? 'true' : 'false', onclick, ...data }, label);
 
   const renderFilters = (s: InboxState) => {
+    // The buttons are drawn afresh: the one that had keyboard focus gets it back.
+    const focused = document.activeElement instanceof HTMLElement && document.activeElement.closest('.inbox-views, .inbox-categories') ? document.activeElement : null;
+    const refocus = focused && (focused.dataset.view !== undefined ? `[data-view="${focused.dataset.view}"]` : `[data-category="${focused.dataset.category ?? ''}"]`);
+    drawFilters(s);
+    if (refocus) (views.querySelector<HTMLElement>(refocus) ?? categories.querySelector<HTMLElement>(refocus) ?? categories.querySelector<HTMLElement>('[data-category=""]'))?.focus();
+  };
+
+  const drawFilters = (s: InboxState) => {
     const open = s.open.phase === 'ready' ? s.open.value.length : null;
     const dismissed = s.dismissed?.phase === 'ready' ? s.dismissed.value.length : null;
     views.replaceChildren(

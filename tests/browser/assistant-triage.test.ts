@@ -125,9 +125,12 @@ describe('the suggestions inbox', () => {
     await expect(page.locator('.inbox-categories [data-category=""]').textContent()).resolves.toBe(`All ${open.length}`);
     const typos = open.filter((x) => x.category === 'typo');
     await expect(page.locator('.inbox-categories [data-category="typo"]').textContent()).resolves.toBe(`${CATEGORY_LABELS.typo} ${typos.length}`);
-    await page.click('.inbox-categories [data-category="typo"]');
+    // By keyboard: Enter on a category keeps focus on it (the buttons are drawn again with their counts).
+    await page.locator('.inbox-categories [data-category="typo"]').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(async () => [...(await rowIds(page))].sort()).toEqual(idsOf(typos));
     await expect(page.locator('.inbox-categories [data-category="typo"]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-category'))).resolves.toBe('typo');
 
     const source = typos[0].targets[0].source;
     await page.selectOption('#inbox-source', source);
