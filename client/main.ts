@@ -8,6 +8,7 @@ import { addSourcesPage } from './add/add-page';
 import { changesPage } from './changes/changes-page';
 import { renderCompareHome, renderCompareView } from './compare';
 import { homePage } from './home/home-page';
+import { inboxPage } from './inbox/inbox-page';
 import { annotationsPage } from './search/annotations-page';
 import type { Page } from './shared/page-store';
 import { parseRoute, type Route } from './shared/routes';
@@ -23,7 +24,7 @@ function mount(route: Route): Page | null {
     case 'home':
       return homePage(app);
     case 'source':
-      return viewerPage(app, route.id, route.annotation);
+      return viewerPage(app, route.id, route.annotation, route.suggestion);
     case 'compare':
       return { destroy: renderCompareView(app, route.a, route.b, { focus: route.focus }) };
     case 'compare-home':
@@ -36,6 +37,8 @@ function mount(route: Route): Page | null {
       return addSourcesPage(app);
     case 'changes':
       return changesPage(app, route.id, { from: route.from, to: route.to });
+    case 'inbox':
+      return inboxPage(app, route.query);
     default:
       document.title = 'Not found · Collate';
       app.replaceChildren(h('div', { class: 'page-error' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, '← All sources'))));

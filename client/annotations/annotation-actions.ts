@@ -1,9 +1,11 @@
 /**
- * The annotation use cases of the client, shared by the viewer and the compare view: create, edit,
- * delete, confirm or dismiss a suggestion, carry to copies, each answering an `Outcome` instead of
- * throwing, so a page turns every result into one action. A refused write is named in the user's
- * terms: someone changed it meanwhile (409, with the current version, never overwritten), it was
- * deleted elsewhere (404), a field is invalid (400, per field), or the request failed.
+ * The annotation use cases of the client, shared by the viewer, the compare view and the inbox:
+ * create, edit, delete, confirm or dismiss a suggestion (or undo a dismissal), carry to copies, each
+ * answering an `Outcome` instead of throwing, so a page turns every result into one action. A
+ * refused write is named in the user's terms: someone changed it meanwhile (409, with the current
+ * version, never overwritten), it was deleted elsewhere (404), a suggestion was accepted or
+ * dismissed by someone else first (409 handled), a field is invalid (400, per field), or the
+ * request failed.
  */
 import type { Annotation, CreateAnnotation, PatchAnnotation } from '../../core/model';
 import { ApiError, errorMessage } from '../api/api-error';
@@ -14,6 +16,7 @@ import { fieldProblems, validationIssues, type FieldProblem } from './validation
 export type Problem =
   | { kind: 'conflict'; message: string; current: Annotation }
   | { kind: 'gone'; message: string }
+  | { kind: 'handled'; message: string }
   | { kind: 'invalid'; message: string; fields: FieldProblem[] }
   | { kind: 'failed'; message: string };
 
@@ -26,13 +29,14 @@ export const CONFLICT_MESSAGE = 'This annotation was changed elsewhere; the curr
 export const DELETE_CONFLICT_MESSAGE = 'This annotation was changed elsewhere; the current version is shown; it was not deleted.';
 
 /** What was being done, for the wording of a failure. */
-export type Attempt = 'save' | 'delete' | 'confirm' | 'dismiss' | 'carry';
+export type Attempt = 'save' | 'delete' | 'confirm' | 'dismiss' | 'undo' | 'carry';
 
 const FAILED_PREFIX: Record<Attempt, string> = {
   save: 'Not saved',
   delete: 'Not deleted',
   confirm: 'Not confirmed',
   dismiss: 'Not dismissed',
+  undo: 'Not undone',
   carry: 'Not carried',
 };
 
@@ -45,6 +49,9 @@ export function problemOf(err: unknown, attempt: Attempt, body?: unknown): Probl
     }
     if (err.status === 404 && (attempt === 'save' || attempt === 'delete')) {
       return { kind: 'gone', message: attempt === 'delete' ? 'This annotation had already been deleted elsewhere.' : 'This annotation was deleted elsewhere.' };
+    }
+    if (err.status === 409 && err.code === 'handled') {
+      return { kind: 'handled', message: attempt === 'undo' ? 'This suggestion was accepted, so it cannot be offered again: delete its annotation instead.' : 'Someone else accepted or dismissed this suggestion first.' };
     }
     const issues = err.status === 400 && err.code === 'invalid' ? validationIssues(err.details) : [];
     if (issues.length > 0) {
@@ -78,7 +85,7 @@ export function deleteAnnotation(a: Pick<Annotation, 'id' | 'revision'>): Promis
   return attempt('delete', undefined, () => api.deleteAnnotation(a.id, a.revision));
 }
 
-/** Make suggestion `id` an inconsistency annotation in `set`. */
+/** Accept suggestion `id`: it becomes an annotation in `set` (an inconsistency, a claim or a typo note, by category). */
 export function confirmSuggestion(id: string, set: string): Promise<Outcome<Annotation>> {
   return attempt('confirm', undefined, () => api.confirmSuggestion(id, { set }));
 }
@@ -86,6 +93,11 @@ export function confirmSuggestion(id: string, set: string): Promise<Outcome<Anno
 /** Drop suggestion `id` for good. */
 export function dismissSuggestion(id: string): Promise<Outcome<void>> {
   return attempt('dismiss', undefined, () => api.dismissSuggestion(id));
+}
+
+/** Offer dismissed suggestion `id` again. */
+export function undoSuggestion(id: string): Promise<Outcome<void>> {
+  return attempt('undo', undefined, () => api.undoSuggestion(id));
 }
 
 /** Repeat annotation `id` on the copies of its passages, or link them in one reuse record. */

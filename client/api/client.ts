@@ -7,6 +7,7 @@ import type {
   AnnotationSet,
   CreateAnnotation,
   CreateSet,
+  Decision,
   Kind,
   PatchAnnotation,
   ReusePassage,
@@ -16,7 +17,7 @@ import type {
 import type { AnnotationFilter } from '../../core/annotations/annotation-filter';
 import type { Vocabulary } from '../../core/annotations/vocabulary';
 import type { Copy } from '../../core/carry/copies';
-import type { InconsistencySuggestion } from '../../core/inconsistency/types';
+import type { InconsistencySuggestion, Suggestion, SuggestionCategory } from '../../core/inconsistency/types';
 import { ApiError } from './api-error';
 
 /**
@@ -31,7 +32,11 @@ export type SetSummary = AnnotationSet & { count: number };
 export type PassageCopy = Copy;
 /** How an annotation is carried to the copies of its passage: one per copy, or one reuse record. */
 export type CarryMode = 'copy' | 'reuse';
-export type { InconsistencySuggestion, Vocabulary };
+export type { InconsistencySuggestion, Suggestion, SuggestionCategory, Vocabulary };
+/** A suggestion as GET /api/suggestions lists it: with the decision taken on it, when there is one. */
+export type ListedSuggestion = Suggestion & { decision?: Decision };
+/** Which suggestions to list: not decided yet (the default), dismissed, or accepted. */
+export type SuggestionStatus = 'open' | 'dismissed' | 'confirmed';
 
 const BASE = '/api';
 
@@ -131,14 +136,24 @@ export async function listReuse(source: string): Promise<ReusePassage[]> {
 /** The suggestions the viewer's sidebar offers: differences between copies of a passage. */
 export const INCONSISTENCY_CATEGORIES: readonly string[] = ['attribution', 'number', 'date', 'name', 'quote'];
 
-/** GET /api/suggestions?source=: suggested inconsistencies touching `source`, dismissed ones left out. */
-export async function listSuggestions(source: string): Promise<InconsistencySuggestion[]> {
-  const all = (await request<{ suggestions: InconsistencySuggestion[] }>('GET', '/suggestions' + query({ source }))).suggestions;
-  // The sidebar shows differences between copies; the assistant's other categories have their own place.
-  return all.filter((s) => INCONSISTENCY_CATEGORIES.includes(s.category));
+/** Whether `s` is a difference between copies (the sidebar's kind of suggestion). */
+export function isDifference(s: Suggestion): s is InconsistencySuggestion {
+  return INCONSISTENCY_CATEGORIES.includes(s.category);
 }
 
-/** POST /api/suggestions/:id/confirm: the suggestion becomes an inconsistency annotation. */
+/** GET /api/suggestions: every suggestion of every category, narrowed by source, category and status. */
+export async function listAllSuggestions(q: { source?: string; category?: SuggestionCategory; status?: SuggestionStatus } = {}): Promise<ListedSuggestion[]> {
+  const body = await request<{ suggestions?: ListedSuggestion[] }>('GET', '/suggestions' + query(q));
+  if (!Array.isArray(body.suggestions)) throw new ApiError(200, 'bad_response', 'The server sent no list of suggestions');
+  return body.suggestions;
+}
+
+/** POST /api/suggestions/:id/undo: a dismissed suggestion is offered again (409 handled for an accepted one). */
+export async function undoSuggestion(id: string): Promise<void> {
+  await request<void>('POST', `/suggestions/${encodeURIComponent(id)}/undo`);
+}
+
+/** POST /api/suggestions/:id/confirm: the suggestion becomes an annotation (its kind depends on the category). */
 export async function confirmSuggestion(id: string, body: { set?: string; note?: string; tags?: string[] } = {}): Promise<Annotation> {
   return (await request<{ annotation: Annotation }>('POST', `/suggestions/${encodeURIComponent(id)}/confirm`, body)).annotation;
 }

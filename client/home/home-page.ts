@@ -1,7 +1,8 @@
 /**
- * The home page (`#/`): every source, grouped by outlet, with its date, length, open suggestions and
- * annotation counts by kind, marked when its text changed since it was annotated (a link to what
- * changed), and a way to add sources. Each title is a plain link, so the list is navigable with Tab and Enter. The list is the
+ * The home page (`#/`): every source, grouped by outlet, with its date, length, annotation counts
+ * by kind and open suggestions (a link to the inbox narrowed to it), marked when its text changed
+ * since it was annotated (a link to what changed), and a way to add sources. Each title is a plain
+ * link, so the list is navigable with Tab and Enter. The list is the
  * page's one state, reloaded (not the whole page) after an import, whose summary stays on screen.
  */
 import type { Kind } from '../../core/model';
@@ -10,7 +11,7 @@ import { errorMessage } from '../api/api-error';
 import { listSources, type SourceSummary } from '../api/client';
 import { renderComparePicker } from '../compare';
 import { createPageStore, type Page } from '../shared/page-store';
-import { changesHref, sourceHref } from '../shared/routes';
+import { changesHref, inboxHref, sourceHref } from '../shared/routes';
 import { transferButtons } from '../transfer';
 import { h, replaceChildren } from '../ui/dom';
 import { helpButton, pageHelp } from '../ui/help-dialog';
@@ -61,9 +62,15 @@ function countsView(counts: Partial<Record<Kind, number>>): HTMLElement {
 /** Said of a source whose text changed since it was annotated (on hover, and to screen readers). */
 const CHANGED_EXPLANATION = 'The article changed since it was annotated: some annotations point at an older revision, or were re-attached to new wording or orphaned. See what changed.';
 
+/** The source's open suggestions, as a link to the inbox narrowed to it; nothing when it has none. */
+function suggestionsLink(s: SourceSummary): HTMLElement | null {
+  const n = s.suggestions ?? 0;
+  if (n === 0) return null;
+  return h('a', { class: 'count-suggestions', href: inboxHref({ source: s.id }), title: `Triage the suggestions on “${s.title}”` }, `${n} ${n === 1 ? 'suggestion' : 'suggestions'}`);
+}
+
 function sourceItem(s: SourceSummary): HTMLElement {
-  const suggestions = s.suggestions ? `${s.suggestions} open suggestion${s.suggestions === 1 ? '' : 's'}` : null;
-  const details = [s.published ?? null, s.author ? `by ${s.author}` : null, `${s.length.toLocaleString('en')} characters`, suggestions];
+  const details = [s.published ?? null, s.author ? `by ${s.author}` : null, `${s.length.toLocaleString('en')} characters`];
   return h('li', { class: 'source-item', 'data-source-id': s.id },
     h('a', { class: 'source-link', href: sourceHref(s.id) }, s.title),
     s.changed
@@ -73,6 +80,7 @@ function sourceItem(s: SourceSummary): HTMLElement {
     h('div', { class: 'source-details' },
       h('span', {}, details.filter((d): d is string => d !== null).join(' · ')),
       countsView(s.counts),
+      suggestionsLink(s),
     ),
   );
 }
@@ -127,6 +135,7 @@ export function homePage(root: HTMLElement): Page {
         h('h1', {}, 'Sources'),
         h('div', { class: 'home-actions' },
           h('a', { class: 'btn btn-small btn-primary', href: '#/add', 'data-action': 'add-sources' }, 'Add sources…'),
+          h('a', { class: 'btn btn-small', href: inboxHref(), 'data-action': 'inbox' }, 'Suggestions inbox'),
           transferButtons({ onImported: () => store.dispatch({ type: 'reload' }) }),
           helpButton(help),
         ),

@@ -7,6 +7,7 @@
  */
 import { compareHref } from '../shared/routes';
 import { h } from '../ui/dom';
+import { HoverPopover } from '../ui/hover-popover';
 import { similarityPercent, type ReuseCopy, type ReuseMark } from './reuse-marks';
 
 /** One copy as listed: the mark of the open source it copies, and the copy. */
@@ -52,42 +53,17 @@ export function copyLine(sourceId: string, entry: CopyEntry, titles: ReadonlyMap
   );
 }
 
-/** The popover element and its controls. */
-export class CopiesPopover {
-  readonly el: HTMLElement;
-  private anchor: HTMLElement | null = null;
-  private pinned = false;
-  private hideTimer: ReturnType<typeof setTimeout> | undefined;
-  private showTimer: ReturnType<typeof setTimeout> | undefined;
-
+/** The copies popover of the source page. */
+export class CopiesPopover extends HoverPopover {
   constructor(
     private readonly sourceId: string,
     private readonly titles: ReadonlyMap<string, string>,
   ) {
-    this.el = h('div', { class: 'copies-popover', role: 'dialog', 'aria-label': 'Other copies of this passage', hidden: true });
-    this.el.addEventListener('mouseenter', () => clearTimeout(this.hideTimer));
-    this.el.addEventListener('mouseleave', () => this.leave());
-    document.body.appendChild(this.el);
-    document.addEventListener('mousedown', this.onOutside);
-  }
-
-  private readonly onOutside = (e: MouseEvent): void => {
-    if (this.el.hidden || !(e.target instanceof Node)) return;
-    if (this.el.contains(e.target) || this.anchor?.contains(e.target)) return;
-    this.hide();
-  };
-
-  /** True while it shows. */
-  get open(): boolean {
-    return !this.el.hidden;
+    super({ class: 'copies-popover', role: 'dialog', 'aria-label': 'Other copies of this passage' }, { showAfterMs: 250, hideAfterMs: 300, align: 'start' });
   }
 
   /** Show the copies of `entries` next to `anchor`; `pinned` keeps it open when the pointer leaves. */
   show(anchor: HTMLElement, entries: readonly CopyEntry[], pinned: boolean): void {
-    clearTimeout(this.hideTimer);
-    clearTimeout(this.showTimer);
-    this.anchor = anchor;
-    this.pinned = pinned;
     const mark = entries[0]?.mark;
     this.el.replaceChildren(
       h('p', { class: 'copies-head' },
@@ -96,55 +72,11 @@ export class CopiesPopover {
       ),
       h('ul', { class: 'reuse-copies' }, entries.map((e) => copyLine(this.sourceId, e, this.titles))),
     );
-    this.el.hidden = false;
-    this.place();
+    this.reveal(anchor, pinned);
   }
 
   /** Show after a short delay (pointer resting on a passage), unless pinned open elsewhere. */
   hover(anchor: HTMLElement, entries: readonly CopyEntry[]): void {
-    clearTimeout(this.hideTimer);
-    if (this.pinned && this.open) return;
-    if (this.open && this.anchor === anchor) return;
-    clearTimeout(this.showTimer);
-    this.showTimer = setTimeout(() => this.show(anchor, entries, false), 250);
-  }
-
-  /** The pointer left the passage or the popover: hide soon, unless pinned or coming back. */
-  leave(): void {
-    clearTimeout(this.showTimer);
-    if (this.pinned) return;
-    clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(() => this.hide(), 300);
-  }
-
-  /** Move keyboard focus to the first link. */
-  focusFirst(): void {
-    this.el.querySelector<HTMLElement>('a, button')?.focus();
-  }
-
-  hide(): void {
-    clearTimeout(this.hideTimer);
-    clearTimeout(this.showTimer);
-    this.el.hidden = true;
-    this.pinned = false;
-    this.anchor = null;
-  }
-
-  private place(): void {
-    if (!this.anchor) return;
-    const rects = this.anchor.getClientRects();
-    const rect = rects[0] ?? this.anchor.getBoundingClientRect();
-    const width = this.el.offsetWidth;
-    const left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
-    const below = rect.bottom + 6;
-    const top = below + this.el.offsetHeight > window.innerHeight && rect.top > this.el.offsetHeight + 12 ? rect.top - this.el.offsetHeight - 6 : below;
-    this.el.style.left = `${left + window.scrollX}px`;
-    this.el.style.top = `${top + window.scrollY}px`;
-  }
-
-  destroy(): void {
-    this.hide();
-    document.removeEventListener('mousedown', this.onOutside);
-    this.el.remove();
+    this.later(anchor, () => this.show(anchor, entries, false));
   }
 }

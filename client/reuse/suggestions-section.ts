@@ -10,6 +10,7 @@ import type { InconsistencySuggestion, SuggestionTarget } from '../../core/incon
 import { compareHref } from '../shared/routes';
 import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
+import { decisionButtons } from '../ui/decision-buttons';
 
 /** What the section reports to the page; the promises settle when the server answered. */
 export interface SuggestionsHandlers {
@@ -67,30 +68,19 @@ export function suggestionsSection(sourceId: string, titles: ReadonlyMap<string,
   };
 
   const item = (s: InconsistencySuggestion): HTMLElement => {
-    const confirm = h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-action': 'confirm' }, 'Confirm');
-    const dismiss = h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'dismiss' }, 'Dismiss');
-    const act = async (fn: () => Promise<void>, busy: HTMLButtonElement, label: string) => {
-      confirm.disabled = dismiss.disabled = true;
-      const before = busy.textContent;
-      busy.textContent = label;
-      try {
-        // Done: the page's next update leaves it out.
-        await fn();
-      } catch {
-        // The page reported the failure; the suggestion stays so the user can try again.
-        confirm.disabled = dismiss.disabled = false;
-        busy.textContent = before;
-      }
-    };
-    confirm.addEventListener('click', () => void act(() => handlers.onConfirm(s), confirm, 'Confirming…'));
-    dismiss.addEventListener('click', () => void act(() => handlers.onDismiss(s), dismiss, 'Dismissing…'));
+    // The page reports a failure in the status line; the suggestion stays so the user can try again.
+    const settled = (p: Promise<void>) => p.then(() => true, () => false);
+    const actions = decisionButtons([
+      { label: 'Confirm', busyLabel: 'Confirming…', action: 'confirm', primary: true, run: () => settled(handlers.onConfirm(s)) },
+      { label: 'Dismiss', busyLabel: 'Dismissing…', action: 'dismiss', run: () => settled(handlers.onDismiss(s)) },
+    ]);
     return h('li', { class: 'suggestion', 'data-suggestion-id': s.id, 'data-category': s.category },
       h('header', { class: 'card-head' },
         h('span', { class: 'badge badge-kind kind-inconsistency' }, CATEGORY_LABELS[s.category] ?? s.category),
         h('span', { class: 'suggestion-summary' }, readableSummary(s.summary, sourceId, titles)),
       ),
       h('ul', { class: 'suggestion-passages' }, s.targets.map((t, i) => passage(s, t, i))),
-      h('div', { class: 'card-actions' }, confirm, dismiss),
+      h('div', { class: 'card-actions' }, actions),
     );
   };
 

@@ -3,8 +3,9 @@
  * sources), `#/source/<id>` (optionally `?annotation=<id>` to open on one annotation),
  * `#/source/<id>/changes` (what changed between two revisions, optionally `?from=N&to=M`),
  * `#/compare` and `#/compare/<a>/<b>` (optionally `?focus=<source>:<start>-<end>` naming a passage
- * to scroll to), `#/annotations` (with the search's filters as query), `#/tags` and `#/add` (adding
- * sources). Pure code.
+ * to scroll to), `#/annotations` (with the search's filters as query), `#/tags`, `#/add` (adding
+ * sources) and `#/inbox` (the suggestions to triage, `?category=&source=&view=dismissed`); a source
+ * page may also open on a suggestion (`?suggestion=<id>`). Pure code.
  */
 
 /** A span to bring into view when the compare view opens. */
@@ -67,16 +68,25 @@ export interface AnnotationSearch {
 
 const SEARCH_KEYS = ['q', 'kind', 'verdict', 'tag', 'set'] as const;
 
+/** The filters and view of the suggestions inbox, as its query string carries them. */
+export interface InboxQuery {
+  category?: string;
+  source?: string;
+  /** The dismissed suggestions instead of the open ones. */
+  view?: 'dismissed';
+}
+
 /** A parsed route. */
 export type Route =
   | { name: 'home' }
-  | { name: 'source'; id: string; annotation?: string }
+  | { name: 'source'; id: string; annotation?: string; suggestion?: string }
   | { name: 'compare-home' }
   | ({ name: 'compare' } & CompareRoute)
   | { name: 'annotations'; search: AnnotationSearch }
   | { name: 'tags' }
   | { name: 'add' }
   | { name: 'changes'; id: string; from?: number; to?: number }
+  | { name: 'inbox'; query: InboxQuery }
   | { name: 'not-found'; path: string };
 
 function decode(part: string): string | null {
@@ -108,6 +118,7 @@ export function parseRoute(hash: string): Route {
     if (to !== undefined) route.to = to;
     return route;
   }
+  if (path === '/inbox') return { name: 'inbox', query: inboxQuery(params) };
   if (path === '/annotations') {
     const search: AnnotationSearch = {};
     for (const k of SEARCH_KEYS) {
@@ -119,8 +130,12 @@ export function parseRoute(hash: string): Route {
   const source = /^\/source\/([^/]+)$/.exec(path);
   const id = source && decode(source[1]);
   if (id) {
+    const route: Extract<Route, { name: 'source' }> = { name: 'source', id };
     const annotation = params.get('annotation');
-    return annotation ? { name: 'source', id, annotation } : { name: 'source', id };
+    const suggestion = params.get('suggestion');
+    if (annotation) route.annotation = annotation;
+    if (suggestion) route.suggestion = suggestion;
+    return route;
   }
   return { name: 'not-found', path: full };
 }
@@ -154,4 +169,29 @@ export function annotationsHref(search: AnnotationSearch = {}): string {
   }
   const s = q.toString();
   return s ? `#/annotations?${s}` : '#/annotations';
+}
+
+function inboxQuery(params: URLSearchParams): InboxQuery {
+  const query: InboxQuery = {};
+  const category = params.get('category');
+  const source = params.get('source');
+  if (category) query.category = category;
+  if (source) query.source = source;
+  if (params.get('view') === 'dismissed') query.view = 'dismissed';
+  return query;
+}
+
+/** The hash of the suggestions inbox with `query` filled in. */
+export function inboxHref(query: InboxQuery = {}): string {
+  const q = new URLSearchParams();
+  if (query.category) q.set('category', query.category);
+  if (query.source) q.set('source', query.source);
+  if (query.view === 'dismissed') q.set('view', 'dismissed');
+  const s = q.toString();
+  return s ? `#/inbox?${s}` : '#/inbox';
+}
+
+/** The hash of source `id`'s page opening on suggestion `suggestion` (its mark shown, to accept or dismiss). */
+export function suggestionHref(id: string, suggestion: string): string {
+  return `#/source/${encodeURIComponent(id)}?suggestion=${encodeURIComponent(suggestion)}`;
 }

@@ -9,7 +9,7 @@ import { h, isTyping } from './dom';
 export type Shortcut = readonly [keys: string, does: string];
 
 /** The pages with their own keys. */
-export type HelpPage = 'viewer' | 'compare' | 'home' | 'annotations' | 'tags' | 'add' | 'changes';
+export type HelpPage = 'viewer' | 'compare' | 'home' | 'annotations' | 'tags' | 'add' | 'changes' | 'inbox';
 
 const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[]; note?: string }> = {
   viewer: {
@@ -23,6 +23,7 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
       ['Alt+Shift+← / Alt+Shift+→', 'Move the start of the selection: grow / shrink it by a word'],
       ['Tab (with a selection)', 'Move to the popover’s buttons'],
       ['r / Shift+r', 'Go to the next / previous reused passage and list its copies'],
+      ['m / Shift+m', 'Go to the next / previous suggestion mark in the margin and show it (Tab to Accept or Dismiss)'],
       ['Esc', 'Clear a keyboard selection; close the popover or the form'],
       ['Ctrl+Enter', 'Save the open form'],
       ['↓ / ↑ in Claimant or Tags', 'Go through the names in use; Enter takes one'],
@@ -74,6 +75,18 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
       ['Tab / Enter in the list of changes', 'Move between changes / jump to one'],
     ],
     note: 'The older revision is on the left, the newer on the right; words only in one of them are outlined (solid: only on the right, dashed: only on the left, dotted: reworded). Pick other revisions above the columns.',
+  },
+  inbox: {
+    title: 'Triaging suggestions',
+    keys: [
+      ['j / k', 'Select the next / previous suggestion'],
+      ['a', 'Accept the selected suggestion: a claim to check becomes a claim with its claimant, a typo a note with the correction, a difference an inconsistency'],
+      ['d', 'Dismiss the selected suggestion'],
+      ['u', 'Undo the last dismissal (in the Dismissed view: offer the selected one again)'],
+      ['Enter', 'Open the selected suggestion’s passage in the text'],
+      ['Tab', 'Move through the selected suggestion’s links and buttons, then the filters'],
+    ],
+    note: 'Accepted suggestions are saved to the active set. The Dismissed view lists what was dismissed, each with Undo.',
   },
   tags: {
     title: 'Tags',

@@ -1,7 +1,7 @@
 /**
  * What the browser remembers for the user between pages, reloads and tabs (localStorage): the
- * active set and whether all sets show, whether reuse marks show, the inconsistency draft and its
- * tray. Storage can be unavailable (private mode, policies): reading then gives nothing and writing
+ * active set and whether all sets show, whether reuse marks and suggestion marks show, the
+ * inconsistency draft and its tray. Storage can be unavailable (private mode, policies): reading then gives nothing and writing
  * does nothing, so every choice still holds for the page it was made on.
  */
 
@@ -10,6 +10,7 @@ export const PREF_KEYS = {
   activeSet: 'collate.activeSet',
   showAllSets: 'collate.showAllSets',
   showReuse: 'collate.showReuse',
+  showMarks: 'collate.showSuggestionMarks',
   draft: 'collate.inconsistencyDraft',
   trayCollapsed: 'collate.draftTrayCollapsed',
 } as const;

@@ -1,7 +1,7 @@
 /**
  * The read-only ProseMirror view of one source with its feature plugins (highlights, reuse marks,
- * selection popover, focus), behind a small interface in text offsets: callers never see document
- * positions.
+ * suggestion margin marks, selection popover, focus), behind a small interface in text offsets:
+ * callers never see document positions.
  */
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
@@ -12,6 +12,7 @@ import { changeHighlights, highlightsPlugin, type HighlightsChange } from './hig
 import { LineWindow } from './line-window';
 import { passageMarksPlugin, setDraftRanges, setPending } from './passage-marks-plugin';
 import { reusePlugin, reuseState, setActiveReuse, setReuseMarks, setReuseVisible, type ReuseEvents } from './reuse-plugin';
+import { setActiveSuggestionMark, setSuggestionMarks, setSuggestionMarksVisible, setSuggestionMarksWindow, suggestionMarksPlugin, type MarkDrawing, type MarkEvents } from './suggestion-marks-plugin';
 import { dismissPopover, domSelectionRange, focusPopover, selectedRange, selectionPopoverPlugin, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
 import type { SelectableText } from '../ui/keyboard-selection';
 import { TextDocument } from './text-document';
@@ -31,7 +32,11 @@ export interface SourceViewHandlers {
   showReuse: boolean;
   /** The popover's button labels. */
   actionLabels?: ActionLabels;
+  /** Pointer, focus and clicks on the suggestions' margin marks, and whether they show at first. */
+  marks?: MarkEvents & { visible: boolean };
 }
+
+const NO_MARK_EVENTS: MarkEvents = { onEnter: () => {}, onLeave: () => {}, onActivate: () => {} };
 
 /** A source shown in a non-editable ProseMirror view where text can be selected and highlighted. */
 export class SourceView implements SelectableText {
@@ -54,6 +59,7 @@ export class SourceView implements SelectableText {
       plugins: [
         reusePlugin(this.textDoc, handlers.reuse, handlers.showReuse),
         highlightsPlugin(this.textDoc, this.textDoc.linesRange(0, LineWindow.FIRST_LINES)),
+        suggestionMarksPlugin(this.textDoc, handlers.marks ?? NO_MARK_EVENTS, handlers.marks?.visible ?? true, this.textDoc.linesRange(0, LineWindow.FIRST_LINES)),
         passageMarksPlugin(this.textDoc),
         focusPlugin((id) => handlers.onHighlightClick(id)),
         selectionPopoverPlugin((action, range) => handlers.onAction(action, this.toTextRange(range)), handlers.actionLabels),
@@ -64,7 +70,10 @@ export class SourceView implements SelectableText {
       editable: () => false,
       attributes: { class: 'source-text', 'aria-label': 'Source text', role: 'document' },
     });
-    this.lines = new LineWindow(this.view.dom, this.textDoc.lineCount, (first, last) => this.change((tr) => changeHighlights(tr, { window: this.textDoc.linesRange(first, last) })));
+    this.lines = new LineWindow(this.view.dom, this.textDoc.lineCount, (first, last) => {
+      const window = this.textDoc.linesRange(first, last);
+      this.change((tr) => setSuggestionMarksWindow(changeHighlights(tr, { window }), window));
+    });
   }
 
   /** The raw text shown. */
@@ -268,6 +277,26 @@ export class SourceView implements SelectableText {
   /** The outlined reuse mark, if any. */
   activeReuse(): number | null {
     return reuseState(this.view.state)?.active ?? null;
+  }
+
+  /** Draw these suggestion margin marks (sorted by start), replacing any before. */
+  setSuggestionMarks(marks: readonly MarkDrawing[]): void {
+    this.change((tr) => setSuggestionMarks(tr, marks));
+  }
+
+  /** Show or hide the suggestion margin marks. */
+  setSuggestionMarksVisible(visible: boolean): void {
+    this.change((tr) => setSuggestionMarksVisible(tr, visible));
+  }
+
+  /** Make margin mark `key` the active one (its passage tinted; null: none). */
+  activateSuggestionMark(key: string | null): void {
+    this.change((tr) => setActiveSuggestionMark(tr, key));
+  }
+
+  /** The button of margin mark `key`, when drawn. */
+  suggestionMarkElement(key: string): HTMLElement | null {
+    return this.view.dom.querySelector<HTMLElement>(`.sg-mark[data-mark="${CSS.escape(key)}"]`);
   }
 
   /** Release the view and its popover. */

@@ -16,6 +16,7 @@ import { toPatchBody } from '../sidebar/form-values';
 import { PREF_KEYS, writeFlag } from '../ui/preferences';
 import { showStatus } from '../ui/status';
 import type { ViewerParts } from './viewer-parts';
+import { marksEffect } from './viewer-marks';
 import { savedMessage } from './viewer-render';
 import { PROVISIONAL_PREFIX, type ViewerAction, type ViewerState } from './viewer-state';
 
@@ -30,7 +31,7 @@ async function loadExtras(parts: ViewerParts, s: ViewerState): Promise<void> {
       // Autocomplete is a help, not a need: the form works without it.
     },
   );
-  const [passages, suggestions] = await Promise.allSettled([api.listReuse(sourceId), api.listSuggestions(sourceId)]);
+  const [passages, suggestions] = await Promise.allSettled([api.listReuse(sourceId), api.listAllSuggestions({ source: sourceId })]);
   if (passages.status === 'fulfilled') parts.dispatch({ type: 'reuse-loaded', marks: reuseMarks(passages.value, sourceId, text.length) });
   else {
     const message = errorMessage(passages.reason);
@@ -102,18 +103,21 @@ export function viewerEffect(parts: ViewerParts, action: ViewerAction, s: Viewer
     case 'confirm-suggestion':
       void actions.confirmSuggestion(action.suggestion.id, s.activeSet).then((outcome) => {
         action.done(outcome.ok);
+        // Decided by someone else first: it is no longer offered here either.
+        if (!outcome.ok && outcome.problem.kind === 'handled') parts.dispatch({ type: 'suggestion-handled', id: action.suggestion.id });
         if (!outcome.ok) return showStatus(outcome.problem.message, 'error');
         parts.dispatch({ type: 'suggestion-handled', id: action.suggestion.id });
         parts.dispatch({ type: 'made-elsewhere', annotations: [outcome.value], focus: true });
-        showStatus(`Inconsistency saved to set “${outcome.value.set}”.`, 'success');
+        showStatus(`${KIND_LABELS[outcome.value.kind]} saved to set “${outcome.value.set}”.`, 'success');
       });
       return;
     case 'dismiss-suggestion':
       void actions.dismissSuggestion(action.id).then((outcome) => {
         action.done(outcome.ok);
+        if (!outcome.ok && outcome.problem.kind === 'handled') parts.dispatch({ type: 'suggestion-handled', id: action.id });
         if (!outcome.ok) return showStatus(outcome.problem.message, 'error');
         parts.dispatch({ type: 'suggestion-handled', id: action.id });
-        showStatus('Suggestion dismissed; it will not be offered again.', 'success');
+        showStatus('Suggestion dismissed; the inbox’s Dismissed view can offer it again.', 'success');
       });
       return;
     case 'carry':
@@ -155,6 +159,11 @@ export function viewerEffect(parts: ViewerParts, action: ViewerAction, s: Viewer
       return;
     case 'tray-collapsed':
       saveTrayCollapsed(action.collapsed);
+      return;
+    case 'show-marks':
+    case 'step-mark':
+    case 'suggestions-loaded':
+      marksEffect(parts, action, s);
       return;
     case 'save-draft':
       if (s.draft.passages.length < MIN_PASSAGES) return;

@@ -1,7 +1,8 @@
 /**
  * The source page's keys: `c` / `n` make a claim / note of the selection, `i` adds it to the
- * inconsistency draft, `r` / `Shift+r` step through reused passages, `?` opens the help, Escape
- * closes what is open (copies, form, popover) or clears a keyboard selection, Tab from a selection
+ * inconsistency draft, `r` / `Shift+r` step through reused passages, `m` / `Shift+m` through the
+ * suggestions' margin marks, `?` opens the help, Escape closes what is open (a suggestion, copies,
+ * form, popover) or clears a keyboard selection, Tab from a selection
  * goes to the popover's buttons, and the selection keys of ui/keyboard-selection.ts. Every key
  * becomes an action; nothing else changes the page.
  */
@@ -18,7 +19,13 @@ export function viewerKeys(parts: ViewerParts): (e: KeyboardEvent) => void {
     const state = parts.getState();
     if (e.key === 'Escape') {
       const inPopover = inside('.selection-popover, .copies-popover');
-      if (parts.popover.open) {
+      if (parts.marksPopover.open) {
+        // A suggestion's popover: closing it is all Escape does (focus goes back to the text from inside it).
+        if (state.activeMark !== null) parts.dispatch({ type: 'activate-mark', key: null, byKey: false });
+        const inMarks = parts.marksPopover.hasFocus;
+        parts.marksPopover.hide();
+        if (inMarks) view.focusText();
+      } else if (parts.popover.open) {
         // The copies popover was open: closing it is all Escape does; focus goes back to the text.
         parts.popover.hide();
         parts.dispatch({ type: 'activate-reuse', index: null, byKey: false });
@@ -61,6 +68,12 @@ export function viewerKeys(parts: ViewerParts): (e: KeyboardEvent) => void {
     if (e.key.toLowerCase() === 'r') {
       e.preventDefault();
       parts.dispatch({ type: 'step-reuse', dir: e.shiftKey || e.key === 'R' ? -1 : 1 });
+      return;
+    }
+    if (e.key.toLowerCase() === 'm') {
+      e.preventDefault();
+      // With no mark open, stepping starts where the reader is.
+      parts.dispatch({ type: 'step-mark', dir: e.shiftKey || e.key === 'M' ? -1 : 1, from: state.activeMark === null ? view.readingOffset() : undefined });
     }
   };
 }

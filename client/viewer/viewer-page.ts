@@ -1,6 +1,7 @@
 /**
- * The source page (`#/source/<id>`, optionally `?annotation=<id>` to open on one annotation): the
- * text in the viewer, the sidebar of annotations, the set picker and the keyboard shortcuts. It holds
+ * The source page (`#/source/<id>`, optionally `?annotation=<id>` to open on one annotation, or
+ * `?suggestion=<id>` on one suggestion's margin mark): the text in the viewer with the suggestions'
+ * margin marks, the sidebar of annotations, the set picker and the keyboard shortcuts. It holds
  * one state (viewer-state.ts), changed only by dispatching actions; viewer-render.ts draws each new
  * state, viewer-effects.ts runs the API calls that actions ask for, viewer-keys.ts turns keys into
  * actions. This module puts the page together and loads it.
@@ -29,6 +30,7 @@ import { clearStatus } from '../ui/status';
 import { SourceView } from './source-view';
 import { viewerEffect } from './viewer-effects';
 import { changedSection, revisionTools } from './viewer-revisions';
+import { markEvents, marksPopover, moreSuggestionsLine } from './viewer-marks';
 import { addToDraft, openCreate, viewerKeys } from './viewer-keys';
 import type { ViewerParts } from './viewer-parts';
 import { emptyMemo, renderViewer } from './viewer-render';
@@ -53,9 +55,15 @@ function errorPage(id: string, err: unknown): HTMLElement {
   );
 }
 
-/** Mount the page of source `id` into `root`; `focusId` names an annotation to open on. */
-export function viewerPage(root: HTMLElement, id: string, focusId?: string): Page {
-  const initial = initialViewerState(id, { allSets: loadShowAllSets(), showReuse: readFlag(PREF_KEYS.showReuse, true), draft: loadDraft(), trayCollapsed: loadTrayCollapsed() });
+/** Mount the page of source `id` into `root`; `focusId` names an annotation to open on, `suggestionId` a suggestion. */
+export function viewerPage(root: HTMLElement, id: string, focusId?: string, suggestionId?: string): Page {
+  const initial = initialViewerState(id, {
+    allSets: loadShowAllSets(),
+    showReuse: readFlag(PREF_KEYS.showReuse, true),
+    showMarks: readFlag(PREF_KEYS.showMarks, true),
+    draft: loadDraft(),
+    trayCollapsed: loadTrayCollapsed(),
+  });
   const memo = emptyMemo();
   const titles = new Map<string, string>();
   const parts: ViewerParts = {
@@ -89,6 +97,10 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string): Pag
     help: helpDialog('viewer'),
     reuseToggle: h('input', { type: 'checkbox', id: 'show-reuse', checked: initial.showReuse }),
     allSetsToggle: h('input', { type: 'checkbox', id: 'show-all-sets', checked: initial.allSets }),
+    marksPopover: marksPopover({ dispatch: (action) => store.dispatch(action) }, id, titles),
+    marksToggle: h('input', { type: 'checkbox', id: 'show-marks', checked: initial.showMarks }),
+    moreSuggestions: moreSuggestionsLine(id),
+    openSuggestion: suggestionId ?? null,
     form: null,
   };
 
@@ -121,9 +133,10 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string): Pag
     document.title = `${source.title} · Collate`;
     const { sidebar } = parts;
     sidebar.before.append(parts.tray.el, changes.el);
-    sidebar.after.append(parts.suggestions.el, parts.coverage.el);
+    sidebar.after.append(parts.suggestions.el, parts.moreSuggestions.el, parts.coverage.el);
     parts.reuseToggle.addEventListener('change', () => parts.dispatch({ type: 'show-reuse', visible: parts.reuseToggle.checked }));
     parts.allSetsToggle.addEventListener('change', () => parts.dispatch({ type: 'all-sets', all: parts.allSetsToggle.checked }));
+    parts.marksToggle.addEventListener('change', () => parts.dispatch({ type: 'show-marks', visible: parts.marksToggle.checked }));
     const mount = h('div', { class: 'source-mount' });
     root.replaceChildren(
       h('div', { class: 'viewer-layout' },
@@ -135,12 +148,13 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string): Pag
             setPicker({ sets: s.sets, active: s.activeSet, onChange: (name, sets) => parts.dispatch({ type: 'active-set', name, sets }) }),
             h('label', { class: 'toolbar-check', for: 'show-all-sets', title: 'Show the annotations of every set, not only the active one' }, parts.allSetsToggle, ' Show all sets'),
             h('label', { class: 'toolbar-check', for: 'show-reuse', title: 'Mark passages other sources repeat' }, parts.reuseToggle, ' Show reuse'),
+            h('label', { class: 'toolbar-check', for: 'show-marks', title: 'Mark in the margin what the assistant suggests checking' }, parts.marksToggle, ' Show suggestions'),
             transferButtons({ exportOptions: () => ({ set: store.state.activeSet, source: id }), onImported: () => parts.dispatch({ type: 'reload-annotations' }) }),
             revisionTools(source),
             helpButton(parts.help),
           ),
           legend(),
-          h('p', { class: 'hint' }, 'Select a passage (or press s) to make a claim (c), a note (n) or an inconsistency across sources (i); r steps through reused passages.'),
+          h('p', { class: 'hint' }, 'Select a passage (or press s) to make a claim (c), a note (n) or an inconsistency across sources (i); r steps through reused passages, m through the suggestions in the margin.'),
           mount,
         ),
         sidebar.el,
@@ -156,6 +170,7 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string): Pag
         onClick: (indices, target) => store.state.reuse.phase === 'ready' && parts.popover.show(target, copyEntries(store.state.reuse.value, indices), true),
       },
       showReuse: s.showReuse,
+      marks: { ...markEvents(parts), visible: s.showMarks },
       actionLabels: (action) => (action === 'claim' ? 'Claim' : action === 'note' ? 'Note' : store.state.draft.passages.length > 0 ? 'Add to inconsistency' : 'Start inconsistency'),
     });
     parts.view.setDraftRanges(s.draft.passages.filter((p) => p.source === id));
@@ -197,6 +212,7 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string): Pag
       parts.view?.destroy();
       parts.sidebar.destroy();
       parts.popover.destroy();
+      parts.marksPopover.destroy();
       parts.help.destroy();
       clearStatus();
     },

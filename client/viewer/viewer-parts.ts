@@ -7,6 +7,7 @@ import type { CopiesPopover } from '../reuse/copies-popover';
 import type { CoverageSection } from '../reuse/coverage-section';
 import type { DraftTray } from '../reuse/draft-tray';
 import type { SuggestionsSection } from '../reuse/suggestions-section';
+import type { SuggestionPopover } from '../suggestions/suggestion-popover';
 import type { AnnotationForm } from '../sidebar/annotation-form';
 import type { Sidebar } from '../sidebar/sidebar';
 import type { HelpDialog } from '../ui/help-dialog';
@@ -32,6 +33,12 @@ export interface ViewerParts {
   /** The "Show reuse" and "Show all sets" checkboxes. */
   reuseToggle: HTMLInputElement;
   allSetsToggle: HTMLInputElement;
+  /** The suggestions' margin marks: their popover, the "Show suggestions" checkbox, the sidebar's line to the inbox. */
+  marksPopover: SuggestionPopover;
+  marksToggle: HTMLInputElement;
+  moreSuggestions: { el: HTMLElement; update(n: number): void };
+  /** A suggestion the address asks to open on, until the suggestions have loaded. */
+  openSuggestion: string | null;
   /** The open form and the form state it was built for. */
   form: { seq: number; form: AnnotationForm } | null;
 }

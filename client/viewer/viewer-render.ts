@@ -12,7 +12,9 @@ import { annotationForm } from '../sidebar/annotation-form';
 import { collectTags } from '../sidebar/filter-annotations';
 import { emptyValues, toCreateBody, valuesOf } from '../sidebar/form-values';
 import type { ViewerParts } from './viewer-parts';
+import { isDifference } from '../api/client';
 import { inScope, isInScope, isShown, patchShown, shownAnnotations } from './shown-annotations';
+import { renderMarks } from './viewer-marks';
 import type { ViewerAction, ViewerState } from './viewer-state';
 
 /** What the last render derived, kept so the next one can tell what changed. */
@@ -229,10 +231,13 @@ export function renderViewer(parts: ViewerParts, memo: RenderMemo, prev: ViewerS
   renderForm(parts, prev, next, action);
   if (focusChanged) revealCard(parts, next);
   renderReuse(parts, prev, next);
+  renderMarks(parts, prev, next);
   if (prev.suggestions !== next.suggestions || (prev.titles !== next.titles && next.suggestions.phase === 'ready')) {
-    if (next.suggestions.phase === 'ready') parts.suggestions.update(next.suggestions.value);
+    // The sidebar lists the differences between copies; the margin marks show every suggestion.
+    const differences = next.suggestions.phase === 'ready' ? next.suggestions.value.filter(isDifference) : [];
+    if (next.suggestions.phase === 'ready') parts.suggestions.update(differences);
     else if (next.suggestions.phase === 'failed') parts.suggestions.update(null, `Could not load the suggestions: ${next.suggestions.message}`);
-    const n = next.suggestions.phase === 'ready' ? next.suggestions.value.length : 0;
+    const n = differences.length;
     parts.sidebar.setJump(n > 0 ? `Suggestions (${n})` : null);
   }
   if (prev.draft !== next.draft || prev.trayCollapsed !== next.trayCollapsed) parts.tray.render(next.draft, next.trayCollapsed);

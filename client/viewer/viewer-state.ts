@@ -8,10 +8,11 @@
 import type { Annotation, CreateAnnotation, Kind, Source } from '../../core/model';
 import { DEFAULT_SET } from '../../core/model/vocabulary';
 import type { Outcome, Problem } from '../annotations/annotation-actions';
-import type { CarryMode, InconsistencySuggestion, SetSummary, Vocabulary } from '../api/client';
+import type { CarryMode, SetSummary, Suggestion, Vocabulary } from '../api/client';
 import { addPassage, EMPTY_DRAFT, type DraftPassage, type InconsistencyDraft } from '../reuse/inconsistency-draft';
 import { stepMark, type ReuseMark } from '../reuse/reuse-marks';
 import type { TextSpan } from '../shared/trim-range';
+import { cachedSuggestionMarks, firstMarkOf, stepSuggestionMark, suggestionOfMark, type SuggestionMark } from '../suggestions/suggestion-marks';
 import { NO_FILTER, type AnnotationFilter } from '../sidebar/filter-annotations';
 import type { FormValues } from '../sidebar/form-values';
 import { isShown } from './shown-annotations';
@@ -68,7 +69,14 @@ export interface ViewerState {
   activeReuse: number | null;
   /** Whether keyboard focus goes to the copies of the active passage (it was stepped to by key). */
   reuseByKey: boolean;
-  suggestions: Loadable<InconsistencySuggestion[]>;
+  /** Every open suggestion with a passage here: differences between copies (the sidebar) and the assistant's (margin marks). */
+  suggestions: Loadable<Suggestion[]>;
+  /** Whether the suggestions' margin marks show. */
+  showMarks: boolean;
+  /** The margin mark opened (clicked, stepped to with `m`), by key; its popover stays open. */
+  activeMark: string | null;
+  /** Whether keyboard focus goes to the active mark's popover (it was reached by key). */
+  markByKey: boolean;
   draft: InconsistencyDraft;
   trayCollapsed: boolean;
   vocabulary: Vocabulary | null;
@@ -88,7 +96,7 @@ export type ViewerAction =
   | { type: 'titles-loaded'; titles: ReadonlyMap<string, string> }
   | { type: 'reuse-loaded'; marks: ReuseMark[] }
   | { type: 'reuse-failed'; message: string }
-  | { type: 'suggestions-loaded'; suggestions: InconsistencySuggestion[] }
+  | { type: 'suggestions-loaded'; suggestions: Suggestion[] }
   | { type: 'suggestions-failed'; message: string }
   | { type: 'filter'; filter: AnnotationFilter }
   | { type: 'active-set'; name: string; sets?: readonly SetSummary[] }
@@ -106,7 +114,7 @@ export type ViewerAction =
   | { type: 'delete-failed'; id: string; problem: Problem }
   | { type: 'made-elsewhere'; annotations: readonly Annotation[]; focus: boolean }
   | { type: 'suggestion-handled'; id: string }
-  | { type: 'confirm-suggestion'; suggestion: InconsistencySuggestion; done(ok: boolean): void }
+  | { type: 'confirm-suggestion'; suggestion: Suggestion; done(ok: boolean): void }
   | { type: 'dismiss-suggestion'; id: string; done(ok: boolean): void }
   | { type: 'carry'; id: string; mode: CarryMode; done(outcome: Outcome<Annotation[]>): void }
   | { type: 'reload-annotations' }
@@ -116,10 +124,14 @@ export type ViewerAction =
   | { type: 'add-to-draft'; passage: DraftPassage }
   | { type: 'draft'; draft: InconsistencyDraft; fromElsewhere?: boolean }
   | { type: 'save-draft' }
-  | { type: 'tray-collapsed'; collapsed: boolean };
+  | { type: 'tray-collapsed'; collapsed: boolean }
+  | { type: 'show-marks'; visible: boolean }
+  | { type: 'step-mark'; dir: 1 | -1; from?: number }
+  | { type: 'activate-mark'; key: string | null; byKey: boolean }
+  | { type: 'open-suggestion'; id: string };
 
 /** The state of a page that is still loading source `sourceId`. */
-export function initialViewerState(sourceId: string, opts: { allSets?: boolean; showReuse?: boolean; draft?: InconsistencyDraft; trayCollapsed?: boolean } = {}): ViewerState {
+export function initialViewerState(sourceId: string, opts: { allSets?: boolean; showReuse?: boolean; showMarks?: boolean; draft?: InconsistencyDraft; trayCollapsed?: boolean } = {}): ViewerState {
   return {
     sourceId,
     page: { phase: 'loading' },
@@ -139,6 +151,9 @@ export function initialViewerState(sourceId: string, opts: { allSets?: boolean; 
     activeReuse: null,
     reuseByKey: false,
     suggestions: { phase: 'loading' },
+    showMarks: opts.showMarks ?? true,
+    activeMark: null,
+    markByKey: false,
     draft: opts.draft ?? { passages: [] },
     trayCollapsed: opts.trayCollapsed ?? false,
     vocabulary: null,
@@ -300,10 +315,11 @@ export function applyViewer(state: ViewerState, action: ViewerAction): ViewerSta
       const next = { ...state, annotations: withAnnotations(state.annotations, here) };
       return action.focus ? focusOn(next, here[0].id, 'text') : next;
     }
-    case 'suggestion-handled':
-      return state.suggestions.phase === 'ready'
-        ? { ...state, suggestions: { phase: 'ready', value: state.suggestions.value.filter((s) => s.id !== action.id) } }
-        : state;
+    case 'suggestion-handled': {
+      if (state.suggestions.phase !== 'ready') return state;
+      const activeMark = state.activeMark !== null && suggestionOfMark(state.activeMark) === action.id ? null : state.activeMark;
+      return { ...state, activeMark, suggestions: { phase: 'ready', value: state.suggestions.value.filter((s) => s.id !== action.id) } };
+    }
     case 'confirm-suggestion':
     case 'dismiss-suggestion':
     case 'carry':
@@ -329,6 +345,19 @@ export function applyViewer(state: ViewerState, action: ViewerAction): ViewerSta
       return { ...state, draft: action.draft.passages.length === 0 ? EMPTY_DRAFT : action.draft };
     case 'tray-collapsed':
       return { ...state, trayCollapsed: action.collapsed };
+    case 'show-marks':
+      return { ...state, showMarks: action.visible, activeMark: action.visible ? state.activeMark : null };
+    case 'step-mark': {
+      const key = stepSuggestionMark(marksOf(state), state.activeMark, action.dir, action.from);
+      return key === null ? state : { ...state, activeMark: key, markByKey: true, showMarks: true };
+    }
+    case 'activate-mark':
+      // Opening a mark that is not drawn would show nothing: the marks show again.
+      return { ...state, activeMark: action.key, markByKey: action.byKey, showMarks: action.key === null ? state.showMarks : true };
+    case 'open-suggestion': {
+      const key = firstMarkOf(marksOf(state), action.id);
+      return key === null ? state : { ...state, activeMark: key, markByKey: true, showMarks: true };
+    }
   }
 }
 
@@ -357,4 +386,10 @@ export function withVocabulary(vocabulary: Vocabulary, a: Annotation): Vocabular
   const claimant = a.claim?.claimant.trim();
   if (claimant) claimants = bump(claimants, claimant);
   return { tags, claimants };
+}
+
+/** The margin marks of the state's suggestions on its source, in text order. */
+export function marksOf(state: ViewerState): SuggestionMark[] {
+  if (state.suggestions.phase !== 'ready' || state.page.phase !== 'ready') return [];
+  return cachedSuggestionMarks(state.suggestions.value, state.sourceId, state.page.value.source.text.length);
 }

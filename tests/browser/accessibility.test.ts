@@ -3,7 +3,9 @@
  * every page in the states a user meets: the home page, the viewer with claims of every verdict, a
  * note, an inconsistency and reuse marks, its form and help dialog open; the compare view with
  * highlights, picks and the link dialog; the export and import dialogs; the annotations and tags
- * pages; adding sources; what changed between revisions and the viewer's changed passages. A serious or critical violation fails the test and is listed with the elements concerned.
+ * pages; adding sources; what changed between revisions and the viewer's changed passages; the
+ * suggestions inbox (a row selected, the dismissed view, its help) and a margin mark’s popover in
+ * the viewer. A serious or critical violation fails the test and is listed with the elements concerned.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -144,5 +146,25 @@ describe('accessibility (axe-core)', () => {
     await page.locator('[data-action="rename"]').first().click();
     await page.locator('.rename-form').waitFor();
     await expectAccessible(page, 'tags page');
+  });
+
+  it('suggestions inbox, its dismissed view, and a margin mark’s popover', async () => {
+    const { page, server } = s;
+    await page.goto(`${server.url}/#/inbox`);
+    await page.locator('.inbox-row').first().waitFor();
+    await page.keyboard.press('j');
+    await expectAccessible(page, 'inbox');
+    await page.click('.inbox-views [data-view="dismissed"]');
+    await page.waitForFunction(() => !/^Loading/.test(document.querySelector('.inbox-count')?.textContent ?? 'Loading'));
+    await expectAccessible(page, 'inbox, dismissed view');
+    await page.keyboard.press('?');
+    await page.locator('dialog.help-dialog[open]').waitFor();
+    await expectAccessible(page, 'inbox help');
+    await page.keyboard.press('Escape');
+    await openSource(page, server.url, PURSUES);
+    await page.locator('.ProseMirror .sg-mark').first().waitFor();
+    await page.keyboard.press('m');
+    await page.locator('.sg-popover').waitFor({ state: 'visible' });
+    await expectAccessible(page, 'viewer with a margin mark open');
   });
 });

@@ -32,6 +32,14 @@ describe('problemOf', () => {
     });
   });
 
+  it('says when someone else decided a suggestion first, and why an accepted one cannot be offered again', () => {
+    const err = new ApiError(409, 'handled', 'suggestion "s" was accepted or dismissed already');
+    expect(problemOf(err, 'confirm')).toEqual({ kind: 'handled', message: 'Someone else accepted or dismissed this suggestion first.' });
+    expect(problemOf(err, 'undo').message).toMatch(/^This suggestion was accepted, so it cannot be offered again/);
+    // A conflict on an annotation is not a decided suggestion.
+    expect(problemOf(new ApiError(409, 'exists', 'x'), 'confirm').kind).toBe('failed');
+  });
+
   it('names what was not done for any other failure', () => {
     expect(problemOf(new ApiError(0, 'network', 'Could not reach the server (refused)'), 'carry')).toEqual({ kind: 'failed', message: 'Not carried: Could not reach the server (refused)' });
     expect(problemOf(new Error('boom'), 'dismiss')).toEqual({ kind: 'failed', message: 'Not dismissed: boom' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationsHref, changesHref, compareHref, parseCompareRoute, parseRoute, sourceHref } from '../../../client/shared/routes';
+import { annotationsHref, changesHref, compareHref, inboxHref, parseCompareRoute, parseRoute, sourceHref, suggestionHref } from '../../../client/shared/routes';
 
 describe('compare route', () => {
   it('parses the two sources', () => {
@@ -48,6 +48,18 @@ describe('app routes', () => {
     const href = annotationsHref({ q: 'Frank Rose', kind: 'claim', tag: ' ', set: 'checks' });
     expect(parseRoute(href)).toEqual({ name: 'annotations', search: { q: 'Frank Rose', kind: 'claim', set: 'checks' } });
     expect(annotationsHref()).toBe('#/annotations');
+  });
+
+  it('opens a source on a suggestion, as suggestionHref links it', () => {
+    expect(parseRoute(suggestionHref('gsn-x', 'sug_1#2'))).toEqual({ name: 'source', id: 'gsn-x', suggestion: 'sug_1#2' });
+  });
+
+  it('keeps the inbox’s filters and view, leaving out what is not one', () => {
+    const href = inboxHref({ category: 'name-variant', source: 'gsn-x', view: 'dismissed' });
+    expect(href).toBe('#/inbox?category=name-variant&source=gsn-x&view=dismissed');
+    expect(parseRoute(href)).toEqual({ name: 'inbox', query: { category: 'name-variant', source: 'gsn-x', view: 'dismissed' } });
+    expect(parseRoute('#/inbox?view=open&category=')).toEqual({ name: 'inbox', query: {} });
+    expect(inboxHref()).toBe('#/inbox');
   });
 
   it('treats a badly encoded source id as not found rather than failing', () => {

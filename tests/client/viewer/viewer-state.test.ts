@@ -3,7 +3,7 @@
  * filter), a save shown at once and replaced by the server's record or taken back on refusal, a
  * conflict showing the current version, deletes, focus widening the scope to show what it names,
  * the list patched after a change equal to the list computed afresh, stepping through reused
- * passages and building the inconsistency draft.
+ * passages and building the inconsistency draft, stepping through the suggestions' margin marks.
  */
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Source } from '../../../core/model';
@@ -11,7 +11,8 @@ import type { Problem } from '../../../client/annotations/annotation-actions';
 import { NO_FILTER } from '../../../client/sidebar/filter-annotations';
 import { emptyValues } from '../../../client/sidebar/form-values';
 import { patchShown, shownAnnotations } from '../../../client/viewer/shown-annotations';
-import { applyViewer, initialViewerState, type ViewerAction, type ViewerState } from '../../../client/viewer/viewer-state';
+import { applyViewer, initialViewerState, marksOf, type ViewerAction, type ViewerState } from '../../../client/viewer/viewer-state';
+import type { Suggestion } from '../../../core/inconsistency/types';
 
 const SOURCE: Source = { id: 'src', title: 'A source', outlet: 'Outlet', guessed: [], length: 200, hash: 'h', text: 'x'.repeat(200) };
 
@@ -154,5 +155,47 @@ describe('reuse and the draft', () => {
     const s = loaded([]);
     expect(run(s, { type: 'made-elsewhere', annotations: [ann('z', 0, { targets: [{ source: 'other', start: 0, end: 1, exact: 'x', prefix: '', suffix: '' }] })], focus: true })).toBe(s);
     expect(ids(run(s, { type: 'made-elsewhere', annotations: [ann('z', 0)], focus: true }))).toEqual(['z']);
+  });
+});
+
+describe('suggestion margin marks', () => {
+  const suggestion = (id: string, start: number, category: 'claim' | 'typo' | 'attribution' = 'claim'): Suggestion => ({
+    id, category, summary: id, tags: [], evidence: [],
+    targets: [{ source: 'src', start, end: start + 5, exact: 'xxxxx' }, ...(category === 'attribution' ? [{ source: 'other', start: 0, end: 5, exact: 'yyyyy' }] : [])],
+  });
+  const list = [suggestion('s_late', 120), suggestion('s_typo', 40, 'typo'), suggestion('s_diff', 80, 'attribution')];
+  const ready = run(loaded([]), { type: 'suggestions-loaded', suggestions: list });
+
+  it('marks every suggestion on this source in text order, whatever its category', () => {
+    expect(marksOf(ready).map((m) => m.key)).toEqual(['s_typo#0', 's_diff#0', 's_late#0']);
+    // Derived once per list.
+    expect(marksOf(ready)).toBe(marksOf(run(ready, { type: 'filter', filter: NO_FILTER })));
+  });
+
+  it('steps from where the reader is, shows hidden marks, and goes on from the open mark', () => {
+    const hidden = run(ready, { type: 'show-marks', visible: false });
+    const first = run(hidden, { type: 'step-mark', dir: 1, from: 60 });
+    expect(first).toMatchObject({ activeMark: 's_diff#0', markByKey: true, showMarks: true });
+    expect(run(first, { type: 'step-mark', dir: 1 }).activeMark).toBe('s_late#0');
+    expect(run(first, { type: 'step-mark', dir: -1 }).activeMark).toBe('s_typo#0');
+    // Before the suggestions are there, nothing to step to.
+    const loading = run(loaded([]), { type: 'step-mark', dir: 1 });
+    expect(loading.activeMark).toBeNull();
+  });
+
+  it('opens on a suggestion named by the address, and closes a mark whose suggestion was decided', () => {
+    const opened = run(ready, { type: 'open-suggestion', id: 's_late' });
+    expect(opened).toMatchObject({ activeMark: 's_late#0', markByKey: true });
+    expect(run(ready, { type: 'open-suggestion', id: 'gone' })).toBe(ready);
+    const handled = run(opened, { type: 'suggestion-handled', id: 's_late' });
+    expect(handled.activeMark).toBeNull();
+    expect(marksOf(handled).map((m) => m.id)).toEqual(['s_typo', 's_diff']);
+    expect(run(opened, { type: 'suggestion-handled', id: 's_typo' }).activeMark).toBe('s_late#0');
+  });
+
+  it('closes the open mark when the marks are hidden', () => {
+    const opened = run(ready, { type: 'activate-mark', key: 's_typo#0', byKey: false });
+    expect(opened).toMatchObject({ activeMark: 's_typo#0', markByKey: false });
+    expect(run(opened, { type: 'show-marks', visible: false }).activeMark).toBeNull();
   });
 });
