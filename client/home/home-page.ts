@@ -9,6 +9,7 @@ import { KINDS, KIND_LABELS } from '../../core/model/vocabulary';
 import { errorMessage } from '../api/api-error';
 import { listSources, type SourceSummary } from '../api/client';
 import { renderComparePicker } from '../compare';
+import { subscribeLive } from '../live/live-connection';
 import { createPageStore, type Page } from '../shared/page-store';
 import { changesHref, sourceHref } from '../shared/routes';
 import { transferButtons } from '../transfer';
@@ -138,8 +139,18 @@ export function homePage(root: HTMLElement): Page {
   );
   list.replaceChildren(h('p', { class: 'loading' }, 'Loading sources…'));
   void load();
+  // Sources added or revised elsewhere, and annotation counts changing: the list is loaded again,
+  // once per burst of changes (an import or a re-anchoring changes many annotations at once).
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const stopLive = subscribeLive((e) => {
+    if (e.type === 'sets' || e.type === 'suggestions') return;
+    clearTimeout(soon);
+    soon = setTimeout(() => store.dispatch({ type: 'reload' }), e.type === 'source' ? 0 : 1000);
+  });
   return {
     destroy() {
+      clearTimeout(soon);
+      stopLive();
       store.close();
       destroyHelp();
     },

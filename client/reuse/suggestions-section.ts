@@ -7,6 +7,7 @@
  * server). A failed action keeps the suggestion and says why in the status line.
  */
 import type { InconsistencySuggestion, SuggestionTarget } from '../../core/inconsistency/types';
+import { guard } from '../account/denied-control';
 import { compareHref } from '../shared/routes';
 import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
@@ -67,8 +68,8 @@ export function suggestionsSection(sourceId: string, titles: ReadonlyMap<string,
   };
 
   const item = (s: InconsistencySuggestion): HTMLElement => {
-    const confirm = h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-action': 'confirm' }, 'Confirm');
-    const dismiss = h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'dismiss' }, 'Dismiss');
+    const confirm = guard(h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-action': 'confirm' }, 'Confirm'), 'suggestion.decide');
+    const dismiss = guard(h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'dismiss' }, 'Dismiss'), 'suggestion.decide');
     const act = async (fn: () => Promise<void>, busy: HTMLButtonElement, label: string) => {
       confirm.disabled = dismiss.disabled = true;
       const before = busy.textContent;

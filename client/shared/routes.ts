@@ -3,8 +3,8 @@
  * sources), `#/source/<id>` (optionally `?annotation=<id>` to open on one annotation),
  * `#/source/<id>/changes` (what changed between two revisions, optionally `?from=N&to=M`),
  * `#/compare` and `#/compare/<a>/<b>` (optionally `?focus=<source>:<start>-<end>` naming a passage
- * to scroll to), `#/annotations` (with the search's filters as query), `#/tags` and `#/add` (adding
- * sources). Pure code.
+ * to scroll to), `#/annotations` (with the search's filters as query), `#/tags`, `#/add` (adding
+ * sources) and `#/sign-in` (with the page to return to, and why the user was sent there). Pure code.
  */
 
 /** A span to bring into view when the compare view opens. */
@@ -77,6 +77,7 @@ export type Route =
   | { name: 'tags' }
   | { name: 'add' }
   | { name: 'changes'; id: string; from?: number; to?: number }
+  | ({ name: 'sign-in' } & SignInRoute)
   | { name: 'not-found'; path: string };
 
 function decode(part: string): string | null {
@@ -108,6 +109,7 @@ export function parseRoute(hash: string): Route {
     if (to !== undefined) route.to = to;
     return route;
   }
+  if (path === '/sign-in') return { name: 'sign-in', ...signInParams(params) };
   if (path === '/annotations') {
     const search: AnnotationSearch = {};
     for (const k of SEARCH_KEYS) {
@@ -154,4 +156,39 @@ export function annotationsHref(search: AnnotationSearch = {}): string {
   }
   const s = q.toString();
   return s ? `#/annotations?${s}` : '#/annotations';
+}
+
+/** Why the sign-in page was shown: nobody was signed in yet, or the session ended mid-use. */
+export type SignInReason = 'expired' | 'signed-out';
+
+/** The sign-in page's parameters: where to go afterwards (an app hash) and why it was shown. */
+export interface SignInRoute {
+  back?: string;
+  why?: SignInReason;
+}
+
+/**
+ * Whether `hash` may be returned to after signing in: a hash route of this app, not the sign-in
+ * page itself (a loop) and not anything else (the parameter comes from the address bar).
+ */
+export function isReturnHash(hash: string): boolean {
+  return /^#\/[^\s]*$/.test(hash) && !/^#\/sign-in(?:[?/]|$)/.test(hash) && hash.length <= 2000;
+}
+
+function signInParams(params: URLSearchParams): SignInRoute {
+  const route: SignInRoute = {};
+  const back = params.get('return');
+  if (back && isReturnHash(back)) route.back = back;
+  const why = params.get('why');
+  if (why === 'expired' || why === 'signed-out') route.why = why;
+  return route;
+}
+
+/** The hash of the sign-in page, returning to `back` (when it is an app hash) afterwards. */
+export function signInHref(route: SignInRoute = {}): string {
+  const q = new URLSearchParams();
+  if (route.back && isReturnHash(route.back) && route.back !== '#/') q.set('return', route.back);
+  if (route.why) q.set('why', route.why);
+  const s = q.toString();
+  return s ? `#/sign-in?${s}` : '#/sign-in';
 }

@@ -12,7 +12,7 @@ import { changeHighlights, highlightsPlugin, type HighlightsChange } from './hig
 import { LineWindow } from './line-window';
 import { passageMarksPlugin, setDraftRanges, setPending } from './passage-marks-plugin';
 import { reusePlugin, reuseState, setActiveReuse, setReuseMarks, setReuseVisible, type ReuseEvents } from './reuse-plugin';
-import { dismissPopover, domSelectionRange, focusPopover, selectedRange, selectionPopoverPlugin, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
+import { dismissPopover, domSelectionRange, focusPopover, selectedRange, selectionPopoverPlugin, type ActionDenied, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
 import type { SelectableText } from '../ui/keyboard-selection';
 import { TextDocument } from './text-document';
 
@@ -31,6 +31,8 @@ export interface SourceViewHandlers {
   showReuse: boolean;
   /** The popover's button labels. */
   actionLabels?: ActionLabels;
+  /** Why a popover action is not allowed (the user's role), or null. */
+  actionDenied?: ActionDenied;
 }
 
 /** A source shown in a non-editable ProseMirror view where text can be selected and highlighted. */
@@ -56,7 +58,7 @@ export class SourceView implements SelectableText {
         highlightsPlugin(this.textDoc, this.textDoc.linesRange(0, LineWindow.FIRST_LINES)),
         passageMarksPlugin(this.textDoc),
         focusPlugin((id) => handlers.onHighlightClick(id)),
-        selectionPopoverPlugin((action, range) => handlers.onAction(action, this.toTextRange(range)), handlers.actionLabels),
+        selectionPopoverPlugin((action, range) => handlers.onAction(action, this.toTextRange(range)), handlers.actionLabels, handlers.actionDenied),
       ],
     });
     this.view = new EditorView(mount, {

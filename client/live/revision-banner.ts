@@ -1,0 +1,32 @@
+/**
+ * The notice a page shows when a source it displays gets a new revision while it is open (a live
+ * update): the text is not swapped under the reader; they are told, and reload when ready. Before
+ * reloading, what is typed in an open form is kept, and comes back in the reloaded page.
+ */
+import { h } from '../ui/dom';
+import './live.css';
+
+/** A banner, hidden until `show`. */
+export interface RevisionBanner {
+  el: HTMLElement;
+  show(message: string): void;
+}
+
+/** Build the banner; `onReload` runs when the reader asks for the new text. */
+export function revisionBanner(onReload: () => void): RevisionBanner {
+  const text = h('span', { class: 'revision-banner-text' });
+  const button = h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-action': 'reload-source', onclick: () => onReload() }, 'Reload the text');
+  const el = h('div', { class: 'revision-banner', role: 'status', hidden: true }, text, ' ', button);
+  return {
+    el,
+    show(message) {
+      text.textContent = message;
+      el.hidden = false;
+    },
+  };
+}
+
+/** Mount the current route again (the router listens for hash changes), keeping nothing stale. */
+export function remountRoute(): void {
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
