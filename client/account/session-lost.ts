@@ -14,6 +14,8 @@ export function sessionLost(): void {
   if (parseRoute(location.hash).name === 'sign-in') return;
   const was = currentSession();
   keepDrafts();
+  // Dialogs live on the body, outside the page: they would stay open over the sign-in page.
+  for (const dialog of document.querySelectorAll<HTMLDialogElement>('dialog[open]')) dialog.close();
   setSession(null);
   const back = location.hash && location.hash !== '#' ? location.hash : '#/';
   location.hash = signInHref({ back, why: was && was.via === 'session' ? 'expired' : undefined });

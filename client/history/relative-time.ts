@@ -4,6 +4,10 @@
  * the current time is passed in, so the wording is tested without a clock.
  */
 
+// Made once: building a formatter costs far more than using one, and cards are drawn while scrolling.
+const FULL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -12,7 +16,7 @@ const DAY = 24 * HOUR;
 export function fullTime(iso: string): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
-  return t.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return FULL.format(t);
 }
 
 /** How long ago `iso` was at `now` (ms), in words; a time ahead of `now` (clock skew) is "just now". */
@@ -25,5 +29,5 @@ export function relativeTime(iso: string, now: number): string {
   if (ago < DAY) return `${Math.round(ago / HOUR)} h ago`;
   if (ago < 2 * DAY) return 'yesterday';
   if (ago < 7 * DAY) return `${Math.floor(ago / DAY)} days ago`;
-  return new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return DATE.format(new Date(at));
 }
