@@ -2,7 +2,7 @@
  * Where the API wrappers report that the server no longer knows who is asking (401
  * `unauthenticated`: never signed in, or the session ended mid-use), so the account code can keep
  * what the user was typing and send them to the sign-in page. The wrappers only report; what
- * happens is registered once by the app's start (account/session-lost.ts). Kept apart from the
+ * happens is registered once by the app's start (account/app-session.ts). Kept apart from the
  * wrappers so every one of them (JSON calls, downloads, the live events) reports the same way.
  */
 
