@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/test-server';
 import { accountSuite, callAs, createAs, viewerReady } from './account-helpers';
-import { launchBrowser, saved, selectPhrase } from './browser-helpers';
+import { saved, selectPhrase } from './browser-helpers';
 
 const SOURCE = 'gsn-us-renews-call-for-russia';
 const PURSUES = 'newsblaze-us-pursues-cooperation';
@@ -73,16 +73,14 @@ describe('signing in', () => {
   it('says how long to wait after too many failed sign-ins', async () => {
     // A server of its own: its limit must not lock out the other tests' sign-ins.
     const strict = await startTestServer({ app: { signInLimit: { windowMs: 10 * 60_000, limit: 1 } } });
-    const browser = await launchBrowser();
     try {
-      const page = await browser.newPage();
+      const page = await s.open(null);
       await page.goto(`${strict.url}/#/sign-in`);
       await signInWith(page, 'nobody', 'ct_wrong');
       await expect.poll(() => page.locator('#sign-in-error').textContent()).toMatch(/^That name and token do not match/);
       await page.locator('.sign-in-form button[type="submit"]').click();
       await expect.poll(() => page.locator('#sign-in-error').textContent()).toBe('Too many failed sign-ins from this computer. Wait 10 minutes, then try again.');
     } finally {
-      await browser.close();
       await strict.close();
     }
   });
