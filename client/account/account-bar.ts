@@ -4,14 +4,18 @@
  * (`via: local`) shows no one and offers no sign-out: there is nobody else to be. Signed out, the
  * sections' links are hidden too (they would only lead back to the sign-in page).
  */
+import type { UseCase } from '../../core/model';
 import { errorMessage } from '../api/api-error';
 import { signOut, type SessionInfo } from '../api/account-api';
 import { onLiveStatus, stopLive, type LiveStatus } from '../live/live-connection';
 import { signInHref } from '../shared/routes';
 import { h } from '../ui/dom';
 import { showStatus } from '../ui/status';
-import { onSessionChange, setSession } from './session';
+import { denied, onSessionChange, setSession } from './session';
 import './account.css';
+
+/** The header's links that lead to what only some roles may do. */
+const NAV_NEEDS: readonly (readonly [string, UseCase])[] = [['#/add', 'source.import']];
 
 const ROLE_WORDS: Record<string, string> = {
   viewer: 'may read and export',
@@ -48,6 +52,10 @@ export function mountAccountBar(header: HTMLElement): void {
   };
   const showWho = (s: SessionInfo | null) => {
     document.body.classList.toggle('signed-out', s === null);
+    // Sections of the header the person's role cannot use are left out (their pages say why).
+    for (const [href, use] of NAV_NEEDS) {
+      for (const a of header.querySelectorAll<HTMLAnchorElement>(`.app-nav a[href="${href}"]`)) a.hidden = denied(use) !== null;
+    }
     if (!s || s.via === 'local') {
       who.replaceChildren();
       return;

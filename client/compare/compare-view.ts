@@ -29,7 +29,7 @@ import { initialCompareState, shownInCompare, type CompareAction, type CompareDa
 import { applyComparePage, isNewerText, type ComparePageAction } from './compare-live';
 import { keepDrafts } from '../account/kept-drafts';
 import { subscribeLive } from '../live/live-connection';
-import { remountRoute, revisionBanner } from '../live/revision-banner';
+import { redrawRoute, revisionBanner } from '../live/revision-banner';
 import { SelectionPicks } from './selection-picks';
 import { wordDiff } from './word-diff';
 
@@ -89,7 +89,7 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
   const allSets = h('input', { type: 'checkbox', id: 'compare-all-sets', checked: loadShowAllSets() });
   const banner = revisionBanner(() => {
     keepDrafts();
-    remountRoute();
+    redrawRoute();
   });
   const scope = h('span', { class: 'compare-scope' });
 

@@ -9,6 +9,7 @@ import { KINDS, KIND_LABELS } from '../../core/model/vocabulary';
 import { errorMessage } from '../api/api-error';
 import { listSources, type SourceSummary } from '../api/client';
 import { renderComparePicker } from '../compare';
+import { guard } from '../account/denied-control';
 import { subscribeLive } from '../live/live-connection';
 import { createPageStore, type Page } from '../shared/page-store';
 import { changesHref, sourceHref } from '../shared/routes';
@@ -127,7 +128,7 @@ export function homePage(root: HTMLElement): Page {
       h('div', { class: 'home-head' },
         h('h1', {}, 'Sources'),
         h('div', { class: 'home-actions' },
-          h('a', { class: 'btn btn-small btn-primary', href: '#/add', 'data-action': 'add-sources' }, 'Add sources…'),
+          guard(h('a', { class: 'btn btn-small btn-primary', href: '#/add', 'data-action': 'add-sources' }, 'Add sources…'), 'source.import'),
           transferButtons({ onImported: () => store.dispatch({ type: 'reload' }) }),
           helpButton(help),
         ),

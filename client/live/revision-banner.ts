@@ -26,7 +26,10 @@ export function revisionBanner(onReload: () => void): RevisionBanner {
   };
 }
 
-/** Mount the current route again (the router listens for hash changes), keeping nothing stale. */
-export function remountRoute(): void {
+/**
+ * Draw the page of the current address again, as the router does when the address changes (the
+ * router listens for `hashchange`; the address itself stays), so nothing stale is kept.
+ */
+export function redrawRoute(): void {
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }

@@ -8,7 +8,7 @@
 import { keepDrafts, registerKeeper, takeDraft } from '../account/kept-drafts';
 import * as api from '../api/client';
 import { subscribeLive } from '../live/live-connection';
-import { remountRoute, revisionBanner, type RevisionBanner } from '../live/revision-banner';
+import { redrawRoute, revisionBanner, type RevisionBanner } from '../live/revision-banner';
 import { reuseMarks } from '../reuse/reuse-marks';
 import { showStatus } from '../ui/status';
 import type { ViewerParts } from './viewer-parts';
@@ -26,7 +26,7 @@ export interface LivePage {
 export function sourceRevisionBanner(): RevisionBanner {
   return revisionBanner(() => {
     keepDrafts();
-    remountRoute();
+    redrawRoute();
   });
 }
 

@@ -142,6 +142,13 @@ describe('what each role is offered', () => {
     await expect(page.locator('.annotation-form').count()).resolves.toBe(0);
     await page.goto(`${s.server.url}/#/tags`);
     await expect(deniedReason(page, '[data-action="rename"]')).resolves.toMatch(/^Renaming tags needs the editor role/);
+    // Adding sources: out of the header, dimmed on the home page, and its page says why.
+    await expect(page.locator('.app-nav a[href="#/add"]').isHidden()).resolves.toBe(true);
+    await page.goto(`${s.server.url}/#/`);
+    await expect(deniedReason(page, '[data-action="add-sources"]')).resolves.toMatch(/^Adding sources needs the editor role/);
+    await page.goto(`${s.server.url}/#/add`);
+    await expect(page.locator('.add-page [role="alert"]').textContent()).resolves.toBe('Adding sources needs the editor role or higher; you are signed in as vera, a viewer.');
+    await expect(page.locator('.add-page form').count()).resolves.toBe(0);
     expect(s.errors).toEqual([]);
   });
 
