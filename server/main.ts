@@ -9,12 +9,18 @@ import { ensureClientBuilt } from './client-build';
 import { readConfig } from './config';
 import { ReuseService } from './services/reuse-service';
 import { holdDataDir } from './store/data-dir-lock';
+import { redactUrl } from './store/postgres/database-url';
 import { openWorkspace } from './workspace';
 
 export async function serve(argv: string[]): Promise<void> {
   const config = readConfig(argv);
-  await mkdir(config.dataDir, { recursive: true });
-  const release = holdDataDir(config.dataDir);
+  // The lock keeps the CLI from writing the embedded store under a server; a database needs none,
+  // and several servers share it.
+  let release = () => {};
+  if (!config.databaseUrl) {
+    await mkdir(config.dataDir, { recursive: true });
+    release = holdDataDir(config.dataDir);
+  }
   const { store, sources } = await openWorkspace(config);
   let mode;
   try {
@@ -38,7 +44,7 @@ export async function serve(argv: string[]): Promise<void> {
   const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(`Collate is running at http://${shown}:${port}/`);
   console.log(`  sources: ${config.sourcesDir} (${sources.list().length} loaded)`);
-  console.log(`  data:    ${config.dataDir}`);
+  console.log(`  data:    ${config.databaseUrl ? `${redactUrl(config.databaseUrl)} (PostgreSQL)` : config.dataDir}`);
   if (config.publicUrl) console.log(`  public:  ${config.publicUrl.origin}/`);
   console.log(mode.localMode && !(await store.users()).length ? '  mode:    single user (no accounts; loopback only)' : '  mode:    accounts (sign in with a user name and token)');
   const stop = () => {

@@ -1,10 +1,10 @@
 /**
  * One server process for the store benchmark: the real app (createApp, the real services) on a
- * loopback port, over the embedded JSON store or the SQLite baseline, opened the way `npm start`
- * opens it (re-anchoring check and duplicate-coverage index included). Prints its address and how
- * long start-up took as JSON on stdout.
+ * loopback port, over the embedded JSON store, PostgreSQL or the SQLite baseline, opened the way
+ * `npm start` opens it (re-anchoring check and duplicate-coverage index included). Prints its
+ * address and how long start-up took as JSON on stdout.
  *
- *   tsx bench/store/bench-server.ts --store json|sqlite --data DIR --sources DIR
+ *   tsx bench/store/bench-server.ts --store json|sqlite|postgres --data DIR --sources DIR [--database URL]
  */
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
@@ -15,14 +15,14 @@ import { openWorkspace } from '../../server/workspace';
 import type { Store } from '../../server/store/store';
 import { SqliteStore } from './sqlite-store';
 
-const { values } = parseArgs({ options: { store: { type: 'string' }, data: { type: 'string' }, sources: { type: 'string' } } });
+const { values } = parseArgs({ options: { store: { type: 'string' }, data: { type: 'string' }, sources: { type: 'string' }, database: { type: 'string' } } });
 const started = performance.now();
 let store: Store;
 let sources: SourceLibrary;
 if (values.store === 'sqlite') {
   ({ store, sources } = await openWorkspace({ dataDir: values.data!, sourcesDir: values.sources!, store: new SqliteStore(join(values.data!, 'collate.sqlite')) }));
 } else {
-  ({ store, sources } = await openWorkspace({ dataDir: values.data!, sourcesDir: values.sources! }));
+  ({ store, sources } = await openWorkspace({ dataDir: values.data!, sourcesDir: values.sources!, databaseUrl: values.store === 'postgres' ? values.database : undefined }));
 }
 const app = createApp({ store, sources, actor: { name: 'bench', role: 'admin' } });
 const server = app.listen(0, '127.0.0.1', () => {

@@ -1,12 +1,19 @@
 /**
  * Store benchmark (`npm run bench:store`; `-- --quick` for a short smoke run). The real server in its
- * own process over loopback, on the embedded JSON store and, in the same run, on the SQLite baseline
- * (bench/store/sqlite-store.ts): 100,000 annotations on 500 sources, 50 connections (autocannon),
- * for reads by source, reads by id, creates and a 90/10 mix; throughput, p50, p99 and RSS. Then the
- * latency of one edit on a source holding 200 to 50,000 annotations, and a 20,000-annotation import
- * while readers keep reading. Prints tables, ratios to the baseline and PASS/FAIL per target.
+ * own process over loopback, on the embedded JSON store, on PostgreSQL with one server process and
+ * with two (`postgres-2`: the connections spread over both, as behind a proxy) and, in the same run,
+ * on the SQLite baseline (bench/store/sqlite-store.ts): 100,000 annotations on 500 sources, 50
+ * connections (autocannon), for reads by source, reads by id, creates and a 90/10 mix; throughput,
+ * p50, p99 and RSS. Then the latency of one edit on a source holding 200 to 50,000 annotations, and a
+ * 20,000-annotation import while readers keep reading. Prints tables, ratios to the baseline and
+ * PASS/FAIL per target (the targets are the embedded store's, issue 7).
  *
- * Options: --quick, --duration S (per workload), --annotations N, --sources N, --stores json,sqlite.
+ * PostgreSQL is a throwaway server started for the run as the tests start theirs
+ * (tests/helpers/postgres.ts), with its durable defaults: fsync and synchronous_commit on, so an
+ * acknowledged write is on disk as with the other stores.
+ *
+ * Options: --quick, --duration S (per workload), --annotations N, --sources N,
+ * --stores json,sqlite,postgres,postgres-2 (default: all four).
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,12 +22,18 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JsonStore } from '../../server/store/json/json-store';
+import { PgStore } from '../../server/store/postgres/pg-store';
 import type { Store } from '../../server/store/store';
+import { createDatabase, startPostgres, type PostgresServer } from '../../tests/helpers/postgres';
 import { mulberry32 } from '../corpus-generator';
 import { passage, seedAnnotations, writeSources, type SeedText } from './seed';
 import { SqliteStore } from './sqlite-store';
 
-type StoreKind = 'json' | 'sqlite';
+const STORE_KINDS = ['json', 'sqlite', 'postgres', 'postgres-2'] as const;
+type StoreKind = (typeof STORE_KINDS)[number];
+/** Server processes per kind: postgres-2 is two servers on one database. */
+const processesOf = (kind: StoreKind) => (kind === 'postgres-2' ? 2 : 1);
+const isPostgres = (kind: StoreKind) => kind.startsWith('postgres');
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values: opts } = parseArgs({
   options: {
@@ -28,7 +41,7 @@ const { values: opts } = parseArgs({
     duration: { type: 'string' },
     annotations: { type: 'string' },
     sources: { type: 'string' },
-    stores: { type: 'string', default: 'json,sqlite' },
+    stores: { type: 'string', default: STORE_KINDS.join(',') },
   },
 });
 const quick = opts.quick!;
@@ -36,6 +49,14 @@ const duration = Number(opts.duration ?? (quick ? 3 : 10));
 const total = Number(opts.annotations ?? (quick ? 20_000 : 100_000));
 const sourceCount = Number(opts.sources ?? 500);
 const stores = opts.stores!.split(',') as StoreKind[];
+for (const kind of stores) {
+  if (!STORE_KINDS.includes(kind)) {
+    process.stderr.write(`bench:store: unknown store "${kind}" in --stores (known: ${STORE_KINDS.join(', ')})\n`);
+    process.exit(2);
+  }
+}
+/** Single edits are sequential and imports one request: a second server process changes neither. */
+const oneProcessKinds = stores.filter((k) => processesOf(k) === 1);
 const editSizes = quick ? [200, 2_000, 20_000] : [200, 2_000, 20_000, 50_000];
 const log = (line: string) => process.stderr.write(line + '\n');
 
@@ -45,13 +66,31 @@ const median = (xs: number[]) => {
 };
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 
-async function openStore(kind: StoreKind, dataDir: string): Promise<Store> {
-  return kind === 'json' ? JsonStore.open(dataDir) : new SqliteStore(join(dataDir, 'collate.sqlite'));
+/** Where a store's data lives: a fresh folder and, for PostgreSQL, a fresh database on the run's server. */
+interface Place {
+  dataDir: string;
+  databaseUrl?: string;
 }
 
-/** Fills a fresh data folder, leaving the embedded store compacted as a long-running one would be. */
-async function seedStore(kind: StoreKind, dataDir: string, sources: SeedText[], count: number, onOne = false): Promise<string[]> {
-  const store = await openStore(kind, dataDir);
+let postgres: PostgresServer | undefined;
+let databases = 0;
+
+async function newPlace(kind: StoreKind, label: string): Promise<Place> {
+  const dataDir = await mkdtemp(join(tmpdir(), `collate-bench-${label}-${kind}-`));
+  if (!isPostgres(kind)) return { dataDir };
+  postgres ??= await startPostgres({ durable: true });
+  return { dataDir, databaseUrl: await createDatabase(postgres.url, `bench_${label.replace(/-/g, '_')}_${++databases}`) };
+}
+
+async function openStore(kind: StoreKind, place: Place): Promise<Store> {
+  if (kind === 'json') return JsonStore.open(place.dataDir);
+  if (kind === 'sqlite') return new SqliteStore(join(place.dataDir, 'collate.sqlite'));
+  return PgStore.open(place.databaseUrl!, { log: () => {} });
+}
+
+/** Fills a fresh place, leaving the embedded store compacted as a long-running one would be. */
+async function seedStore(kind: StoreKind, place: Place, sources: SeedText[], count: number, onOne = false): Promise<string[]> {
+  const store = await openStore(kind, place);
   const ids = await seedAnnotations(store, sources, count, { onOne });
   if (store instanceof JsonStore) await store.compact();
   await store.close();
@@ -68,8 +107,9 @@ interface Running {
   startupMs: number;
 }
 
-async function startServer(kind: StoreKind, dataDir: string, sourcesDir: string): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/store/bench-server.ts', '--store', kind, '--data', dataDir, '--sources', sourcesDir], {
+async function startServer(kind: StoreKind, place: Place, sourcesDir: string): Promise<Running> {
+  const store = isPostgres(kind) ? ['--store', 'postgres', '--database', place.databaseUrl!] : ['--store', kind];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/store/bench-server.ts', ...store, '--data', place.dataDir, '--sources', sourcesDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -85,6 +125,11 @@ async function startServer(kind: StoreKind, dataDir: string, sourcesDir: string)
   });
   const { url, startupMs } = JSON.parse(line) as { url: string; startupMs: number };
   return { child, url, startupMs };
+}
+
+/** The kind's server processes, started together (postgres-2: two on one database). */
+function startServers(kind: StoreKind, place: Place, sourcesDir: string): Promise<Running[]> {
+  return Promise.all(Array.from({ length: processesOf(kind) }, () => startServer(kind, place, sourcesDir)));
 }
 
 async function stopServer(s: Running): Promise<void> {
@@ -107,13 +152,15 @@ interface LoadResult {
 
 type Req = { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
 
-async function load(url: string, make: () => Req, connections = 50, seconds = duration): Promise<LoadResult> {
+/** Load from `connections` connections, spread round-robin over the servers' URLs. */
+async function load(urls: string[], make: () => Req, connections = 50, seconds = duration): Promise<LoadResult> {
   const request = () => {
     const r = make();
     return { method: r.method, path: r.path, body: r.body, headers: r.body ? { 'content-type': 'application/json' } : {} };
   };
   const result = await autocannon({
-    url,
+    // autocannon spreads its connections over several URLs; its type declarations know only one.
+    url: (urls.length === 1 ? urls[0] : urls) as string,
     connections,
     duration: seconds,
     requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
@@ -139,10 +186,10 @@ function workloads(sources: SeedText[], ids: string[]): Record<string, () => Req
 }
 
 async function singleEdit(kind: StoreKind, sources: SeedText[], sourcesDir: string, size: number): Promise<number[]> {
-  const dataDir = await mkdtemp(join(tmpdir(), `collate-bench-edit-${kind}-`));
+  const place = await newPlace(kind, 'edit');
   try {
-    const ids = await seedStore(kind, dataDir, sources, size, true);
-    const server = await startServer(kind, dataDir, sourcesDir);
+    const ids = await seedStore(kind, place, sources, size, true);
+    const server = await startServer(kind, place, sourcesDir);
     const revisions = new Map<string, number>();
     const rnd = mulberry32(5);
     const times: number[] = [];
@@ -159,16 +206,16 @@ async function singleEdit(kind: StoreKind, sources: SeedText[], sourcesDir: stri
     await stopServer(server);
     return times;
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(place.dataDir, { recursive: true, force: true });
   }
 }
 
 /** A 20,000-annotation import while 10 connections read by id; the import's time and the readers' p99. */
 async function importUnderLoad(kind: StoreKind, sources: SeedText[], sourcesDir: string): Promise<{ importMs: number; readP99: number; readRps: number }> {
-  const dataDir = await mkdtemp(join(tmpdir(), `collate-bench-import-${kind}-`));
+  const place = await newPlace(kind, 'import');
   try {
-    const ids = await seedStore(kind, dataDir, sources, 20_000);
-    const server = await startServer(kind, dataDir, sourcesDir);
+    const ids = await seedStore(kind, place, sources, 20_000);
+    const server = await startServer(kind, place, sourcesDir);
     const rnd = mulberry32(3);
     const items = Array.from({ length: 20_000 }, (_, i) => {
       const p = passage(rnd, sources[i % sources.length]);
@@ -180,7 +227,7 @@ async function importUnderLoad(kind: StoreKind, sources: SeedText[], sourcesDir:
       };
     });
     const body = JSON.stringify(items);
-    const readers = load(server.url, workloads(sources, ids)['reads by id'], 10, 8);
+    const readers = load([server.url], workloads(sources, ids)['reads by id'], 10, 8);
     await new Promise((r) => setTimeout(r, 1500));
     const started = performance.now();
     const res = await fetch(`${server.url}/api/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -191,7 +238,7 @@ async function importUnderLoad(kind: StoreKind, sources: SeedText[], sourcesDir:
     await stopServer(server);
     return { importMs, readP99: read.p99, readRps: read.rps };
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(place.dataDir, { recursive: true, force: true });
   }
 }
 
@@ -207,23 +254,26 @@ try {
   const sources = await writeSources(sourcesDir, sourceCount);
   const results = new Map<StoreKind, { startupMs: number; rss: number; loads: Map<string, LoadResult & { rss: number }> }>();
   for (const kind of stores) {
-    const dataDir = await mkdtemp(join(tmpdir(), `collate-bench-${kind}-`));
+    const place = await newPlace(kind, 'main');
     try {
       log(`  ${kind}: seeding...`);
-      const ids = await seedStore(kind, dataDir, sources, total);
-      const server = await startServer(kind, dataDir, sourcesDir);
-      const entry = { startupMs: server.startupMs, rss: await rssMb(server.child.pid!), loads: new Map<string, LoadResult & { rss: number }>() };
+      const ids = await seedStore(kind, place, sources, total);
+      const servers = await startServers(kind, place, sourcesDir);
+      const urls = servers.map((s) => s.url);
+      // Two processes: the larger start-up, and the RSS of both together.
+      const rss = async () => (await Promise.all(servers.map((s) => rssMb(s.child.pid!)))).reduce((a, b) => a + b, 0);
+      const entry = { startupMs: Math.max(...servers.map((s) => s.startupMs)), rss: await rss(), loads: new Map<string, LoadResult & { rss: number }>() };
       results.set(kind, entry);
       for (const [name, make] of Object.entries(workloads(sources, ids))) {
         log(`  ${kind}: ${name} (load ${loadavg()[0].toFixed(2)})`);
         loads.push(loadavg()[0]);
-        await load(server.url, make, 50, 1);
-        const r = await load(server.url, make);
-        entry.loads.set(name, { ...r, rss: await rssMb(server.child.pid!) });
+        await load(urls, make, 50, 1);
+        const r = await load(urls, make);
+        entry.loads.set(name, { ...r, rss: await rss() });
       }
-      await stopServer(server);
+      await Promise.all(servers.map(stopServer));
     } finally {
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(place.dataDir, { recursive: true, force: true });
     }
   }
 
@@ -234,15 +284,16 @@ try {
   out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   const json = results.get('json');
   const sqlite = results.get('sqlite');
-  for (const name of json ? json.loads.keys() : []) {
+  for (const name of [...results.values()][0]?.loads.keys() ?? []) {
     for (const kind of stores) {
       const r = results.get(kind)!.loads.get(name)!;
       const base = sqlite?.loads.get(name);
-      const ratio = base && kind === 'json' ? `x${(r.rps / base.rps).toFixed(2)}` : '';
-      const p99ratio = base && kind === 'json' ? `x${(r.p99 / Math.max(base.p99, 1)).toFixed(2)}` : '';
+      const ratio = base && kind !== 'sqlite' ? `x${(r.rps / base.rps).toFixed(2)}` : '';
+      const p99ratio = base && kind !== 'sqlite' ? `x${(r.p99 / Math.max(base.p99, 1)).toFixed(2)}` : '';
       out.push(`| ${name} | ${kind} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.failed} | ${fmt(r.rss)} | ${ratio} | ${p99ratio} |`);
     }
-    const r = json!.loads.get(name)!;
+    if (!json) continue;
+    const r = json.loads.get(name)!;
     const isRead = name.startsWith('reads');
     if (isRead) check(r.rps >= 3000, `${name}: ${fmt(r.rps)} req/s >= 3,000`);
     if (name === 'creates') check(r.rps >= 500, `creates: ${fmt(r.rps)} acknowledged/s >= 500`);
@@ -253,16 +304,17 @@ try {
   }
   out.push('');
   out.push(`Start-up with ${fmt(total)} annotations: ${stores.map((k) => `${k} ${fmt(results.get(k)!.startupMs)} ms (RSS ${fmt(results.get(k)!.rss)} MB)`).join(', ')}`);
+  if (stores.some(isPostgres)) out.push('(PostgreSQL: RSS of the Collate server processes only, not of the database server.)');
 
   out.push('');
   out.push('Single edit (PATCH, sequential, median / p90 of 100 after 20 warm-up) on a source holding N annotations:');
   out.push('');
-  out.push(`| annotations on the source | ${stores.map((k) => `${k} median ms | ${k} p90 ms`).join(' | ')} |`);
-  out.push(`|---:|${stores.map(() => '---:|---:').join('|')}|`);
+  out.push(`| annotations on the source | ${oneProcessKinds.map((k) => `${k} median ms | ${k} p90 ms`).join(' | ')} |`);
+  out.push(`|---:|${oneProcessKinds.map(() => '---:|---:').join('|')}|`);
   const editMedians = new Map<StoreKind, number[]>();
   for (const size of editSizes) {
     const cells: string[] = [];
-    for (const kind of stores) {
+    for (const kind of oneProcessKinds) {
       log(`  ${kind}: single edit at ${fmt(size)} annotations on one source`);
       const times = await singleEdit(kind, sources, sourcesDir, size);
       cells.push(`${median(times).toFixed(2)} | ${pct(times, 90).toFixed(2)}`);
@@ -282,7 +334,7 @@ try {
   out.push('');
   out.push('| store | import ms | readers p99 ms | readers req/s |');
   out.push('|---|---:|---:|---:|');
-  for (const kind of stores) {
+  for (const kind of oneProcessKinds) {
     log(`  ${kind}: import under load`);
     const r = await importUnderLoad(kind, sources, sourcesDir);
     out.push(`| ${kind} | ${fmt(r.importMs)} | ${r.readP99} | ${fmt(r.readRps)} |`);
@@ -296,4 +348,5 @@ try {
   process.stdout.write(out.join('\n') + '\n');
 } finally {
   await rm(sourcesDir, { recursive: true, force: true });
+  await postgres?.stop();
 }

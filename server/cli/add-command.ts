@@ -44,12 +44,15 @@ async function inputsOf(args: readonly string[], io: CliIo): Promise<string[]> {
 export async function addCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!args.positionals.length) throw new UsageError('give at least one file, folder or web address');
   const config = workspaceConfig(args, io);
-  const owner = serverHolding(config.dataDir);
+  // A database takes writes from servers and the CLI alike; the data folder takes one writer.
+  const owner = config.databaseUrl ? undefined : serverHolding(config.dataDir);
   if (owner) throw new Error(`a Collate server (pid ${owner}) is running on ${config.dataDir}: add through it (the app's Add sources or POST /api/sources), or stop it first`);
   const inputs = await inputsOf(args.positionals, io);
   if (!inputs.length) throw new Error(`no ${Object.keys(FILE_FORMATS).join(', ')} files found`);
-  await mkdir(config.dataDir, { recursive: true });
-  holdDataDir(config.dataDir);
+  if (!config.databaseUrl) {
+    await mkdir(config.dataDir, { recursive: true });
+    holdDataDir(config.dataDir);
+  }
   const ws = await openWorkspace(config);
   const service = new SourceService(ws.store, ws.sources, new AnnotationService(ws.store, ws.sources), undefined, { allowPrivate: privateFetchAllowed(io.env) });
   const actor = localActor(io.env);

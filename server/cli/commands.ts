@@ -30,6 +30,7 @@ const oneOf = (words: readonly string[]): string => `${words.slice(0, -1).join('
 const WORKSPACE_OPTIONS: OptionSpecs = {
   data: { type: 'string', value: 'DIR', help: 'the annotation store (default: annotations/, or DATA_DIR)' },
   sources: { type: 'string', value: 'DIR', help: 'the folder of article texts (default: sources/, or SOURCES_DIR)' },
+  database: { type: 'string', value: 'URL', help: 'a postgres:// URL: keep annotations in PostgreSQL (default: DATABASE_URL; none: the data folder)' },
 };
 
 export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
@@ -37,10 +38,11 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
     'serve',
     {
       summary: 'start the app and API (as npm start)',
-      synopsis: '[--port N] [--host H] [--public-url URL] [--data DIR] [--sources DIR]',
+      synopsis: '[--port N] [--host H] [--public-url URL] [--data DIR] [--sources DIR] [--database URL]',
       details:
-        'Serves the app and the HTTP API until stopped (Ctrl+C). Flags win over PORT, HOST, PUBLIC_URL, DATA_DIR and SOURCES_DIR.\n' +
-        'With no users it listens on loopback only; once a user exists (collate user add) everyone signs in.',
+        'Serves the app and the HTTP API until stopped (Ctrl+C). Flags win over PORT, HOST, PUBLIC_URL, DATA_DIR,\n' +
+        'SOURCES_DIR and DATABASE_URL. With no users it listens on loopback only; once a user exists (collate user\n' +
+        'add) everyone signs in. With a database, pending schema migrations are applied at start-up.',
       options: {
         port: { type: 'string', value: 'N', help: 'port to listen on (default: 3000, or PORT; 0 picks a free one)' },
         host: { type: 'string', value: 'H', help: 'address to bind (default: 127.0.0.1, or HOST; others need users)' },
@@ -132,8 +134,24 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
         role: { type: 'string', value: 'R', help: `add: the role, one of ${oneOf(ROLES)}` },
         json: { type: 'boolean', help: 'list: print the users as JSON' },
         data: WORKSPACE_OPTIONS.data,
+        database: WORKSPACE_OPTIONS.database,
       },
       load: async () => (await import('./user-commands')).userCommand,
+    },
+  ],
+  [
+    'migrate',
+    {
+      summary: 'create or upgrade the PostgreSQL schema',
+      synopsis: '[--database URL] [--status]',
+      details:
+        'Applies the schema migrations the database at DATABASE_URL (or --database) has not had yet, in order, in\n' +
+        'one transaction. Safe to run again, and from several processes at once. --status only reports.',
+      options: {
+        database: { type: 'string', value: 'URL', help: 'the database (default: DATABASE_URL)' },
+        status: { type: 'boolean', help: 'print the schema version and what is pending; change nothing' },
+      },
+      load: async () => (await import('./migrate-command')).migrateCommand,
     },
   ],
 ]);

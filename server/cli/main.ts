@@ -1,5 +1,5 @@
 /**
- * `collate <command>` (or `npm run cli -- <command>`): serve, reuse, export, import. `runCli` runs one
+ * `collate <command>` (or `npm run cli -- <command>`): serve, reuse, export, import, migrate. `runCli` runs one
  * command line in process and resolves to its exit code: 0 done, 1 failed, 2 usage error. Importing
  * this module runs nothing; `bin.ts` is the program.
  */

@@ -1,6 +1,7 @@
 /**
- * `export` and `import` on the data directory directly, through the same TransferService as the
- * HTTP API. Import refuses to run beside a live server on the same folder.
+ * `export` and `import` on the data directory (or the database) directly, through the same
+ * TransferService as the HTTP API. Import refuses to run beside a live server on the same folder; a
+ * database arbitrates between servers and the CLI itself.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -13,6 +14,7 @@ import { TransferService } from '../services/transfer-service';
 import { localActor } from '../services/actor';
 import { holdDataDir, serverHolding } from '../store/data-dir-lock';
 import { DurableTextFile } from '../store/durable-file';
+import { redactUrl } from '../store/postgres/database-url';
 import { openWorkspace } from '../workspace';
 import { flagOption, type ParsedArgs, stringOption, UsageError } from './args';
 import { type CliIo, pathFrom } from './cli-io';
@@ -67,12 +69,15 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     throw new Error(`cannot read ${file}: ${(e as Error).message}`);
   }
   const config = workspaceConfig(args, io);
-  const owner = serverHolding(config.dataDir);
-  if (owner) {
-    throw new Error(`a Collate server (pid ${owner}) is running on ${config.dataDir}: import through it (the UI's Import or POST /api/import), or stop it first`);
+  // A database takes writes from servers and the CLI alike; the data folder takes one writer.
+  if (!config.databaseUrl) {
+    const owner = serverHolding(config.dataDir);
+    if (owner) {
+      throw new Error(`a Collate server (pid ${owner}) is running on ${config.dataDir}: import through it (the UI's Import or POST /api/import), or stop it first`);
+    }
+    await mkdir(config.dataDir, { recursive: true });
+    holdDataDir(config.dataDir);
   }
-  await mkdir(config.dataDir, { recursive: true });
-  holdDataDir(config.dataDir);
   const { ws, transfer } = await openTransfer(config, false);
   const set = stringOption(args, 'set');
   let outcome;
@@ -88,6 +93,7 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   }
   const sets = outcome.setsCreated.length ? ` (new sets: ${outcome.setsCreated.join(', ')})` : '';
   const skipped = outcome.skipped ? `; ${outcome.skipped} already there, skipped` : '';
-  io.stderr.write(`imported ${outcome.annotations.length} annotation(s) into ${config.dataDir}${sets}${skipped}\n`);
+  const into = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir;
+  io.stderr.write(`imported ${outcome.annotations.length} annotation(s) into ${into}${sets}${skipped}\n`);
   return 0;
 }

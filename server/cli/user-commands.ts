@@ -5,7 +5,8 @@
  *
  * Writes refuse to run while a server uses the folder (the server holds the store in memory and
  * would never see them): a running server's users are managed by an admin through /api/users.
- * `list` only reads, so it runs beside a server.
+ * `list` only reads, so it runs beside a server. With a database (--database, DATABASE_URL) the
+ * users are there, and every command runs beside servers.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -13,6 +14,8 @@ import { ROLES } from '../../core/model';
 import { UserService } from '../auth/users';
 import { holdDataDir, serverHolding } from '../store/data-dir-lock';
 import { JsonStore } from '../store/json/json-store';
+import type { Store } from '../store/store';
+import { openStore } from '../workspace';
 import { flagOption, type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { workspaceConfig } from './workspace-config';
@@ -38,8 +41,10 @@ function parse(args: ParsedArgs): { action: Action; name?: string; role?: string
   return { action: a, name, role, json };
 }
 
-async function list(dataDir: string, json: boolean, io: CliIo): Promise<number> {
-  const store = existsSync(dataDir) ? await JsonStore.open(dataDir, { readOnly: true }) : undefined;
+async function list(dataDir: string, databaseUrl: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  let store: Store | undefined;
+  if (databaseUrl) store = await openStore({ dataDir, databaseUrl, readOnly: true });
+  else if (existsSync(dataDir)) store = await JsonStore.open(dataDir, { readOnly: true });
   const users = store ? await new UserService(store).list() : [];
   await store?.close();
   if (json) {
@@ -58,18 +63,21 @@ async function list(dataDir: string, json: boolean, io: CliIo): Promise<number> 
 
 export async function userCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const { action, name, role, json } = parse(args);
-  const { dataDir } = workspaceConfig(args, io);
-  if (action === 'list') return list(dataDir, json, io);
-  const owner = serverHolding(dataDir);
-  if (owner) {
-    throw new Error(
-      `a Collate server (pid ${owner}) is running on ${dataDir}: manage users through it as an admin ` +
-        '(POST /api/users, DELETE /api/users/<name>, POST /api/users/<name>/token), or stop it first',
-    );
+  const { dataDir, databaseUrl } = workspaceConfig(args, io);
+  if (action === 'list') return list(dataDir, databaseUrl, json, io);
+  let release = () => {};
+  if (!databaseUrl) {
+    const owner = serverHolding(dataDir);
+    if (owner) {
+      throw new Error(
+        `a Collate server (pid ${owner}) is running on ${dataDir}: manage users through it as an admin ` +
+          '(POST /api/users, DELETE /api/users/<name>, POST /api/users/<name>/token), or stop it first',
+      );
+    }
+    await mkdir(dataDir, { recursive: true });
+    release = holdDataDir(dataDir);
   }
-  await mkdir(dataDir, { recursive: true });
-  const release = holdDataDir(dataDir);
-  const store = await JsonStore.open(dataDir);
+  const store = await openStore({ dataDir, databaseUrl });
   try {
     const users = new UserService(store);
     if (action === 'remove') {

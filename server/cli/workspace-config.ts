@@ -1,19 +1,21 @@
 /**
- * The workspace a command works on: `--data` and `--sources` (paths relative to the command's folder),
- * falling back to DATA_DIR and SOURCES_DIR from the command's environment, then to the defaults of the
- * server's configuration.
+ * The workspace a command works on: `--data` and `--sources` (paths relative to the command's folder)
+ * and `--database`, falling back to DATA_DIR, SOURCES_DIR and DATABASE_URL from the command's
+ * environment, then to the defaults of the server's configuration.
  */
 import { readConfig, type ServerConfig } from '../config';
 import { type ParsedArgs, stringOption } from './args';
 import { type CliIo, pathFrom } from './cli-io';
 
-/** `--data DIR --sources DIR` as given, with their paths resolved against the command's folder. */
+/** `--data DIR --sources DIR --database URL` as given, with the paths resolved against the command's folder. */
 export function workspaceFlags(args: ParsedArgs, io: CliIo): string[] {
   const flags: string[] = [];
   for (const name of ['data', 'sources']) {
     const value = stringOption(args, name);
     if (value !== undefined) flags.push(`--${name}`, pathFrom(io, value));
   }
+  const database = stringOption(args, 'database');
+  if (database !== undefined) flags.push('--database', database);
   return flags;
 }
 

@@ -44,6 +44,8 @@ export function streamEvents(store: Store, res: Response, onClose: (stop: () => 
     // A reverse proxy must pass events on at once, not buffer them.
     'X-Accel-Buffering': 'no',
   });
+  // Sent now, not with the first event: a HEAD request (which gets no body) has its answer at once.
+  res.flushHeaders();
   res.write('retry: 3000\n\n');
   const stopListening = store.onCommit((ops) => {
     for (const e of eventsOf(ops)) res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);

@@ -60,7 +60,7 @@ function sameMeta(a: SourceRecord, b: SourceRecord): boolean {
 }
 
 /** The current revision of a source as a Source, from its record and text. */
-function sourceOf(record: SourceRecord, text: string): Source {
+export function sourceOf(record: SourceRecord, text: string): Source {
   const meta: Source = { id: record.id, title: record.title, outlet: record.outlet, guessed: [...record.guessed], length: text.length, hash: hashText(text), revision: record.revision, text };
   if (record.author) meta.author = record.author;
   if (record.published) meta.published = record.published;

@@ -168,9 +168,16 @@ export class TransferService {
     return this.annotations.store.transact(async (tx) => {
       // An annotation that is here already, unchanged (the same file imported twice), is skipped.
       const fresh: Annotation[] = [];
+      // Copies, with the history each carries: the ids below may change, and the store may run
+      // this work again (store.ts), which must find the records as they were.
+      const carriedBy = new Map<Annotation, HistoryItem[]>();
       for (const a of records) {
         const here = await tx.annotation(a.id);
-        if (!(here && sameContent(here, a))) fresh.push(a);
+        if (here && sameContent(here, a)) continue;
+        const copy = { ...a };
+        fresh.push(copy);
+        const history = carried.get(a);
+        if (history) carriedBy.set(copy, history);
       }
       const skipped = records.length - fresh.length;
       // Taken ids get new ones (decided here, inside the transaction, so no other write can take them).
@@ -200,7 +207,7 @@ export class TransferService {
         tx.putSet({ name, description: 'Created by an import', created: stamp });
         setsCreated.push(name);
       }
-      const stored = await this.annotations.insert(tx, fresh, actor, { action: 'imported', carried });
+      const stored = await this.annotations.insert(tx, fresh, actor, { action: 'imported', carried: carriedBy });
       return { ok: true, annotations: stored, setsCreated, skipped, decisions };
     });
   }

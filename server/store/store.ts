@@ -1,7 +1,7 @@
 /**
  * The storage interface the services depend on: reads, and transactions that commit a group of
- * changes all or nothing. The embedded JSON store (json/) implements it; a server database can
- * implement the same interface for teams that outgrow one machine.
+ * changes all or nothing. The embedded JSON store (json/) implements it, and so does the PostgreSQL
+ * store (postgres/) for teams that outgrow one machine.
  *
  * Everything that guards a write (a revision matches, an id is free, a suggestion is not yet
  * handled, a copy is not yet carried) is read inside the transaction that writes, so two
@@ -86,7 +86,9 @@ export interface Store extends StoreReads {
   /**
    * Runs `work` and commits what it wrote as one unit: after a crash at any instant all of it is
    * there or none. An exception thrown by `work` commits nothing. Transactions do not interleave
-   * their checks and writes; a store may run them one at a time.
+   * their checks and writes; a store may run them one at a time. A store may also run `work` more
+   * than once (a database retries a transaction that lost a race with another process), so `work`
+   * acts only through `tx` and leaves what it was given unchanged.
    */
   transact<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T>;
   /** Annotations per source and kind (one linking several sources counts for each), optionally in one set. */

@@ -23,10 +23,11 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  opts: { sourcesDir?: string; dataDir?: string; app?: Partial<AppDeps> } = {},
+  opts: { sourcesDir?: string; dataDir?: string; app?: Partial<AppDeps>; databaseUrl?: string } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'collate-test-')));
-  const { store, sources } = await openWorkspace({ dataDir, sourcesDir: opts.sourcesDir ?? SEED_SOURCES });
+  // With a database URL the annotations live there (the PostgreSQL store), the data folder holds imported texts.
+  const { store, sources } = await openWorkspace({ dataDir, sourcesDir: opts.sourcesDir ?? SEED_SOURCES, databaseUrl: opts.databaseUrl });
   const app = createApp({ store, sources, clientDir: CLIENT_DIR, ...opts.app });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((ok, fail) => {

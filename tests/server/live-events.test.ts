@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS, targetOf } from '../helpers/fixtures';
+import { listen } from '../helpers/event-stream';
 import { call, startTestServer, type TestServer } from '../helpers/test-server';
 
 let srv: TestServer;
@@ -11,38 +12,6 @@ beforeAll(async () => {
   srv = await startTestServer();
 });
 afterAll(() => srv.close());
-
-/** Reads events off one open stream, in order. */
-async function listen(url: string) {
-  const controller = new AbortController();
-  const res = await fetch(`${url}/api/events`, { signal: controller.signal });
-  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const queue: { event: string; data: any }[] = [];
-  return {
-    /** The next event of the given type, skipping others; fails after a generous wait. */
-    async next(type: string): Promise<any> {
-      for (;;) {
-        const at = queue.findIndex((e) => e.event === type);
-        if (at >= 0) return queue.splice(0, at + 1).at(-1)!.data;
-        const { value, done } = await reader.read();
-        if (done) throw new Error('the stream ended');
-        buffer += decoder.decode(value, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) queue.push({ event, data: JSON.parse(data) });
-        }
-      }
-    },
-    close: () => controller.abort(),
-  };
-}
 
 describe('GET /api/events', () => {
   it('tells an open page of annotations created, changed and deleted elsewhere, and of sets and decisions', async () => {
@@ -65,5 +34,11 @@ describe('GET /api/events', () => {
     } finally {
       page.close();
     }
+  });
+
+  it('answers HEAD at once, with the headers of the stream and no body', async () => {
+    const res = await fetch(`${srv.url}/api/events`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
   });
 });

@@ -32,8 +32,13 @@ export function send(base: string, req: RawRequest): Promise<RawResponse> {
     }
     const r = request({ host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
-      // An event stream never ends: its first message is the answer.
+      // An event stream never ends: its first message is the answer; to HEAD, its headers are.
       if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+        if (req.method.toUpperCase() === 'HEAD') {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: '', json: undefined });
+          res.destroy();
+          return;
+        }
         res.once('data', (c: Buffer) => {
           resolve({ status: res.statusCode ?? 0, headers: res.headers, text: c.toString('utf8'), json: undefined });
           res.destroy();

@@ -10,6 +10,7 @@ import type { Annotation } from '../../../core/model';
 import { JsonStore } from '../../../server/store/json/json-store';
 import { StoreFileError } from '../../../server/store/json/snapshot-files';
 import { IdTakenError } from '../../../server/store/store';
+import { noteOn as note } from '../../helpers/store-records';
 
 let dir: string;
 const open: JsonStore[] = [];
@@ -25,24 +26,6 @@ async function openStore(opts: Parameters<typeof JsonStore.open>[1] = {}, at = d
   const s = await JsonStore.open(at, opts);
   open.push(s);
   return s;
-}
-
-let n = 0;
-function note(source: string | string[], extra: Partial<Annotation> = {}): Annotation {
-  const sources = Array.isArray(source) ? source : [source];
-  return {
-    id: `a_test${++n}`,
-    revision: 1,
-    created: '2026-11-22T00:00:00.000Z',
-    modified: '2026-11-22T00:00:00.000Z',
-    creator: 'tester',
-    set: 'default',
-    kind: sources.length > 1 ? 'inconsistency' : 'note',
-    targets: sources.map((s) => ({ source: s, start: 0, end: 4, exact: 'text', prefix: '', suffix: '' })),
-    tags: [],
-    note: '',
-    ...extra,
-  };
 }
 
 const read = (p: string) => readFile(join(dir, p), 'utf8');
