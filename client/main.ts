@@ -1,9 +1,13 @@
 /**
  * Entry point and hash router (shared/routes.ts): each route mounts a page into #app, which is
- * destroyed when the route changes. Hash routes need no server fallback.
+ * destroyed when the route changes. Hash routes need no server fallback. Who is signed in is read
+ * before the first page mounts (account/app-session.ts): with nobody signed in, the sign-in page
+ * shows instead, and returns to the page asked for.
  */
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
+import { startAppSession } from './account/app-session';
+import { signInPage } from './account/sign-in-page';
 import { addSourcesPage } from './add/add-page';
 import { changesPage } from './changes/changes-page';
 import { renderCompareHome, renderCompareView } from './compare';
@@ -39,6 +43,8 @@ function mount(route: Route): Page | null {
       return changesPage(app, route.id, { from: route.from, to: route.to });
     case 'inbox':
       return inboxPage(app, route.query);
+    case 'sign-in':
+      return signInPage(app, route);
     default:
       document.title = 'Not found · Collate';
       app.replaceChildren(h('div', { class: 'page-error' }, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, '← All sources'))));
@@ -67,4 +73,4 @@ function render(): void {
 }
 
 window.addEventListener('hashchange', render);
-render();
+void startAppSession(document.querySelector<HTMLElement>('.app-header')).then(render);

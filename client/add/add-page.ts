@@ -6,6 +6,7 @@
  * Adding sources takes the editor role; the server refuses others and the refusal is shown.
  */
 import './add.css';
+import { denied } from '../account/session';
 import { addSource, fetchSource, previewSource } from '../api/source-api';
 import { createPageStore, type Page } from '../shared/page-store';
 import { h } from '../ui/dom';
@@ -33,6 +34,18 @@ function readBase64(file: File): Promise<string> {
 export function addSourcesPage(root: HTMLElement): Page {
   const { help, destroy: destroyHelp } = pageHelp('add');
   document.title = 'Add sources · Collate';
+  // Forms the server would refuse are not offered; the page says why instead.
+  const refused = denied('source.import');
+  if (refused) {
+    root.replaceChildren(
+      h('section', { class: 'home add-page', 'aria-labelledby': 'add-title' },
+        h('nav', { class: 'breadcrumb' }, h('a', { href: '#/' }, '← All sources')),
+        h('div', { class: 'home-head' }, h('h1', { id: 'add-title' }, 'Add sources'), h('div', { class: 'home-actions' }, helpButton(help))),
+        h('p', { class: 'form-error', role: 'alert', 'data-denied': refused }, refused),
+      ),
+    );
+    return { destroy: destroyHelp };
+  }
   /** The chosen files, in the order of the state's items. */
   const files: File[] = [];
   const paste = pasteForm((a) => store.dispatch(a));

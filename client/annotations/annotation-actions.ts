@@ -53,6 +53,11 @@ export function problemOf(err: unknown, attempt: Attempt, body?: unknown): Probl
     if (err.status === 409 && err.code === 'handled') {
       return { kind: 'handled', message: attempt === 'undo' ? 'This suggestion was accepted, so it cannot be offered again: delete its annotation instead.' : 'Someone else accepted or dismissed this suggestion first.' };
     }
+    // The server stays the judge of roles: a refusal the page did not foresee (a role changed
+    // since it was drawn) is said as such, with the server's reason.
+    if (err.status === 403 && err.code === 'forbidden') {
+      return { kind: 'failed', message: `${FAILED_PREFIX[attempt]}: your role does not allow it (${err.message}).` };
+    }
     const issues = err.status === 400 && err.code === 'invalid' ? validationIssues(err.details) : [];
     if (issues.length > 0) {
       const fields = fieldProblems(issues, body);

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Seconds the server asks to wait before trying again (its Retry-After header), when it said. */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -19,6 +19,7 @@ import type { Vocabulary } from '../../core/annotations/vocabulary';
 import type { Copy } from '../../core/carry/copies';
 import type { InconsistencySuggestion, Suggestion, SuggestionCategory } from '../../core/inconsistency/types';
 import { ApiError } from './api-error';
+import { reportUnauthenticated, retryAfterSeconds } from './session-signal';
 
 /**
  * A source listed on the home page, with its annotation counts by kind, its open suggestions, and
@@ -62,7 +63,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (!res.ok) {
     const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? `${res.status} ${res.statusText}`, error?.details);
+    if (res.status === 401) reportUnauthenticated(path);
+    throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? `${res.status} ${res.statusText}`, error?.details, retryAfterSeconds(res.headers.get('Retry-After')));
   }
   if (parsed === undefined) throw new ApiError(res.status, 'bad_response', 'The server sent an unreadable answer');
   return parsed as T;

@@ -16,6 +16,7 @@
 import './changes.css';
 import type { Annotation, PatchAnnotation } from '../../core/model';
 import { KIND_LABELS } from '../../core/model/vocabulary';
+import { guard } from '../account/denied-control';
 import { excerpt } from '../shared/text-excerpt';
 import { changedPassages, needsRecheck, type ChangedPassage } from '../shared/target-changes';
 import type { TextSpan } from '../shared/trim-range';
@@ -79,6 +80,8 @@ export function changedPassagesSection(sourceId: string, handlers: ChangedPassag
 
   const button = (label: string, action: string, onclick: () => void, primary = false) =>
     h('button', { type: 'button', class: `btn btn-small${primary ? ' btn-primary' : ''}`, 'data-action': action, onclick }, label);
+  /** A button that changes `a`: dimmed, with the reason, where the signed-in person's role may not. */
+  const change = (a: Annotation, label: string, action: string, onclick: () => void, primary = false) => guard(button(label, action, onclick, primary), 'annotation.edit', a.creator);
 
   const actionsOf = (p: ChangedPassage): HTMLElement => {
     const key = keyOf(p);
@@ -114,15 +117,15 @@ export function changedPassagesSection(sourceId: string, handlers: ChangedPassag
     if (p.change === 'changed') {
       box.append(
         button('Show', 'show-passage', () => handlers.show(p.target.start, p.target.end)),
-        button(others > 0 ? `Accept all ${others + 1} changes` : 'Accept', 'accept', () => void run(p, acceptPlan(p.annotation), 'accept'), true),
+        change(p.annotation, others > 0 ? `Accept all ${others + 1} changes` : 'Accept', 'accept', () => void run(p, acceptPlan(p.annotation), 'accept'), true),
       );
     }
     box.append(
-      button('Re-attach…', 'reattach', () => {
+      change(p.annotation, 'Re-attach…', 'reattach', () => {
         setMode({ key, step: 'reattach' }, key);
         if (p.change === 'changed') handlers.show(p.target.start, p.target.end);
       }),
-      button('Dismiss…', 'dismiss', () => setMode({ key, step: 'dismiss' }, key)),
+      change(p.annotation, 'Dismiss…', 'dismiss', () => setMode({ key, step: 'dismiss' }, key)),
     );
     return box;
   };

@@ -25,7 +25,8 @@ import { fitToWindow } from '../ui/fit-to-window';
 import { helpButton, pageHelp } from '../ui/help-dialog';
 import { changedPassageView } from './changed-passages-section';
 import { applyChanges, changeCountText, pickRevisions, type ChangesAction, type ChangesData, type ChangesState } from './changes-state';
-import { redrawRoute, refetchControl } from './refetch-control';
+import { redrawRoute } from '../live/revision-banner';
+import { refetchControl } from './refetch-control';
 import { revisionDiff } from './revision-diff';
 import { changeStats, reanchorText, revisionLabel } from './revision-words';
 

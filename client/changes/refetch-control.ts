@@ -5,6 +5,7 @@
  * page is drawn again (`onRevised`); the outcome is handed to the control the new page builds for
  * the same source, which shows it, so it stays on screen until the user moves on.
  */
+import { guard } from '../account/denied-control';
 import { addErrorText } from '../add/add-errors';
 import { refetchSource } from '../api/source-api';
 import { changesHref } from '../shared/routes';
@@ -25,7 +26,7 @@ export interface RefetchOptions {
 
 /** Build the control (a button and a live region for its outcome). */
 export function refetchControl(opts: RefetchOptions): HTMLElement {
-  const button = h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'refetch', title: 'Fetch the page again from its web address; a changed text becomes a new revision' }, 'Fetch again');
+  const button = guard(h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'refetch', title: 'Fetch the page again from its web address; a changed text becomes a new revision' }, 'Fetch again'), 'source.import');
   const outcome = h('span', { class: 'refetch-outcome', role: 'status', 'aria-live': 'polite' });
   const show = (message: string, revised: boolean, tone: 'ok' | 'error' = 'ok') => {
     outcome.dataset.tone = tone;
@@ -62,10 +63,3 @@ export function refetchControl(opts: RefetchOptions): HTMLElement {
   return h('span', { class: 'refetch' }, button, ' ', outcome);
 }
 
-/**
- * Draw the page of the current address again, as the router does when the address changes (the
- * router listens for `hashchange`; the address itself stays).
- */
-export function redrawRoute(): void {
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
-}

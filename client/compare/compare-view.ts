@@ -8,6 +8,7 @@
  * (compare-state.ts), changed through dispatch; compare-columns.ts draws the columns.
  */
 import './compare.css';
+import { denied } from '../account/session';
 import { ApiError, errorMessage } from '../api/api-error';
 import { getSource, listAnnotations, listReuse, listSets } from '../api/client';
 import { openInconsistencyDialog } from '../annotations/inconsistency-dialog';
@@ -24,7 +25,11 @@ import { mergeAnnotations } from './annotation-layers';
 import { CompareColumns } from './compare-columns';
 import { compareKeys } from './compare-keys';
 import { marksLegend } from './marks-legend';
-import { applyCompare, initialCompareState, shownInCompare, type CompareAction, type CompareData, type CompareState } from './compare-state';
+import { initialCompareState, shownInCompare, type CompareAction, type CompareData, type CompareState } from './compare-state';
+import { applyComparePage, isNewerText, type ComparePageAction } from './compare-live';
+import { keepDrafts } from '../account/kept-drafts';
+import { subscribeLive } from '../live/live-connection';
+import { redrawRoute, revisionBanner } from '../live/revision-banner';
 import { SelectionPicks } from './selection-picks';
 import { wordDiff } from './word-diff';
 
@@ -82,6 +87,10 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
   let columns: CompareColumns | null = null;
   let picks: SelectionPicks | null = null;
   const allSets = h('input', { type: 'checkbox', id: 'compare-all-sets', checked: loadShowAllSets() });
+  const banner = revisionBanner(() => {
+    keepDrafts();
+    redrawRoute();
+  });
   const scope = h('span', { class: 'compare-scope' });
 
   const mount = (s: CompareState) => {
@@ -117,6 +126,7 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
           h('nav', { class: 'breadcrumb' }, h('a', { href: '#/' }, '← All sources'), ' · ', h('a', { href: compareHref(b, a) }, 'Swap sides')),
           h('h1', { id: 'compare-title', class: 'compare-title' }, 'Compare sources'),
           h('p', { class: 'compare-summary' }, summary),
+          banner.el,
           h('div', { class: 'compare-toolbar' }, diffLegend(), picks.bar, helpButton(help)),
           h('div', { class: 'compare-annotations-bar' },
             annotationLegend({ reuse: false }),
@@ -150,13 +160,15 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
     if (prev.activeSeq !== next.activeSeq) columns.setActive(next.active, next.activeSide);
   };
 
-  const effect = (action: CompareAction, s: CompareState) => {
+  const effect = (action: ComparePageAction, s: CompareState) => {
     if (action.type === 'loaded') {
       if (!action.annotations) showStatus('Could not load the annotations of these sources: the comparison shows without them.', 'error');
       if (opts.focus) columns?.showFocus(opts.focus);
     }
     if (action.type === 'all-sets') saveShowAllSets(action.all);
     if (action.type !== 'link' || s.data.phase !== 'ready' || !s.picks.a || !s.picks.b) return;
+    const refused = denied('annotation.create');
+    if (refused) return showStatus(refused, 'info');
     const { sa, sb } = s.data.value;
     openInconsistencyDialog({
       left: { source: sa.id, title: sa.title, span: s.picks.a },
@@ -171,8 +183,25 @@ export function renderCompareView(root: HTMLElement, a: string, b: string, opts:
     });
   };
 
-  const store = createPageStore(initialCompareState({ allSets: allSets.checked }), applyCompare, { render, effect });
+  const store = createPageStore<CompareState, ComparePageAction>(initialCompareState({ allSets: allSets.checked }), applyComparePage, { render, effect });
   cleanups.push(() => store.close());
+  const reloadSets = () => void listSets().then((list) => store.dispatch({ type: 'sets-reloaded', sets: list.map((x) => x.name) }), () => {});
+  cleanups.push(subscribeLive((e) => {
+    if (e.type === 'annotation') store.dispatch({ type: 'remote-annotation', annotation: e.annotation });
+    else if (e.type === 'annotation-deleted') store.dispatch({ type: 'remote-deleted', id: e.id });
+    else if (e.type === 'sets') reloadSets();
+    else if (e.type === 'source' && isNewerText(store.state, e.id, e.revision)) {
+      const title = store.state.data.phase === 'ready' && e.id === store.state.data.value.sa.id ? store.state.data.value.sa.title : store.state.data.phase === 'ready' ? store.state.data.value.sb.title : e.id;
+      banner.show(`“${title}” has a new revision (${e.revision}) since this comparison was opened. Reload it to compare the new text.`);
+    } else if (e.type === 'reconnected') {
+      // Updates may have been missed while offline: what the columns show is loaded again.
+      reloadSets();
+      void Promise.all([listAnnotations({ source: a }), listAnnotations({ source: b })]).then(
+        ([x, y]) => store.dispatch({ type: 'annotations-reloaded', annotations: mergeAnnotations(x, y) }),
+        () => {},
+      );
+    }
+  }));
 
   if (a === b) {
     root.replaceChildren(errorPage('Nothing to compare', 'Pick two different sources to compare.'));

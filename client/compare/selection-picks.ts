@@ -5,6 +5,7 @@
  * them in the text) until replaced or cleared. A selection across both columns or outside them is
  * ignored.
  */
+import { guard } from '../account/denied-control';
 import { excerpt } from '../shared/text-excerpt';
 import type { TextSpan } from '../shared/trim-range';
 import { h } from '../ui/dom';
@@ -38,7 +39,7 @@ export class SelectionPicks {
     private readonly handlers: PickHandlers,
   ) {
     this.slots = { a: h('span', { class: 'pick-slot', 'data-side': 'a' }), b: h('span', { class: 'pick-slot', 'data-side': 'b' }) };
-    this.link = h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-action': 'link-inconsistency', 'aria-keyshortcuts': 'l', disabled: true, onclick: () => handlers.onLink() }, 'Link as inconsistency');
+    this.link = guard(h('button', { type: 'button', class: 'btn btn-small btn-primary', 'data-action': 'link-inconsistency', 'aria-keyshortcuts': 'l', disabled: true, onclick: () => handlers.onLink() }, 'Link as inconsistency'), 'annotation.create');
     this.bar = h('div', { class: 'pick-bar', 'aria-live': 'polite' },
       h('span', { class: 'pick-label' }, 'Inconsistency:'),
       this.slots.a,

@@ -10,6 +10,8 @@ import { KINDS, KIND_LABELS } from '../../core/model/vocabulary';
 import { errorMessage } from '../api/api-error';
 import { listSources, type SourceSummary } from '../api/client';
 import { renderComparePicker } from '../compare';
+import { guard } from '../account/denied-control';
+import { subscribeLive } from '../live/live-connection';
 import { createPageStore, type Page } from '../shared/page-store';
 import { changesHref, inboxHref, sourceHref } from '../shared/routes';
 import { transferButtons } from '../transfer';
@@ -134,7 +136,7 @@ export function homePage(root: HTMLElement): Page {
       h('div', { class: 'home-head' },
         h('h1', {}, 'Sources'),
         h('div', { class: 'home-actions' },
-          h('a', { class: 'btn btn-small btn-primary', href: '#/add', 'data-action': 'add-sources' }, 'Add sources…'),
+          guard(h('a', { class: 'btn btn-small btn-primary', href: '#/add', 'data-action': 'add-sources' }, 'Add sources…'), 'source.import'),
           h('a', { class: 'btn btn-small', href: inboxHref(), 'data-action': 'inbox' }, 'Suggestions inbox'),
           transferButtons({ onImported: () => store.dispatch({ type: 'reload' }) }),
           helpButton(help),
@@ -147,8 +149,19 @@ export function homePage(root: HTMLElement): Page {
   );
   list.replaceChildren(h('p', { class: 'loading' }, 'Loading sources…'));
   void load();
+  // Sources added or revised elsewhere, and annotation counts changing: the list is loaded again,
+  // once per burst of changes (an import or a re-anchoring changes many annotations at once).
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const stopLive = subscribeLive((e) => {
+    // Sets do not show here; decisions change the open-suggestion counts.
+    if (e.type === 'sets') return;
+    clearTimeout(soon);
+    soon = setTimeout(() => store.dispatch({ type: 'reload' }), e.type === 'source' ? 0 : 1000);
+  });
   return {
     destroy() {
+      clearTimeout(soon);
+      stopLive();
       store.close();
       destroyHelp();
     },

@@ -100,12 +100,17 @@ export function inboxEffects(): (action: InboxAction, state: InboxState, dispatc
   };
 }
 
-/** Load what the inbox shows first: the open suggestions with the source titles, and the sets. */
-export function loadInbox(state: InboxState, dispatch: Dispatch): void {
+/** The open suggestions and the sources' titles: at first, and again when others decide or add sources. */
+export function loadOpen(dispatch: Dispatch): void {
   void Promise.all([api.listAllSuggestions(), api.listSources().catch(() => [])]).then(
     ([suggestions, sources]) => dispatch({ type: 'loaded', suggestions, titles: new Map(sources.map((s) => [s.id, s.title])) }),
     (err: unknown) => dispatch({ type: 'load-failed', view: 'open', message: errorMessage(err) }),
   );
+}
+
+/** Load what the inbox shows first: the open suggestions with the source titles, and the sets. */
+export function loadInbox(state: InboxState, dispatch: Dispatch): void {
+  loadOpen(dispatch);
   if (state.dismissed?.phase === 'loading') void loadDismissed(dispatch);
   void api.listSets().then(
     (sets) => dispatch({ type: 'sets-loaded', sets, active: loadActiveSet(sets.map((s) => s.name)) }),

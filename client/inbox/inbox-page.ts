@@ -14,7 +14,8 @@ import type { InboxQuery } from '../shared/routes';
 import { CATEGORY_ORDER, categoryLabel } from '../suggestions/suggestion-details';
 import { h, isTyping, replaceChildren } from '../ui/dom';
 import { helpButton, pageHelp } from '../ui/help-dialog';
-import { inboxEffects, loadInbox } from './inbox-effects';
+import { inboxEffects, loadInbox, loadOpen } from './inbox-effects';
+import { subscribeLive } from '../live/live-connection';
 import { inboxRow, openingHref } from './inbox-row';
 import {
   applyInbox,
@@ -250,9 +251,19 @@ export function inboxPage(root: HTMLElement, query: InboxQuery): Page {
   renderFilters(store.state);
   renderCount(store.state);
   loadInbox(store.state, store.dispatch);
+  // Decisions made elsewhere and sources added or revised change what is open: loaded again once
+  // per burst (a row still there keeps the selection).
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const stopLive = subscribeLive((e) => {
+    if (e.type !== 'suggestions' && e.type !== 'source') return;
+    clearTimeout(soon);
+    soon = setTimeout(() => loadOpen(store.dispatch), 300);
+  });
 
   return {
     destroy() {
+      clearTimeout(soon);
+      stopLive();
       document.removeEventListener('keydown', onKey);
       store.close();
       destroyHelp();

@@ -7,6 +7,7 @@
  */
 import type { Annotation } from '../../core/model';
 import { KIND_LABELS } from '../../core/model/vocabulary';
+import { guard } from '../account/denied-control';
 import type { Outcome } from '../annotations/annotation-actions';
 import { errorMessage } from '../api/api-error';
 import { listCopies, type CarryMode, type PassageCopy } from '../api/client';
@@ -45,7 +46,7 @@ export function carryControl(opts: CarryOptions): HTMLElement {
 
   const closed = () => {
     el.replaceChildren(
-      h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'carry', 'aria-haspopup': 'true', onclick: () => void open() }, 'Carry to copies…'),
+      guard(h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'carry', 'aria-haspopup': 'true', onclick: () => void open() }, 'Carry to copies…'), 'annotation.carry', a.creator),
     );
   };
 

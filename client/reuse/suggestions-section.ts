@@ -7,6 +7,7 @@
  * server). A failed action keeps the suggestion and says why in the status line.
  */
 import type { InconsistencySuggestion, SuggestionTarget } from '../../core/inconsistency/types';
+import { guard } from '../account/denied-control';
 import { compareHref } from '../shared/routes';
 import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
@@ -74,6 +75,8 @@ export function suggestionsSection(sourceId: string, titles: ReadonlyMap<string,
       { label: 'Confirm', busyLabel: 'Confirming…', action: 'confirm', primary: true, run: () => settled(handlers.onConfirm(s)) },
       { label: 'Dismiss', busyLabel: 'Dismissing…', action: 'dismiss', run: () => settled(handlers.onDismiss(s)) },
     ]);
+    // What the role may not do is dimmed with the reason, as everywhere.
+    for (const b of actions) guard(b, 'suggestion.decide');
     return h('li', { class: 'suggestion', 'data-suggestion-id': s.id, 'data-category': s.category },
       h('header', { class: 'card-head' },
         h('span', { class: 'badge badge-kind kind-inconsistency' }, CATEGORY_LABELS[s.category] ?? s.category),

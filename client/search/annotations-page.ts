@@ -11,12 +11,15 @@ import { errorMessage } from '../api/api-error';
 import * as api from '../api/client';
 import { createPageStore, type Page } from '../shared/page-store';
 import { annotationsHref, sourceHref, type AnnotationSearch } from '../shared/routes';
+import { lastEditLine } from '../history/last-edit';
 import { excerpt } from '../shared/text-excerpt';
 import { needsRecheck } from '../shared/target-changes';
 import { h } from '../ui/dom';
 import { helpButton, pageHelp } from '../ui/help-dialog';
 import { recheckFlag } from '../ui/recheck-flag';
-import { applySearch, initialSearchState, isBlankSearch, type SearchAction, type SearchState } from './search-state';
+import { initialSearchState, isBlankSearch, type SearchState } from './search-state';
+import { subscribeLive } from '../live/live-connection';
+import { applySearchPage, type SearchPageAction } from './search-live';
 
 /** Typing settles this long before the search is sent. */
 const TYPING_PAUSE_MS = 250;
@@ -43,6 +46,7 @@ function resultItem(a: Annotation, titles: ReadonlyMap<string, string>): HTMLEle
     ),
     a.note ? h('p', { class: 'result-note' }, excerpt(a.note, 240)) : null,
     a.tags.length ? h('ul', { class: 'card-tags', 'aria-label': 'Tags' }, a.tags.map((t) => h('li', { class: 'tag' }, t))) : null,
+    lastEditLine(a),
   );
 }
 
@@ -95,7 +99,7 @@ export function annotationsPage(root: HTMLElement, search: AnnotationSearch): Pa
     more.hidden = n <= next.shown;
   };
 
-  const effect = (action: SearchAction, state: SearchState) => {
+  const effect = (action: SearchPageAction, state: SearchState) => {
     if (action.type !== 'search') return;
     // The address follows the search without reloading the page.
     history.replaceState(null, '', annotationsHref(state.search));
@@ -106,7 +110,14 @@ export function annotationsPage(root: HTMLElement, search: AnnotationSearch): Pa
     );
   };
 
-  const store = createPageStore(initialSearchState(search), applySearch, { render, effect });
+  const store = createPageStore<SearchState, SearchPageAction>(initialSearchState(search), applySearchPage, { render, effect });
+  const stopLive = subscribeLive((e) => {
+    if (e.type === 'annotation') store.dispatch({ type: 'remote-annotation', annotation: e.annotation });
+    else if (e.type === 'annotation-deleted') store.dispatch({ type: 'remote-deleted', id: e.id });
+    else if (e.type === 'sets') void api.listSets().then((sets) => store.dispatch({ type: 'sets-reloaded', sets: sets.map((x) => x.name) }), () => {});
+    // Updates may have been missed while offline: search again.
+    else if (e.type === 'reconnected') store.dispatch({ type: 'search', search: store.state.search });
+  });
 
   const changed = (now: boolean) => {
     clearTimeout(timer);
@@ -145,6 +156,7 @@ export function annotationsPage(root: HTMLElement, search: AnnotationSearch): Pa
   return {
     destroy() {
       clearTimeout(timer);
+      stopLive();
       store.close();
       destroyHelp();
     },

@@ -4,6 +4,7 @@
  */
 import { createSet, type SetSummary } from '../api/client';
 import { ApiError, errorMessage } from '../api/api-error';
+import { guard } from '../account/denied-control';
 import { h } from '../ui/dom';
 import { showStatus } from '../ui/status';
 import { saveActiveSet } from './active-set';
@@ -40,7 +41,7 @@ export function setPicker(opts: SetPickerOptions): HTMLElement {
     h('button', { type: 'button', class: 'btn', onclick: () => close() }, 'Cancel'),
     error,
   );
-  const toggle = h('button', { type: 'button', class: 'btn btn-small', 'aria-expanded': 'false', onclick: () => open() }, 'New set');
+  const toggle = guard(h('button', { type: 'button', class: 'btn btn-small', 'aria-expanded': 'false', onclick: () => open() }, 'New set'), 'set.manage');
 
   function open(): void {
     form.hidden = false;

@@ -4,8 +4,9 @@
  * `#/source/<id>/changes` (what changed between two revisions, optionally `?from=N&to=M`),
  * `#/compare` and `#/compare/<a>/<b>` (optionally `?focus=<source>:<start>-<end>` naming a passage
  * to scroll to), `#/annotations` (with the search's filters as query), `#/tags`, `#/add` (adding
- * sources) and `#/inbox` (the suggestions to triage, `?category=&source=&view=dismissed`); a source
- * page may also open on a suggestion (`?suggestion=<id>`). Pure code.
+ * sources), `#/inbox` (the suggestions to triage, `?category=&source=&view=dismissed`) and
+ * `#/sign-in` (with the page to return to, and why the user was sent there); a source page may also
+ * open on a suggestion (`?suggestion=<id>`). Pure code.
  */
 
 /** A span to bring into view when the compare view opens. */
@@ -87,6 +88,7 @@ export type Route =
   | { name: 'add' }
   | { name: 'changes'; id: string; from?: number; to?: number }
   | { name: 'inbox'; query: InboxQuery }
+  | ({ name: 'sign-in' } & SignInRoute)
   | { name: 'not-found'; path: string };
 
 function decode(part: string): string | null {
@@ -119,6 +121,7 @@ export function parseRoute(hash: string): Route {
     return route;
   }
   if (path === '/inbox') return { name: 'inbox', query: inboxQuery(params) };
+  if (path === '/sign-in') return { name: 'sign-in', ...signInParams(params) };
   if (path === '/annotations') {
     const search: AnnotationSearch = {};
     for (const k of SEARCH_KEYS) {
@@ -194,4 +197,39 @@ export function inboxHref(query: InboxQuery = {}): string {
 /** The hash of source `id`'s page opening on suggestion `suggestion` (its mark shown, to accept or dismiss). */
 export function suggestionHref(id: string, suggestion: string): string {
   return `#/source/${encodeURIComponent(id)}?suggestion=${encodeURIComponent(suggestion)}`;
+}
+
+/** Why the sign-in page was shown: nobody was signed in yet, or the session ended mid-use. */
+export type SignInReason = 'expired' | 'signed-out';
+
+/** The sign-in page's parameters: where to go afterwards (an app hash) and why it was shown. */
+export interface SignInRoute {
+  back?: string;
+  why?: SignInReason;
+}
+
+/**
+ * Whether `hash` may be returned to after signing in: a hash route of this app, not the sign-in
+ * page itself (a loop) and not anything else (the parameter comes from the address bar).
+ */
+export function isReturnHash(hash: string): boolean {
+  return /^#\/[^\s]*$/.test(hash) && !/^#\/sign-in(?:[?/]|$)/.test(hash) && hash.length <= 2000;
+}
+
+function signInParams(params: URLSearchParams): SignInRoute {
+  const route: SignInRoute = {};
+  const back = params.get('return');
+  if (back && isReturnHash(back)) route.back = back;
+  const why = params.get('why');
+  if (why === 'expired' || why === 'signed-out') route.why = why;
+  return route;
+}
+
+/** The hash of the sign-in page, returning to `back` (when it is an app hash) afterwards. */
+export function signInHref(route: SignInRoute = {}): string {
+  const q = new URLSearchParams();
+  if (route.back && isReturnHash(route.back) && route.back !== '#/') q.set('return', route.back);
+  if (route.why) q.set('why', route.why);
+  const s = q.toString();
+  return s ? `#/sign-in?${s}` : '#/sign-in';
 }

@@ -3,10 +3,14 @@
  * text. Clicking the card (or Enter on it) shows its passage; Edit opens the form; Delete asks first.
  * Targets in other sources and orphaned targets are listed so nothing is silently hidden; a passage
  * a revision reworded shows its old words, and a claim on it asks for its verdict to be re-checked. A card of
- * an annotation the server has not stored yet says "Saving…" and offers no actions.
+ * an annotation the server has not stored yet says "Saving…" and offers no actions. Each card says
+ * who changed it last and when, and opens its history; Edit and Delete are dimmed, with the reason,
+ * where the signed-in person's role does not allow them.
  */
 import type { Annotation } from '../../core/model';
 import { KIND_LABELS, VERDICT_LABELS } from '../../core/model/vocabulary';
+import { guard } from '../account/denied-control';
+import { lastEditLine } from '../history/last-edit';
 import { compareHref } from '../shared/routes';
 import { excerpt } from '../shared/text-excerpt';
 import { changeOf, needsRecheck } from '../shared/target-changes';
@@ -111,14 +115,15 @@ export function annotationCard(opts: CardOptions): HTMLElement {
           a.claim.evidence.map((e) => h('li', {}, /^https?:\/\//i.test(e) ? h('a', { href: e, target: '_blank', rel: 'noopener noreferrer' }, e) : e)))
       : null,
     a.tags.length > 0 ? h('ul', { class: 'card-tags', 'aria-label': 'Tags' }, a.tags.map((t) => h('li', { class: 'tag' }, t))) : null,
+    opts.provisional ? null : lastEditLine(a),
     actions,
     opts.provisional ? null : opts.extra ?? null,
   );
 
   const showActions = () =>
     actions.replaceChildren(
-      h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'edit', onclick: () => opts.onEdit(a.id) }, 'Edit'),
-      h('button', { type: 'button', class: 'btn btn-small btn-danger-quiet', 'data-action': 'delete', onclick: () => confirmDelete() }, 'Delete'),
+      guard(h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'edit', onclick: () => opts.onEdit(a.id) }, 'Edit'), 'annotation.edit', a.creator),
+      guard(h('button', { type: 'button', class: 'btn btn-small btn-danger-quiet', 'data-action': 'delete', onclick: () => confirmDelete() }, 'Delete'), 'annotation.delete', a.creator),
     );
   const confirmDelete = () => {
     const yes = h('button', { type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'confirm-delete', onclick: () => opts.onDelete(a.id) }, 'Delete');

@@ -38,6 +38,8 @@ export interface AnnotationForm {
   showProblem(problem: Problem | null, current?: FormValues): void;
   setSaving(saving: boolean): void;
   focusFirst(): void;
+  /** Say above the fields that someone else changed the annotation meanwhile (null hides it). */
+  showNotice(notice: { head: string; lines: readonly string[] } | null): void;
 }
 
 let formCounter = 0;
@@ -63,6 +65,7 @@ export function annotationForm(opts: AnnotationFormOptions): AnnotationForm {
   const note = h('textarea', { name: 'note', rows: 3 });
   const set = h('select', { name: 'set' }, opts.sets.map((s) => h('option', { value: s }, s)));
   const general = h('div', { class: 'form-error', role: 'alert', hidden: true });
+  const notice = h('div', { class: 'form-notice', role: 'alert', hidden: true });
   const save = h('button', { type: 'submit', class: 'btn btn-primary' }, opts.mode === 'create' ? `Save ${KIND_LABELS[opts.kind].toLowerCase()}` : 'Save changes');
   const cancel = h('button', { type: 'button', class: 'btn', onclick: () => opts.onCancel() }, 'Cancel');
   const claimantList = attachAutocomplete(claimant, { entries: () => opts.vocabulary()?.claimants ?? [], list: false, label: 'Claimants in use' });
@@ -72,6 +75,7 @@ export function annotationForm(opts: AnnotationFormOptions): AnnotationForm {
   const el = h('form', { class: `annotation-form kind-${opts.kind}`, 'aria-label': title, novalidate: true },
     h('h3', { class: 'form-title' }, title),
     h('blockquote', { class: 'form-quote' }, opts.quote),
+    notice,
     isClaim && field('claimant', 'Claimant', claimant, 'Who makes the claim', claimantList),
     isClaim && field('verdict', 'Verdict', verdict),
     isClaim && field('evidence', 'Evidence', evidence, 'One link per line'),
@@ -157,6 +161,10 @@ export function annotationForm(opts: AnnotationFormOptions): AnnotationForm {
     },
     focusFirst() {
       (isClaim ? claimant : note).focus();
+    },
+    showNotice(n) {
+      notice.hidden = n === null;
+      notice.replaceChildren(...(n ? [h('p', {}, n.head), n.lines.length ? h('ul', {}, n.lines.map((l) => h('li', {}, l))) : ''] : []));
     },
   };
   api.setValues(opts.values);

@@ -44,7 +44,7 @@ export interface SidebarView {
 function estimateHeight(a: Annotation): number {
   const quote = Math.min(a.targets[0]?.exact.length ?? 0, 220);
   const noteLines = a.note ? Math.min(4, Math.ceil(a.note.length / 50) + (a.note.match(/\n/g)?.length ?? 0)) : 0;
-  return 78 + Math.ceil(quote / 48) * 20 + noteLines * 20 + (a.tags.length ? 24 : 0) + (a.claim?.evidence.length ?? 0) * 19 + (a.targets.length - 1) * 22;
+  return 98 + Math.ceil(quote / 48) * 20 + noteLines * 20 + (a.tags.length ? 24 : 0) + (a.claim?.evidence.length ?? 0) * 19 + (a.targets.length - 1) * 22;
 }
 
 /** The sidebar of one source. */

@@ -12,6 +12,7 @@ import { h } from '../ui/dom';
 import { decisionButtons } from '../ui/decision-buttons';
 import { HoverPopover } from '../ui/hover-popover';
 import { suggestionBody, suggestionHead } from './suggestion-view';
+import { guard } from '../account/denied-control';
 
 /** What the popover asks of the page; each promise tells whether the server took the decision. */
 export interface SuggestionPopoverHandlers {
@@ -77,6 +78,7 @@ export class SuggestionPopover extends HoverPopover {
       { label: 'Accept', busyLabel: 'Accepting…', action: 'accept', primary: true, run: () => this.handlers.onAccept(s) },
       { label: 'Dismiss', busyLabel: 'Dismissing…', action: 'dismiss', run: () => this.handlers.onDismiss(s) },
     ]);
+    for (const b of buttons) guard(b, 'suggestion.decide');
     return [
       suggestionHead(s, 'sg-popover'),
       h('div', { class: 'sg-popover-body' }, suggestionBody(s, { titles: this.titles, here: this.sourceId, idBase: 'sg-popover', quoteLength: 180 })),

@@ -8,6 +8,7 @@ import { errorMessage } from '../api/api-error';
 import * as api from '../api/client';
 import { createPageStore, type Page } from '../shared/page-store';
 import { annotationsHref } from '../shared/routes';
+import { guard } from '../account/denied-control';
 import { attachAutocomplete } from '../ui/autocomplete';
 import { h } from '../ui/dom';
 import { helpButton, pageHelp } from '../ui/help-dialog';
@@ -75,7 +76,7 @@ export function tagsPage(root: HTMLElement): Page {
                 h('tr', { 'data-tag': t.name },
                   h('th', { scope: 'row' }, next.rename?.from === t.name ? renameForm(next, t.name) : h('span', { class: 'tag' }, t.name)),
                   h('td', {}, h('a', { href: annotationsHref({ tag: t.name }) }, `${t.count.toLocaleString('en')} annotation${t.count === 1 ? '' : 's'}`)),
-                  h('td', {}, next.rename?.from === t.name ? null : h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'rename', 'aria-label': `Rename “${t.name}”`, onclick: () => store.dispatch({ type: 'start-rename', from: t.name }) }, 'Rename…')),
+                  h('td', {}, next.rename?.from === t.name ? null : guard(h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'rename', 'aria-label': `Rename “${t.name}”`, onclick: () => store.dispatch({ type: 'start-rename', from: t.name }) }, 'Rename…'), 'tag.rename')),
                 ),
               ),
             ),

@@ -5,6 +5,7 @@
  */
 import type { Annotation } from '../../core/model';
 import { ApiError } from '../api/api-error';
+import { reportUnauthenticated } from '../api/session-signal';
 
 /** A downloaded export: its content and the file name the server suggests. */
 export interface Download {
@@ -44,7 +45,10 @@ async function send(url: string, init?: RequestInit): Promise<Response> {
   } catch (err) {
     throw new ApiError(0, 'network', `Could not reach the server (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (!res.ok) throw await apiErrorOf(res);
+  if (!res.ok) {
+    if (res.status === 401) reportUnauthenticated(new URL(url, location.href).pathname.replace(/^\/api/, ''));
+    throw await apiErrorOf(res);
+  }
   return res;
 }
 

@@ -2,6 +2,7 @@
  * "Export…" and "Import…" buttons for a page toolbar (the home page, the viewer), opening the
  * transfer dialogs. The page passes what to preselect and what to reload after an import.
  */
+import { guard } from '../account/denied-control';
 import { h } from '../ui/dom';
 import { openExportDialog, type ExportDialogOptions } from './export-dialog';
 import { openImportDialog } from './import-dialog';
@@ -10,6 +11,6 @@ import { openImportDialog } from './import-dialog';
 export function transferButtons(opts: { exportOptions?: () => ExportDialogOptions; onImported?: () => void } = {}): HTMLElement {
   return h('div', { class: 'transfer-actions', role: 'group', 'aria-label': 'Export and import' },
     h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'export', onclick: () => openExportDialog(opts.exportOptions?.() ?? {}) }, 'Export…'),
-    h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'import', onclick: () => openImportDialog(opts.onImported ?? (() => {})) }, 'Import…'),
+    guard(h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'import', onclick: () => openImportDialog(opts.onImported ?? (() => {})) }, 'Import…'), 'annotation.import'),
   );
 }

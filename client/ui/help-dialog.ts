@@ -9,7 +9,7 @@ import { h, isTyping } from './dom';
 export type Shortcut = readonly [keys: string, does: string];
 
 /** The pages with their own keys. */
-export type HelpPage = 'viewer' | 'compare' | 'home' | 'annotations' | 'tags' | 'add' | 'changes' | 'inbox';
+export type HelpPage = 'viewer' | 'compare' | 'home' | 'annotations' | 'tags' | 'add' | 'changes' | 'inbox' | 'sign-in';
 
 const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[]; note?: string }> = {
   viewer: {
@@ -28,8 +28,9 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
       ['Ctrl+Enter', 'Save the open form'],
       ['↓ / ↑ in Claimant or Tags', 'Go through the names in use; Enter takes one'],
       ['Tab / Enter on a card', 'Move between annotations / show its passage'],
+      ['Enter on a card’s “History”', 'Show every change to it: who, when, each field before → after'],
     ],
-    note: 'When the source changed since it was annotated, “Changed passages” at the top of the sidebar lists the reworded or removed passages: Accept keeps the new wording; Re-attach… selects it, you adjust the selection (s, Shift+arrows) and press Re-attach here; Dismiss… removes the passage after asking. “What changed” in the toolbar shows the two revisions side by side.',
+    note: 'When the source changed since it was annotated, “Changed passages” at the top of the sidebar lists the reworded or removed passages: Accept keeps the new wording; Re-attach… selects it, you adjust the selection (s, Shift+arrows) and press Re-attach here; Dismiss… removes the passage after asking. “What changed” in the toolbar shows the two revisions side by side. Other people’s new annotations, edits and deletions show as they happen. If someone changes the annotation you are editing, the form says so at once; what you typed stays. Buttons your role does not allow are dimmed: hover or focus one to read why.',
   },
   compare: {
     title: 'Comparing two sources',
@@ -56,6 +57,7 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
     keys: [
       ['Type in the search box', 'Find annotations by their quotes, notes, claimants and tags (every word must occur)'],
       ['Tab / Enter on a result', 'Move between results / open its passage in the viewer'],
+      ['Enter on “History”', 'Show every change to that annotation: who, when, before → after'],
     ],
   },
   add: {
@@ -94,6 +96,14 @@ const PAGE_SHORTCUTS: Record<HelpPage, { title: string; keys: readonly Shortcut[
       ['Enter on “Rename…”', 'Rename the tag; Enter saves, Esc cancels'],
       ['↓ / ↑ in the new name', 'Go through the tags in use, to merge into one'],
     ],
+  },
+  'sign-in': {
+    title: 'Signing in',
+    keys: [
+      ['Tab / Shift+Tab', 'Move between the name, the token and the button'],
+      ['Enter', 'Sign in'],
+    ],
+    note: 'An admin makes your account and gives you its token once (npm run cli -- user add <name> --role …); a lost token is replaced with “user token <name>”. After signing in you are back on the page you were on, with anything you were typing.',
   },
 };
 

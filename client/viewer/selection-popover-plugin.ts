@@ -19,6 +19,9 @@ export type SelectionAction = 'claim' | 'note' | 'inconsistency';
 /** The label of each action's button, asked again each time the popover shows (it may change). */
 export type ActionLabels = (action: SelectionAction) => string;
 
+/** Why an action is not allowed (the user's role), or null; such a button shows dimmed with the reason. */
+export type ActionDenied = (action: SelectionAction) => string | null;
+
 const DEFAULT_LABELS: ActionLabels = (action) => (action === 'claim' ? 'Claim' : action === 'note' ? 'Note' : 'Inconsistency');
 
 /** Plugin state: the selected document range (null when empty), whether the user dismissed it, and whether a mouse drag is under way. */
@@ -69,16 +72,21 @@ class PopoverView {
     private readonly view: EditorView,
     private readonly onAction: (action: SelectionAction, range: { from: number; to: number }) => void,
     private readonly labelOf: ActionLabels,
+    deniedOf?: ActionDenied,
   ) {
     const button = (action: SelectionAction, key: string) => {
       const label = h('span', { class: 'popover-label' }, labelOf(action));
       this.labels.set(action, label);
+      const denied = deniedOf?.(action) ?? null;
       return h(
         'button',
         {
           type: 'button',
-          class: `popover-btn popover-${action}`,
+          class: `popover-btn popover-${action}${denied ? ' is-denied' : ''}`,
           'data-action': action,
+          // Still reachable, with the reason: the page says it again when the button is used.
+          'aria-disabled': denied ? 'true' : null,
+          title: denied,
           // Keep the text selection: a mousedown on the button would otherwise collapse it.
           onmousedown: (e: Event) => e.preventDefault(),
           onclick: () => {
@@ -194,6 +202,7 @@ export function focusPopover(view: EditorView): boolean {
 export function selectionPopoverPlugin(
   onAction: (action: SelectionAction, range: { from: number; to: number }) => void,
   labelOf: ActionLabels = DEFAULT_LABELS,
+  deniedOf?: ActionDenied,
 ): Plugin<PopoverState> {
   return new Plugin<PopoverState>({
     key: selectionPopoverKey,
@@ -215,7 +224,7 @@ export function selectionPopoverPlugin(
       },
     },
     view: (view) => {
-      const popover = new PopoverView(view, onAction, labelOf);
+      const popover = new PopoverView(view, onAction, labelOf, deniedOf);
       popovers.set(view, popover);
       return popover;
     },

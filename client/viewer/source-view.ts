@@ -13,7 +13,7 @@ import { LineWindow } from './line-window';
 import { passageMarksPlugin, setDraftRanges, setPending } from './passage-marks-plugin';
 import { reusePlugin, reuseState, setActiveReuse, setReuseMarks, setReuseVisible, type ReuseEvents } from './reuse-plugin';
 import { setActiveSuggestionMark, setSuggestionMarks, setSuggestionMarksVisible, setSuggestionMarksWindow, suggestionMarksPlugin, type MarkDrawing, type MarkEvents } from './suggestion-marks-plugin';
-import { dismissPopover, domSelectionRange, focusPopover, selectedRange, selectionPopoverPlugin, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
+import { dismissPopover, domSelectionRange, focusPopover, selectedRange, selectionPopoverPlugin, type ActionDenied, type ActionLabels, type SelectionAction } from './selection-popover-plugin';
 import type { SelectableText } from '../ui/keyboard-selection';
 import { TextDocument } from './text-document';
 
@@ -34,6 +34,8 @@ export interface SourceViewHandlers {
   actionLabels?: ActionLabels;
   /** Pointer, focus and clicks on the suggestions' margin marks, and whether they show at first. */
   marks?: MarkEvents & { visible: boolean };
+  /** Why a popover action is not allowed (the user's role), or null. */
+  actionDenied?: ActionDenied;
 }
 
 const NO_MARK_EVENTS: MarkEvents = { onEnter: () => {}, onLeave: () => {}, onActivate: () => {} };
@@ -62,7 +64,7 @@ export class SourceView implements SelectableText {
         suggestionMarksPlugin(this.textDoc, handlers.marks ?? NO_MARK_EVENTS, handlers.marks?.visible ?? true, this.textDoc.linesRange(0, LineWindow.FIRST_LINES)),
         passageMarksPlugin(this.textDoc),
         focusPlugin((id) => handlers.onHighlightClick(id)),
-        selectionPopoverPlugin((action, range) => handlers.onAction(action, this.toTextRange(range)), handlers.actionLabels),
+        selectionPopoverPlugin((action, range) => handlers.onAction(action, this.toTextRange(range)), handlers.actionLabels, handlers.actionDenied),
       ],
     });
     this.view = new EditorView(mount, {

@@ -6,7 +6,9 @@
  * goes to the popover's buttons, and the selection keys of ui/keyboard-selection.ts. Every key
  * becomes an action; nothing else changes the page.
  */
+import { denied } from '../account/session';
 import { isTyping } from '../ui/dom';
+import { showStatus } from '../ui/status';
 import type { ViewerParts } from './viewer-parts';
 
 /** The page's keydown handler (installed on the document). */
@@ -78,14 +80,23 @@ export function viewerKeys(parts: ViewerParts): (e: KeyboardEvent) => void {
   };
 }
 
+/** Whether the user's role may not annotate (then the status line says why). */
+function refused(): boolean {
+  const reason = denied('annotation.create');
+  if (reason) showStatus(reason, 'info');
+  return reason !== null;
+}
+
 /** Open the form for a new claim or note of the selection (trimmed of surrounding whitespace). */
 export function openCreate(parts: ViewerParts, kind: 'claim' | 'note'): void {
+  if (refused()) return;
   const range = parts.view?.usableSelection();
   if (range) parts.dispatch({ type: 'open-create', kind, range });
 }
 
 /** Put the selected passage into the inconsistency draft (starting one if needed). */
 export function addToDraft(parts: ViewerParts): void {
+  if (refused()) return;
   const state = parts.getState();
   const range = parts.view?.usableSelection();
   if (!range || state.page.phase !== 'ready') return;

@@ -7,6 +7,7 @@
  * actions. This module puts the page together and loads it.
  */
 import type { Annotation, Source } from '../../core/model';
+import { denied } from '../account/session';
 import { ApiError, errorMessage } from '../api/api-error';
 import * as api from '../api/client';
 import { CopiesPopover, copyEntries } from '../reuse/copies-popover';
@@ -34,7 +35,9 @@ import { markEvents, marksPopover, moreSuggestionsLine } from './viewer-marks';
 import { addToDraft, openCreate, viewerKeys } from './viewer-keys';
 import type { ViewerParts } from './viewer-parts';
 import { emptyMemo, renderViewer } from './viewer-render';
-import { applyViewer, initialViewerState, type ViewerState } from './viewer-state';
+import { initialViewerState, type ViewerState } from './viewer-state';
+import { applyViewerPage, type ViewerPageAction } from './viewer-live';
+import { connectViewerLive, restoreKeptForm, revisedMessage, sourceRevisionBanner, viewerLiveEffect, type LivePage } from './viewer-live-effects';
 
 function sourceMetaLine(s: Source): HTMLElement {
   const words = s.text.split(/\s+/).filter(Boolean).length;
@@ -114,17 +117,39 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string, sugg
   };
 
   const changes = changedSection(parts);
-
-  const store = createPageStore<ViewerState, Parameters<typeof applyViewer>[1]>(initial, applyViewer, {
+  const banner = sourceRevisionBanner();
+  let picker: HTMLElement | null = null;
+  const pickerOf = (s: ViewerState) => setPicker({ sets: s.sets, active: s.activeSet, onChange: (name, sets) => parts.dispatch({ type: 'active-set', name, sets }) });
+  const store = createPageStore<ViewerState, ViewerPageAction>(initial, applyViewerPage, {
     render: (prev, next, action) => {
       // The components share one map of titles: fill it before anything draws with it.
       if (prev.titles !== next.titles) for (const [k, v] of next.titles) titles.set(k, v);
       if (prev.page.phase !== 'ready' && next.page.phase === 'ready') mountSource(next);
       renderViewer(parts, memo, prev, next, action);
       if (prev.annotations !== next.annotations && next.page.phase === 'ready') changes.update(next.annotations.values());
+      if (next.revisedTo && prev.revisedTo !== next.revisedTo) banner.show(revisedMessage(next.revisedTo));
+      // Sets someone else made: the picker offers them (not while the user is in it).
+      if (action.type === 'sets-reloaded' && picker && !picker.contains(document.activeElement)) {
+        const fresh = pickerOf(next);
+        picker.replaceWith(fresh);
+        picker = fresh;
+      }
     },
-    effect: (action, state) => viewerEffect(parts, action, state),
+    effect: (action, state) => {
+      switch (action.type) {
+        case 'remote-annotation':
+        case 'remote-deleted':
+        case 'source-revised':
+        case 'sets-reloaded':
+        case 'restore-form':
+          return viewerLiveEffect(action, state);
+        default:
+          return viewerEffect(parts, action, state);
+      }
+    },
   });
+  const live: LivePage = { parts, state: () => store.state, dispatch: (action) => store.dispatch(action) };
+  const stopLive = connectViewerLive(live);
 
   /** Build the page around the loaded source (once). */
   function mountSource(s: ViewerState): void {
@@ -144,8 +169,9 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string, sugg
           h('nav', { class: 'breadcrumb' }, h('a', { href: '#/' }, '← All sources')),
           h('h1', { id: 'source-title', class: 'source-title' }, source.title),
           sourceMetaLine(source),
+          banner.el,
           h('div', { class: 'viewer-toolbar' },
-            setPicker({ sets: s.sets, active: s.activeSet, onChange: (name, sets) => parts.dispatch({ type: 'active-set', name, sets }) }),
+            (picker = pickerOf(s)),
             h('label', { class: 'toolbar-check', for: 'show-all-sets', title: 'Show the annotations of every set, not only the active one' }, parts.allSetsToggle, ' Show all sets'),
             h('label', { class: 'toolbar-check', for: 'show-reuse', title: 'Mark passages other sources repeat' }, parts.reuseToggle, ' Show reuse'),
             h('label', { class: 'toolbar-check', for: 'show-marks', title: 'Mark in the margin what the assistant suggests checking' }, parts.marksToggle, ' Show suggestions'),
@@ -171,6 +197,7 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string, sugg
       },
       showReuse: s.showReuse,
       marks: { ...markEvents(parts), visible: s.showMarks },
+      actionDenied: () => denied('annotation.create'),
       actionLabels: (action) => (action === 'claim' ? 'Claim' : action === 'note' ? 'Note' : store.state.draft.passages.length > 0 ? 'Add to inconsistency' : 'Start inconsistency'),
     });
     parts.view.setDraftRanges(s.draft.passages.filter((p) => p.source === id));
@@ -198,6 +225,7 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string, sugg
       const [source, annotations, sets] = await Promise.all([api.getSource(id), api.listAnnotations({ source: id }), api.listSets()]);
       store.dispatch({ type: 'loaded', source, annotations, sets, activeSet: loadActiveSet(sets.map((x) => x.name)) });
       if (focusId) store.dispatch({ type: 'focus', id: focusId, from: 'route' });
+      restoreKeptForm(live);
     } catch (err) {
       root.replaceChildren(errorPage(id, err));
       store.close();
@@ -207,6 +235,7 @@ export function viewerPage(root: HTMLElement, id: string, focusId?: string, sugg
   return {
     destroy() {
       store.close();
+      stopLive();
       document.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('storage', onStorage);
       parts.view?.destroy();

@@ -11,6 +11,8 @@ import { annotationSpans, type AnnotationSpan } from '../shared/annotation-spans
 import { annotationForm } from '../sidebar/annotation-form';
 import { collectTags } from '../sidebar/filter-annotations';
 import { emptyValues, toCreateBody, valuesOf } from '../sidebar/form-values';
+import { currentUserName } from '../account/session';
+import { noticeText } from '../live/form-notice';
 import type { ViewerParts } from './viewer-parts';
 import { isDifference } from '../api/client';
 import { inScope, isInScope, isShown, patchShown, shownAnnotations } from './shown-annotations';
@@ -113,7 +115,7 @@ function drawHighlights(parts: ViewerParts, memo: RenderMemo, s: ViewerState, te
   else view.changeHighlights({ remove, add: spans(added) });
 }
 
-function renderForm(parts: ViewerParts, prev: ViewerState, next: ViewerState, action: ViewerAction): void {
+function renderForm(parts: ViewerParts, prev: ViewerState, next: ViewerState, action: { type: string }): void {
   const form = next.form;
   const view = parts.view;
   if (!form) {
@@ -137,7 +139,7 @@ function renderForm(parts: ViewerParts, prev: ViewerState, next: ViewerState, ac
       mode: form.mode,
       kind: form.kind,
       quote: form.quote,
-      values: form.base ? valuesOf(form.base) : emptyValues(next.activeSet),
+      values: form.initial ?? (form.base ? valuesOf(form.base) : emptyValues(next.activeSet)),
       sets: next.sets.map((s) => s.name),
       vocabulary: () => parts.getState().vocabulary,
       onCancel: () => parts.dispatch({ type: 'close-form' }),
@@ -151,10 +153,12 @@ function renderForm(parts: ViewerParts, prev: ViewerState, next: ViewerState, ac
     });
     parts.form = { seq: form.seq, form: f };
     parts.sidebar.openForm(f);
+    if (form.elsewhere) f.showNotice(noticeText(form.elsewhere, currentUserName()));
     return;
   }
   const f = parts.form.form;
   const was = prev.form;
+  if (was?.elsewhere !== form.elsewhere) f.showNotice(form.elsewhere ? noticeText(form.elsewhere, currentUserName()) : null);
   if (was?.saving !== form.saving) f.setSaving(form.saving);
   if (was?.problem !== form.problem) f.showProblem(form.problem, form.problem?.kind === 'conflict' ? valuesOf(form.problem.current) : undefined);
 }
@@ -198,7 +202,7 @@ function renderReuse(parts: ViewerParts, prev: ViewerState, next: ViewerState): 
 }
 
 /** Bring the page in line with `next`. */
-export function renderViewer(parts: ViewerParts, memo: RenderMemo, prev: ViewerState, next: ViewerState, action: ViewerAction): void {
+export function renderViewer(parts: ViewerParts, memo: RenderMemo, prev: ViewerState, next: ViewerState, action: { type: string }): void {
   const view = parts.view;
   if (next.page.phase !== 'ready' || !view) return;
   const text = next.page.value.source.text;

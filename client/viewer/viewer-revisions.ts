@@ -7,7 +7,8 @@
 import type { Annotation, PatchAnnotation, Source } from '../../core/model';
 import * as actions from '../annotations/annotation-actions';
 import { changedPassagesSection, type ChangedPassagesSection } from '../changes/changed-passages-section';
-import { redrawRoute, refetchControl } from '../changes/refetch-control';
+import { refetchControl } from '../changes/refetch-control';
+import { redrawRoute } from '../live/revision-banner';
 import { changesHref } from '../shared/routes';
 import { h } from '../ui/dom';
 import { showStatus } from '../ui/status';

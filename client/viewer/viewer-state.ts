@@ -9,6 +9,7 @@ import type { Annotation, CreateAnnotation, Kind, Source } from '../../core/mode
 import { DEFAULT_SET } from '../../core/model/vocabulary';
 import type { Outcome, Problem } from '../annotations/annotation-actions';
 import type { CarryMode, SetSummary, Suggestion, Vocabulary } from '../api/client';
+import type { FormNotice } from '../live/form-notice';
 import { addPassage, EMPTY_DRAFT, type DraftPassage, type InconsistencyDraft } from '../reuse/inconsistency-draft';
 import { stepMark, type ReuseMark } from '../reuse/reuse-marks';
 import type { TextSpan } from '../shared/trim-range';
@@ -34,6 +35,10 @@ export interface FormState {
   base: Annotation | null;
   saving: boolean;
   problem: Problem | null;
+  /** Someone else changed or deleted the annotation being edited meanwhile (viewer-live.ts). */
+  elsewhere?: FormNotice | null;
+  /** What to fill the form with instead of the annotation's values (a form kept over a sign-in). */
+  initial?: FormValues;
 }
 
 /**
@@ -80,6 +85,8 @@ export interface ViewerState {
   draft: InconsistencyDraft;
   trayCollapsed: boolean;
   vocabulary: Vocabulary | null;
+  /** A newer revision of the source came in since its text was loaded (viewer-live.ts). */
+  revisedTo?: number;
 }
 
 /** Everything that can happen on the page. Intents (save, delete, …) also start API calls. */

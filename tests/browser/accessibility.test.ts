@@ -4,8 +4,9 @@
  * note, an inconsistency and reuse marks, its form and help dialog open; the compare view with
  * highlights, picks and the link dialog; the export and import dialogs; the annotations and tags
  * pages; adding sources; what changed between revisions and the viewer's changed passages; the
- * suggestions inbox (a row selected, the dismissed view, its help) and a margin mark’s popover in
- * the viewer. A serious or critical violation fails the test and is listed with the elements concerned.
+ * suggestions inbox (a row selected, the dismissed view, its help), a margin mark’s popover in the
+ * viewer, the sign-in page and an annotation's history. A serious or critical violation fails the
+ * test and is listed with the elements concerned.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -133,6 +134,20 @@ describe('accessibility (axe-core)', () => {
     await page.locator('.changed-section .changed-item').waitFor();
     await page.locator('.changed-section [data-action="dismiss"]').click();
     await expectAccessible(page, 'viewer with changed passages');
+  });
+
+  it('sign-in page with a problem, and the history dialog', async () => {
+    const { page, server } = s;
+    await page.goto(`${server.url}/#/sign-in`);
+    await page.locator('.sign-in-form button[type="submit"]').click();
+    await page.locator('#sign-in-error').waitFor();
+    await expectAccessible(page, 'sign-in page');
+    const a = await createVia(server.url, PURSUES, 'Presidential priority', { kind: 'claim', claim: { claimant: 'Frank A. Rose', verdict: 'false', evidence: [] } });
+    await call(server.url, 'PATCH', `/api/annotations/${a.id}`, { revision: 1, claim: { claimant: 'Frank A. Rose', verdict: 'true', evidence: [] } });
+    await openSource(page, server.url, PURSUES);
+    await page.locator(`.card[data-annotation-id="${a.id}"] [data-action="history"]`).click();
+    await page.locator('dialog.history-dialog[open] .history-list').waitFor();
+    await expectAccessible(page, 'history dialog');
   });
 
   it('annotations and tags pages', async () => {

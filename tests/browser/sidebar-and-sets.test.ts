@@ -83,6 +83,8 @@ describe('conflicts and failures', () => {
   it('refuses a delete of a changed annotation and shows its current version', async () => {
     const { page, server } = s;
     const a = await createVia(server.url, SOURCE, 'Russia', { kind: 'note', note: 'first version' });
+    // A page that has not heard of the change yet (live updates would show it at once): cut them off.
+    await page.route('**/api/events', (route) => route.abort());
     await openSource(page, server.url, SOURCE);
     await call(server.url, 'PATCH', `/api/annotations/${a.id}`, { revision: a.revision, note: 'changed again' });
     const card = page.locator(`.card[data-annotation-id="${a.id}"]`);

@@ -40,6 +40,11 @@ describe('problemOf', () => {
     expect(problemOf(new ApiError(409, 'exists', 'x'), 'confirm').kind).toBe('failed');
   });
 
+  it('says a refusal for the role as such, with the server’s reason', () => {
+    const err = new ApiError(403, 'forbidden', 'annotation "a_1" was created by bob; to edit annotations created by others takes the editor role (ana is annotator)');
+    expect(problemOf(err, 'save')).toEqual({ kind: 'failed', message: `Not saved: your role does not allow it (${err.message}).` });
+  });
+
   it('names what was not done for any other failure', () => {
     expect(problemOf(new ApiError(0, 'network', 'Could not reach the server (refused)'), 'carry')).toEqual({ kind: 'failed', message: 'Not carried: Could not reach the server (refused)' });
     expect(problemOf(new Error('boom'), 'dismiss')).toEqual({ kind: 'failed', message: 'Not dismissed: boom' });
