@@ -251,11 +251,12 @@ export function inboxPage(root: HTMLElement, query: InboxQuery): Page {
   renderFilters(store.state);
   renderCount(store.state);
   loadInbox(store.state, store.dispatch);
-  // Decisions made elsewhere and sources added or revised change what is open: loaded again once
-  // per burst (a row still there keeps the selection).
+  // Sources added or revised elsewhere bring new suggestions: loaded again once per burst. A
+  // decision made elsewhere is not: its row would vanish under the key the user is about to press
+  // (acting on the row after it); acting on it says who decided it first instead.
   let soon: ReturnType<typeof setTimeout> | undefined;
   const stopLive = subscribeLive((e) => {
-    if (e.type !== 'suggestions' && e.type !== 'source') return;
+    if (e.type !== 'source') return;
     clearTimeout(soon);
     soon = setTimeout(() => loadOpen(store.dispatch), 300);
   });
