@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Annotation, CreateAnnotation, Role } from '../../core/model';
 import { call, startTestServer, type TestServer } from '../helpers/test-server';
 import { addPeople, bearer, manualClock, PEOPLE, type Clock } from '../server/security/accounts-fixture';
-import { launchBrowser, watchErrors } from './browser-helpers';
+import { launchBrowser, releaseBrowser, watchErrors } from './browser-helpers';
 
 export { PEOPLE };
 
@@ -46,7 +46,7 @@ export function accountSuite(): AccountSuite {
     contexts = [];
   });
   afterAll(async () => {
-    await s.browser?.close();
+    await releaseBrowser(s.browser);
     await s.server?.close();
   });
   s.open = async (as, viewport = { width: 1360, height: 900 }) => {

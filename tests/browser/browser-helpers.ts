@@ -11,12 +11,32 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Annotation, CreateAnnotation } from '../../core/model';
 import { call, startTestServer, type TestServer } from '../helpers/test-server';
 
-/** Launch the system Chromium headless, with the flags that keep it quiet and offline. */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The system Chromium, headless, with the flags that keep it quiet and offline: one per test worker,
+ * shared by the files the worker runs (starting it took about half a second per file). Files get
+ * their own pages (each in a new context) and give them back with `releaseBrowser`; Playwright stops
+ * the browser when the worker exits.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  if (shared) {
+    const current = shared;
+    // A browser that crashed or was closed is replaced.
+    return current.then((b) => (b.isConnected() ? b : ((shared = undefined), launchBrowser())));
+  }
+  shared = chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+  shared.catch(() => (shared = undefined));
+  return shared;
+}
+
+/** Closes every page a file opened (their contexts), keeping the worker's browser for the next file. */
+export async function releaseBrowser(browser: Browser | undefined): Promise<void> {
+  if (!browser) return;
+  await Promise.all(browser.contexts().map((c) => c.close().catch(() => {})));
 }
 
 export interface BrowserSession {
@@ -39,7 +59,7 @@ export async function openSession(viewport: { width: number; height: number }, p
 
 export async function closeSession(s: Partial<BrowserSession>): Promise<void> {
   if (s.page) logs.delete(s.page);
-  await s.browser?.close();
+  await releaseBrowser(s.browser);
   await s.server?.close();
 }
 
@@ -123,7 +143,7 @@ export function browserSuite(
   });
   afterAll(async () => {
     await context?.close();
-    await ctx.browser?.close();
+    await releaseBrowser(ctx.browser);
     await ctx.server?.close();
   });
   return ctx;
