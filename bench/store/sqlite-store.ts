@@ -90,6 +90,15 @@ export class SqliteStore implements Store {
     return row ? (JSON.parse(row.json) as Annotation) : undefined;
   }
 
+  async annotationsById(ids: readonly string[]): Promise<Map<string, Annotation>> {
+    const out = new Map<string, Annotation>();
+    for (const id of ids) {
+      const a = await this.annotation(id);
+      if (a) out.set(id, a);
+    }
+    return out;
+  }
+
   async annotations(query: AnnotationQuery = {}): Promise<readonly Annotation[]> {
     if (query.source !== undefined) {
       return parse(query.set !== undefined ? this.q.bySourceSet.all(query.source, query.set) : this.q.bySource.all(query.source));

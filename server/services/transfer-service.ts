@@ -171,8 +171,10 @@ export class TransferService {
       // Copies, with the history each carries: the ids below may change, and the store may run
       // this work again (store.ts), which must find the records as they were.
       const carriedBy = new Map<Annotation, HistoryItem[]>();
+      // Every id the file brings, read at once (a database answers them in one query).
+      const existing = await tx.annotationsById(records.map((a) => a.id));
       for (const a of records) {
-        const here = await tx.annotation(a.id);
+        const here = existing.get(a.id);
         if (here && sameContent(here, a)) continue;
         const copy = { ...a };
         fresh.push(copy);
@@ -184,7 +186,7 @@ export class TransferService {
       const renamed = new Map<string, string>();
       const seen = new Set<string>();
       for (const a of fresh) {
-        if (seen.has(a.id) || (await tx.annotation(a.id))) {
+        if (seen.has(a.id) || existing.has(a.id)) {
           const id = newAnnotationId();
           renamed.set(a.id, id);
           a.id = id;

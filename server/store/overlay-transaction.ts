@@ -68,6 +68,18 @@ export class OverlayTransaction implements Transaction {
     return own ? (own.value ?? undefined) : this.base.annotation(id);
   }
 
+  async annotationsById(ids: readonly string[]): Promise<Map<string, Annotation>> {
+    const out = new Map<string, Annotation>();
+    const rest: string[] = [];
+    for (const id of ids) {
+      const own = this.own('annotations', id);
+      if (!own) rest.push(id);
+      else if (own.value) out.set(id, own.value);
+    }
+    if (rest.length) for (const [id, a] of await this.base.annotationsById(rest)) out.set(id, a);
+    return out;
+  }
+
   async annotations(query: AnnotationQuery = {}): Promise<readonly Annotation[]> {
     return this.overlaid('annotations', await this.base.annotations(query), (a) => a.id, (a) => matches(a, query));
   }

@@ -42,6 +42,8 @@ export interface AnnotationQuery {
 /** Reads, answered from committed data (or, inside a transaction, with its own writes applied). */
 export interface StoreReads {
   annotation(id: string): Promise<Annotation | undefined>;
+  /** The annotations among `ids` that exist, by id: one read for many (an import checks every id it brings). */
+  annotationsById(ids: readonly string[]): Promise<Map<string, Annotation>>;
   /** In no particular order; the array must not be changed by the caller. */
   annotations(query?: AnnotationQuery): Promise<readonly Annotation[]>;
   /** The set of that name, compared without regard to case or Unicode normal form. */

@@ -118,6 +118,15 @@ export class JsonStore implements Store {
     return this.tables.get('annotations', id);
   }
 
+  async annotationsById(ids: readonly string[]): Promise<Map<string, Annotation>> {
+    const out = new Map<string, Annotation>();
+    for (const id of ids) {
+      const a = this.tables.get('annotations', id);
+      if (a) out.set(id, a);
+    }
+    return out;
+  }
+
   async annotations(query: AnnotationQuery = {}): Promise<readonly Annotation[]> {
     return this.tables.annotations(query);
   }

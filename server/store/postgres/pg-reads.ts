@@ -9,7 +9,8 @@
  */
 import type { Annotation, AnnotationSet, Decision, Session, SourceRecord, SourceRevision, User } from '../../../core/model';
 import { setKey, userKey, type AnnotationQuery, type StoreReads } from '../store';
-import { readAnnotation, readAnnotations } from './annotation-sql';
+import { ANNOTATIONS, readAnnotation, readAnnotations } from './annotation-sql';
+import { readMany } from './keyed-table';
 import type { Queryable } from './pg-pool';
 import { readDecision, readDecisions, readRevisions, readSession, readSessions, readSet, readSets, readSource, readSources, readUser, readUsers } from './record-sql';
 
@@ -45,6 +46,19 @@ export class PgReads implements StoreReads {
 
   annotation(id: string): Promise<Annotation | undefined> {
     return this.keyed(`annotation\u0000${id}`, (db) => readAnnotation(db, id));
+  }
+
+  /** One query for all of `ids`; in a transaction, each answer is kept as `annotation(id)` would keep it. */
+  async annotationsById(ids: readonly string[]): Promise<Map<string, Annotation>> {
+    const wanted = this.byKey ? ids.filter((id) => !this.byKey!.has(`annotation\u0000${id}`)) : ids;
+    const found = wanted.length ? ((await this.run((db) => readMany(db, ANNOTATIONS, wanted))) as Map<string, Annotation>) : new Map<string, Annotation>();
+    if (this.byKey) for (const id of wanted) this.byKey.set(`annotation\u0000${id}`, Promise.resolve(found.get(id)));
+    const out = new Map<string, Annotation>();
+    for (const id of ids) {
+      const a = this.byKey ? ((await this.byKey.get(`annotation\u0000${id}`)) as Annotation | undefined) : found.get(id);
+      if (a) out.set(id, a);
+    }
+    return out;
   }
 
   annotations(query?: AnnotationQuery): Promise<readonly Annotation[]> {

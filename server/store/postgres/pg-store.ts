@@ -143,6 +143,10 @@ export class PgStore implements Store {
     return this.read('reading an annotation', () => this.reads.annotation(id));
   }
 
+  annotationsById(ids: readonly string[]): Promise<Map<string, Annotation>> {
+    return this.read('reading annotations', () => this.reads.annotationsById(ids));
+  }
+
   annotations(query?: AnnotationQuery): Promise<readonly Annotation[]> {
     return this.read('reading annotations', () => this.reads.annotations(query));
   }

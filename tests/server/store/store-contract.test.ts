@@ -254,6 +254,29 @@ describe.each([
     expect(await store.countsBySource()).toEqual(new Map());
   });
 
+  it('reads many annotations by id at once, committed and within a transaction, missing ones left out', async () => {
+    const store = await open();
+    const [a, b, c] = [note('alpha'), note('beta'), note('alpha')];
+    await store.transact((tx) => (tx.insertAnnotation(a), tx.insertAnnotation(b)));
+    const found = await store.annotationsById([a.id, 'a_missing', b.id, 'a_\u0000odd']);
+    expect([...found.keys()].sort()).toEqual([a.id, b.id].sort());
+    expect(found.get(a.id)).toEqual(a);
+    const seen = await store.transact(async (tx) => {
+      tx.deleteAnnotation(a.id);
+      tx.insertAnnotation(c);
+      // Read once before the batch, once after: the transaction's view stays one.
+      const before = await tx.annotation(b.id);
+      const many = await tx.annotationsById([a.id, b.id, c.id]);
+      return { before, many: [...many.keys()].sort(), again: await tx.annotation(b.id) };
+    });
+    expect(seen.many).toEqual([b.id, c.id].sort());
+    expect(seen.before).toEqual(b);
+    expect(seen.again).toEqual(b);
+    // The history of all annotations at once (a whole-store copy reads it so).
+    await store.transact((tx) => (tx.addHistory(history(b.id, 1, 'created')), tx.addHistory(history(c.id, 1, 'created'))));
+    expect((await store.history()).map((h) => h.annotation).sort()).toEqual([b.id, c.id].sort());
+  });
+
   it('keeps history oldest first, past the deletion of its annotation', async () => {
     const store = await open();
     const a = note('alpha');
