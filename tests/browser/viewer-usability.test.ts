@@ -206,6 +206,13 @@ describe('a quick mouse drag', () => {
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     for (let i = 1; i <= 6; i++) await page.mouse.move(start.x + ((sidebar.x + 60 - start.x) * i) / 6, start.y + 30 * i);
+    // Where the sidebar is now (on a busy machine the page may still be laying out what loaded
+    // after the text): the drag ends over it, outside the text, whatever moved meanwhile.
+    const end = await page.locator('.sidebar').boundingBox();
+    if (!end) throw new Error('no sidebar');
+    const at = { x: end.x + 60, y: Math.min(Math.max(start.y + 180, end.y + 20), end.y + end.height - 20, 880) };
+    await page.mouse.move(at.x, at.y);
+    expect(await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.ProseMirror'), at)).toBe(false);
     await page.mouse.up();
     await expect(page.locator('.selection-popover').isVisible()).resolves.toBe(false);
     await page.keyboard.press('c');
