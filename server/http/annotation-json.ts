@@ -26,31 +26,28 @@ function annotationBytes(a: Annotation): Buffer {
 }
 
 /** The whole body of a frozen list's answer, kept while the list lives (lists are replaced, not changed). */
-const bodies = new WeakMap<readonly Annotation[], Map<string, Buffer>>();
+const bodies = new WeakMap<readonly Annotation[], Buffer>();
 
+const OPEN = Buffer.from('{"annotations":[');
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from(']}');
 
-function bodyOf(annotations: readonly Annotation[], field: string): Buffer {
-  let byField = bodies.get(annotations);
-  let body = byField?.get(field);
+function bodyOf(annotations: readonly Annotation[]): Buffer {
+  let body = bodies.get(annotations);
   if (body === undefined) {
-    const parts: Buffer[] = [Buffer.from(`{${JSON.stringify(field)}:[`)];
+    const parts: Buffer[] = [OPEN];
     annotations.forEach((a, i) => {
       if (i) parts.push(COMMA);
       parts.push(annotationBytes(a));
     });
     parts.push(CLOSE);
     body = Buffer.concat(parts);
-    if (Object.isFrozen(annotations)) {
-      if (!byField) bodies.set(annotations, (byField = new Map()));
-      byField.set(field, body);
-    }
+    if (Object.isFrozen(annotations)) bodies.set(annotations, body);
   }
   return body;
 }
 
-/** Sends `{ "<field>": [annotations…] }` with the given status. */
-export function sendAnnotations(res: Response, annotations: readonly Annotation[], field = 'annotations', status = 200): void {
-  res.status(status).type('application/json').send(bodyOf(annotations, field));
+/** Sends `{ "annotations": [annotations…] }` with the given status. */
+export function sendAnnotations(res: Response, annotations: readonly Annotation[], status = 200): void {
+  res.status(status).type('application/json').send(bodyOf(annotations));
 }

@@ -6,7 +6,7 @@
  */
 import type { Response } from 'express';
 import type { Annotation } from '../../core/model';
-import { userKey, type Op, type Store } from '../store/store';
+import type { Op, Store } from '../store/store';
 
 export type LiveEvent =
   | { type: 'annotation'; annotation: Annotation }
@@ -41,7 +41,7 @@ const KEEP_ALIVE_MS = 25_000;
  * another role or token; the page reconnects and is asked to sign in again if it must.
  */
 export interface StreamHolder {
-  /** The user's name (not for the single-user mode, which has no account). */
+  /** The user's key (userKey of their name); none in the single-user mode, which has no account. */
   user?: string;
   /** The session id, when the stream came with a session cookie. */
   session?: string;
@@ -52,10 +52,9 @@ export interface StreamHolder {
 }
 
 /** Whether `ops` end the credential of `holder`. */
-export function endsHolder(ops: readonly Op[], holder: StreamHolder): boolean {
-  const user = holder.user === undefined ? undefined : userKey(holder.user);
+function endsHolder(ops: readonly Op[], holder: StreamHolder): boolean {
   return ops.some(
-    (op) => (op.table === 'sessions' && op.key === holder.session && op.value === null) || (op.table === 'users' && (holder.local || op.key === user)),
+    (op) => (op.table === 'sessions' && op.key === holder.session && op.value === null) || (op.table === 'users' && (holder.local || op.key === holder.user)),
   );
 }
 

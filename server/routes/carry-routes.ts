@@ -19,7 +19,7 @@ export function carryRoutes(carry: CarryService, annotations: AnnotationService)
   });
   r.post('/:id/carry', async (req, res) => {
     const body = parseWith(CarryBody, req.body);
-    sendAnnotations(res, await carry.carry(req.params.id, body.mode, actorOf(res), body.sources), 'annotations', 201);
+    sendAnnotations(res, await carry.carry(req.params.id, body.mode, actorOf(res), body.sources), 201);
   });
   return r;
 }

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { SessionService } from '../auth/sessions';
 import { identityOf } from '../http/actor';
 import { streamEvents, type StreamHolder } from '../http/live-events';
-import type { Store } from '../store/store';
+import { userKey, type Store } from '../store/store';
 
 export function eventRoutes(store: Store, sessions: SessionService, now: () => Date): Router {
   const r = Router();
@@ -12,7 +12,7 @@ export function eventRoutes(store: Store, sessions: SessionService, now: () => D
     const session = identity?.session;
     const holder: StreamHolder =
       identity && identity.via !== 'local'
-        ? { user: identity.actor.name, session: session?.id, live: session && (() => now().getTime() < sessions.endsAt(session)) }
+        ? { user: userKey(identity.actor.name), session: session?.id, live: session && (() => now().getTime() < sessions.endsAt(session)) }
         : { local: true };
     streamEvents(store, res, (stop) => req.on('close', stop), holder);
   });
