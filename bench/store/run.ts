@@ -105,7 +105,12 @@ interface Running {
   child: ChildProcess;
   url: string;
   startupMs: number;
+  /** The server's request times since the last call, by kind of request. */
+  timing(): Promise<ServerTiming>;
 }
+
+/** Request times inside one server process, by kind of request (see bench-server.ts). */
+type ServerTiming = Record<string, { n: number; p50: number; p99: number }>;
 
 async function startServer(kind: StoreKind, place: Place, sourcesDir: string): Promise<Running> {
   const store = isPostgres(kind) ? ['--store', 'postgres', '--database', place.databaseUrl!] : ['--store', kind];
@@ -115,16 +120,30 @@ async function startServer(kind: StoreKind, place: Place, sourcesDir: string): P
   });
   children.add(child);
   child.once('exit', () => children.delete(child));
+  // The server's stdout, line by line: first its address, then its timing reports.
+  const waiting: ((line: string) => void)[] = [];
+  let out = '';
+  child.stdout!.on('data', (d) => {
+    out += d;
+    let end;
+    while ((end = out.indexOf('\n')) >= 0) {
+      const line = out.slice(0, end);
+      out = out.slice(end + 1);
+      waiting.shift()?.(line);
+    }
+  });
+  const nextLine = () => new Promise<string>((ok) => waiting.push(ok));
   const line = await new Promise<string>((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('\n')) ok(out.split('\n')[0]);
-    });
+    void nextLine().then(ok);
     child.once('exit', (code) => fail(new Error(`bench server exited (${code})`)));
   });
   const { url, startupMs } = JSON.parse(line) as { url: string; startupMs: number };
-  return { child, url, startupMs };
+  const timing = async (): Promise<ServerTiming> => {
+    const report = nextLine();
+    child.kill('SIGUSR2');
+    return JSON.parse((await report).replace(/^TIMING /, '')) as ServerTiming;
+  };
+  return { child, url, startupMs, timing };
 }
 
 /** The kind's server processes, started together (postgres-2: two on one database). */
@@ -252,7 +271,7 @@ const loads: number[] = [loadavg()[0]];
 try {
   log(`store bench: ${fmt(total)} annotations on ${sourceCount} sources, ${duration} s per workload, 50 connections; load ${loadavg()[0].toFixed(2)}`);
   const sources = await writeSources(sourcesDir, sourceCount);
-  const results = new Map<StoreKind, { startupMs: number; rss: number; loads: Map<string, LoadResult & { rss: number }> }>();
+  const results = new Map<StoreKind, { startupMs: number; rss: number; loads: Map<string, LoadResult & { rss: number; server: ServerTiming }> }>();
   for (const kind of stores) {
     const place = await newPlace(kind, 'main');
     try {
@@ -262,14 +281,17 @@ try {
       const urls = servers.map((s) => s.url);
       // Two processes: the larger start-up, and the RSS of both together.
       const rss = async () => (await Promise.all(servers.map((s) => rssMb(s.child.pid!)))).reduce((a, b) => a + b, 0);
-      const entry = { startupMs: Math.max(...servers.map((s) => s.startupMs)), rss: await rss(), loads: new Map<string, LoadResult & { rss: number }>() };
+      const entry = { startupMs: Math.max(...servers.map((s) => s.startupMs)), rss: await rss(), loads: new Map<string, LoadResult & { rss: number; server: ServerTiming }>() };
       results.set(kind, entry);
       for (const [name, make] of Object.entries(workloads(sources, ids))) {
         log(`  ${kind}: ${name} (load ${loadavg()[0].toFixed(2)})`);
         loads.push(loadavg()[0]);
         await load(urls, make, 50, 1);
+        // The warm-up's times are dropped; the first server's stand for both of postgres-2.
+        await Promise.all(servers.map((s) => s.timing()));
         const r = await load(urls, make);
-        entry.loads.set(name, { ...r, rss: await rss() });
+        const [server] = await Promise.all(servers.map((s) => s.timing()));
+        entry.loads.set(name, { ...r, rss: await rss(), server });
       }
       await Promise.all(servers.map(stopServer));
     } finally {
@@ -305,6 +327,19 @@ try {
   out.push('');
   out.push(`Start-up with ${fmt(total)} annotations: ${stores.map((k) => `${k} ${fmt(results.get(k)!.startupMs)} ms (RSS ${fmt(results.get(k)!.rss)} MB)`).join(', ')}`);
   if (stores.some(isPostgres)) out.push('(PostgreSQL: RSS of the Collate server processes only, not of the database server.)');
+
+  out.push('');
+  out.push('Time inside the server per request (arrival to last byte), median / p99 ms, by kind of request (postgres-2: its first process):');
+  out.push('');
+  out.push('| workload | store | list by source | one by id | create |');
+  out.push('|---|---|---:|---:|---:|');
+  const cell = (t: ServerTiming, kind: string) => (t[kind] ? `${t[kind].p50} / ${t[kind].p99}` : '');
+  for (const name of [...results.values()][0]?.loads.keys() ?? []) {
+    for (const kind of stores) {
+      const t = results.get(kind)!.loads.get(name)!.server;
+      out.push(`| ${name} | ${kind} | ${cell(t, 'list')} | ${cell(t, 'one')} | ${cell(t, 'create')} |`);
+    }
+  }
 
   out.push('');
   out.push('Single edit (PATCH, sequential, median / p90 of 100 after 20 warm-up) on a source holding N annotations:');
