@@ -36,6 +36,23 @@ export function eventsOf(ops: readonly Op[]): LiveEvent[] {
 const KEEP_ALIVE_MS = 25_000;
 
 /**
+ * One commit's events as stream text, made once however many pages listen: every listener is
+ * handed the same `ops` array, and an import's commit may hold tens of thousands of changes.
+ */
+const streamTexts = new WeakMap<readonly Op[], string>();
+
+function streamTextOf(ops: readonly Op[]): string {
+  let text = streamTexts.get(ops);
+  if (text === undefined) {
+    text = eventsOf(ops)
+      .map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`)
+      .join('');
+    streamTexts.set(ops, text);
+  }
+  return text;
+}
+
+/**
  * Whom a stream was opened for. A stream outlives the request that checked its credential, so it
  * ends when that credential does: the session signed out or replaced, the user removed, given
  * another role or token; the page reconnects and is asked to sign in again if it must.
@@ -80,7 +97,8 @@ export function streamEvents(store: Store, res: Response, onClose: (stop: () => 
   };
   const stopListening = store.onCommit((ops) => {
     if (endsHolder(ops, holder)) return end();
-    for (const e of eventsOf(ops)) res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+    const text = streamTextOf(ops);
+    if (text) res.write(text);
   });
   const beat = setInterval(() => (holder.live && !holder.live() ? end() : res.write(': still here\n\n')), KEEP_ALIVE_MS);
   onClose(stop);

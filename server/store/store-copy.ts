@@ -8,7 +8,7 @@
  * as empty as it was; the texts go first, as every write of a revision does, since a text nothing
  * refers to is harmless. The copy is then read back and counted, so "copied" is a checked claim.
  */
-import { setKey, type Store, type TableName } from './store';
+import { setKey, type BlobKind, type Store, type TableName } from './store';
 
 export type CopyCounts = Record<TableName, number> & { texts: number };
 
@@ -74,14 +74,13 @@ export async function copyStore(from: Store, to: Store, progress: CopyProgress =
   const all = await readAll(from);
 
   // Texts first, each once (revisions of several sources may share one).
-  const blobs = new Map<string, 'text' | 'html'>();
+  const blobs = new Map<string, [BlobKind, string]>();
   for (const r of all.revisions) {
-    blobs.set(`text:${r.hash}`, 'text');
-    if (r.html) blobs.set(`html:${r.html}`, 'html');
+    blobs.set(`text:${r.hash}`, ['text', r.hash]);
+    if (r.html) blobs.set(`html:${r.html}`, ['html', r.html]);
   }
   let done = 0;
-  for (const [key, kind] of blobs) {
-    const hash = key.slice(kind.length + 1);
+  for (const [kind, hash] of blobs.values()) {
     const content = await from.blob(kind, hash);
     if (content === undefined) throw new CopyError(`the source store lacks the ${kind} ${hash} that a revision refers to; nothing was copied`);
     const stored = await to.putBlob(kind, content);

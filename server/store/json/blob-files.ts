@@ -12,7 +12,7 @@ import { storageErrorOf, type BlobKind } from '../store';
 const EXTENSION: Record<BlobKind, string> = { text: 'txt', html: 'html' };
 const HASH = /^[0-9a-f]{64}$/;
 
-export function sha256(content: string): string {
+function sha256(content: string): string {
   return createHash('sha256').update(content).digest('hex');
 }
 

@@ -15,7 +15,7 @@ import type { Annotation } from '../../../core/model';
 import type { TableName, Tables } from '../store';
 
 export const COLLECTION_FILE = 'collection';
-export const CATALOG_FILE = 'catalog';
+const CATALOG_FILE = 'catalog';
 export const USERS_FILE = 'users';
 export const SESSIONS_FILE = 'sessions';
 /** Snapshot files directly in the data folder. */

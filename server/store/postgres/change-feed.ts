@@ -19,7 +19,7 @@ import { readMany } from './keyed-table';
 import type { Queryable } from './pg-pool';
 import { TABLES } from './pg-writes';
 
-export const CHANNEL = 'collate_changes';
+const CHANNEL = 'collate_changes';
 /** Below PostgreSQL's 8,000-byte limit, with room for the envelope. */
 const MAX_PAYLOAD = 7_500;
 const RECONNECT_MS = 1_000;
@@ -121,7 +121,11 @@ export class ChangeFeed {
     if (payload.ops) return this.deliver(payload.ops);
     const changes = payload.changes ?? [];
     const keysOf = new Map<TableName, string[]>();
-    for (const [table, key] of changes) keysOf.set(table, [...(keysOf.get(table) ?? []), key]);
+    for (const [table, key] of changes) {
+      const keys = keysOf.get(table);
+      if (keys) keys.push(key);
+      else keysOf.set(table, [key]);
+    }
     const found = new Map<TableName, Map<string, Tables[TableName]>>();
     for (const [table, keys] of keysOf) found.set(table, await readMany(this.reads, TABLES[table], keys));
     this.deliver(changes.map(([table, key]) => ({ table, key, value: found.get(table)!.get(key) ?? null }) as Op));

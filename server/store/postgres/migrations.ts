@@ -16,7 +16,7 @@ import { PROJECT_ROOT } from '../../config';
 import type { Queryable } from './pg-pool';
 
 /** Read at run time from the checkout, so `dist/collate.js` and the sources use the same files. */
-export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'server/store/postgres/migrations');
+const MIGRATIONS_DIR = join(PROJECT_ROOT, 'server/store/postgres/migrations');
 
 /** Any fixed number, the same in every Collate process: "collate" in ASCII. */
 const MIGRATION_LOCK = 0x636f6c6c617465;

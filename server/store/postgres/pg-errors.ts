@@ -32,7 +32,7 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTU
 /** node-postgres reports a lost or refused connection with these messages and no code. */
 const CONNECTION_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/, /not queryable/, /^Client was closed/, /Cannot use a pool after calling end/];
 
-export function sqlState(e: unknown): string | undefined {
+function sqlState(e: unknown): string | undefined {
   return e instanceof pg.DatabaseError ? e.code : undefined;
 }
 
