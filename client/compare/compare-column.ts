@@ -28,13 +28,6 @@ export interface ColumnContent {
   layers: readonly ColumnLayer[];
 }
 
-/** Build the text element of side `side` (`a` left, `b` right). */
-export function renderColumnText(side: 'a' | 'b', content: ColumnContent): HTMLElement {
-  const column = h('div', { class: `compare-text compare-text-${side}`, 'data-side': side });
-  fillColumnText(column, side, content);
-  return column;
-}
-
 /**
  * (Re)fill `column` with `content`: used when the annotations change, so the column element, its
  * scroll position and its observers stay. The text and its offsets are the same every time.

@@ -9,6 +9,7 @@
 import type { FieldChange } from '../../core/model';
 import { KIND_LABELS, VERDICT_LABELS } from '../../core/model/vocabulary';
 import { excerpt } from '../shared/text-excerpt';
+import { isRecord } from '../../core/export/json-path';
 
 /** One thing that changed: which, and the words saying how. */
 export interface ChangeLine {
@@ -19,7 +20,6 @@ export interface ChangeLine {
 const NOTE_CHARS = 80;
 const QUOTE_CHARS = 70;
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((v): v is string => typeof v === 'string') : []);
 const quoted = (s: string, max: number) => (s.trim() === '' ? '(empty)' : `“${excerpt(s, max)}”`);
 

@@ -90,11 +90,6 @@ export function stopLive(): void {
   setStatus('off');
 }
 
-/** The connection's status now. */
-export function liveStatus(): LiveStatus {
-  return status;
-}
-
 /** Hear every live update while subscribed; returns the removal. */
 export function subscribeLive(fn: (e: LiveEvent) => void): () => void {
   subscribers.add(fn);

@@ -124,8 +124,9 @@ function update(prev: HighlightsState, state: EditorState, textDoc: TextDocument
   const depths = assignDepths(members.map((d) => ({ start: d.from, end: d.to })));
   const stale: Decoration[] = removed.flatMap((d) => piecesOf(prev.decorations, d));
   const fresh: Drawn[] = [];
+  const isAdded = new Set(added);
   members.forEach((d, i) => {
-    if (added.includes(d)) {
+    if (isAdded.has(d)) {
       d.depth = depths[i];
       fresh.push(d);
     } else if (d.depth !== depths[i]) {
@@ -151,11 +152,6 @@ function update(prev: HighlightsState, state: EditorState, textDoc: TextDocument
 /** Ask the plugin for `change` in this transaction. */
 export function changeHighlights(tr: Transaction, change: HighlightsChange): Transaction {
   return tr.setMeta(highlightsKey, change);
-}
-
-/** The window of highlights drawn in `state` (null: all). */
-export function highlightsWindow(state: EditorState): DocRange | null {
-  return highlightsKey.getState(state)?.window ?? null;
 }
 
 /** The highlights plugin for a document built by `textDoc`. */

@@ -145,11 +145,6 @@ export function setSuggestionMarksWindow(tr: Transaction, window: DocRange | nul
   return withMeta(tr, { window });
 }
 
-/** The plugin's state in `state`. */
-export function suggestionMarksState(state: EditorState): SuggestionMarksState | undefined {
-  return suggestionMarksKey.getState(state);
-}
-
 /** The margin marks plugin for a document built by `textDoc`, drawing `window` at first. */
 export function suggestionMarksPlugin(textDoc: TextDocument, events: MarkEvents, visible: boolean, window: DocRange | null = null): Plugin<SuggestionMarksState> {
   return new Plugin<SuggestionMarksState>({

@@ -108,7 +108,7 @@ export function viewerEffect(parts: ViewerParts, action: ViewerAction, s: Viewer
         if (!outcome.ok) return showStatus(outcome.problem.message, 'error');
         parts.dispatch({ type: 'suggestion-handled', id: action.suggestion.id });
         parts.dispatch({ type: 'made-elsewhere', annotations: [outcome.value], focus: true });
-        showStatus(`${KIND_LABELS[outcome.value.kind]} saved to set “${outcome.value.set}”.`, 'success');
+        showStatus(savedMessage(outcome.value, true), 'success');
       });
       return;
     case 'dismiss-suggestion':

@@ -11,7 +11,8 @@ import { changedNotice } from '../live/form-notice';
 import { applyRemote, belongingTo, provisionalOf, removeRemote } from '../live/remote-records';
 import type { TextSpan } from '../shared/trim-range';
 import type { FormValues } from '../sidebar/form-values';
-import { applyViewer, withVocabulary, type FormState, type ViewerAction, type ViewerState } from './viewer-state';
+import { applyViewer, without, withVocabulary, type FormState, type ViewerAction, type ViewerState } from './viewer-state';
+import { isRecord } from '../../core/export/json-path';
 
 /** An open form as kept over a sign-in: what it was for, and what was typed. */
 export type KeptForm =
@@ -31,7 +32,6 @@ export type ViewerPageAction = ViewerAction | ViewerLiveAction;
 /** The key a kept form of source `id` is stored under. */
 export const keptFormKey = (id: string) => `viewer-form:${id}`;
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function formValuesOf(x: unknown): FormValues | null {
   if (!isRecord(x)) return null;
@@ -59,11 +59,6 @@ function shownTexts(state: ViewerState): Map<string, number | undefined> {
   return new Map([[state.sourceId, state.page.phase === 'ready' ? state.page.value.source.revision : undefined]]);
 }
 
-function without<T>(set: ReadonlySet<T>, item: T): Set<T> {
-  const next = new Set(set);
-  next.delete(item);
-  return next;
-}
 
 function remoteAnnotation(state: ViewerState, a: Annotation): ViewerState {
   if (state.page.phase !== 'ready') return state;

@@ -45,8 +45,8 @@ const keyOf = (s: ViewerState): unknown[] => [s.annotations, s.activeSet, s.allS
 const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
 /** The tags in scope, as a new list only when they differ (the tag filter's options are rebuilt for a new list). */
-function deriveTags(memo: RenderMemo, s: ViewerState): void {
-  const tags = collectTags(inScope(s));
+function deriveTags(memo: RenderMemo, scope: readonly Annotation[]): void {
+  const tags = collectTags(scope);
   if (tags.length !== memo.tags.length || tags.some((t, i) => t !== memo.tags[i])) memo.tags = tags;
 }
 
@@ -64,8 +64,9 @@ function derive(memo: RenderMemo, prev: ViewerState, s: ViewerState): boolean {
   memo.changed = patch?.changed ?? null;
   if (!patch) {
     memo.shown = shownAnnotations(s);
-    memo.scopeCount = inScope(s).length;
-    deriveTags(memo, s);
+    const scope = inScope(s);
+    memo.scopeCount = scope.length;
+    deriveTags(memo, scope);
     return true;
   }
   memo.shown = patch.list;
@@ -79,7 +80,7 @@ function derive(memo: RenderMemo, prev: ViewerState, s: ViewerState): boolean {
     if (before && before.tags.length > 0) newTag = true;
   }
   // A tag appeared, or one may have gone with an annotation that carried it.
-  if (newTag) deriveTags(memo, s);
+  if (newTag) deriveTags(memo, inScope(s));
   return true;
 }
 

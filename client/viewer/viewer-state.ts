@@ -195,7 +195,7 @@ function withAnnotations(map: ReadonlyMap<string, Annotation>, add: readonly Ann
   return next;
 }
 
-function without<T>(set: ReadonlySet<T>, item: T): Set<T> {
+export function without<T>(set: ReadonlySet<T>, item: T): Set<T> {
   const next = new Set(set);
   next.delete(item);
   return next;
