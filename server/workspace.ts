@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { AnnotationService } from './services/annotation-service';
 import { reanchorAll } from './services/reanchor-service';
-import { SourceService, sourceOf } from './services/source-service';
+import { SourceService } from './services/source-service';
 import { readSourceFolder, SourceLibrary } from './sources/source-library';
 import { JsonStore } from './store/json/json-store';
 import type { PgStore } from './store/postgres/pg-store';
@@ -92,9 +92,8 @@ function followOtherServers(store: Store, sources: SourceLibrary): () => Promise
   let adopting = Promise.resolve();
   const adopt = async (record: SourceRecord) => {
     if ((sources.get(record.id)?.revision ?? 0) >= record.revision) return;
-    const current = (await store.revisions(record.id)).find((r) => r.revision === record.revision);
-    const text = current && (await store.blob('text', current.hash));
-    if (text !== undefined) await sources.publish(sourceOf(record, text));
+    const loaded = await SourceService.load(store, record);
+    if (loaded) await sources.publish(loaded.source);
   };
   remote((ops) => {
     for (const op of ops) {

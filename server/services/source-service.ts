@@ -17,6 +17,7 @@ import type { Store, Transaction } from '../store/store';
 import { SYSTEM_ACTOR, type Actor } from './actor';
 import type { AnnotationService } from './annotation-service';
 import { missing, ServiceError } from './service-error';
+import { wordCount } from '../../core/text/word-count';
 
 export interface SourceOutcome {
   status: 'created' | 'revised' | 'unchanged';
@@ -32,8 +33,6 @@ interface Draft {
   meta: GivenMeta & { title: string; guessed: readonly string[] };
   rawHtml?: string;
 }
-
-const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** Characters of the text a preview shows. */
 const EXCERPT_CHARS = 400;
@@ -59,9 +58,12 @@ function sameMeta(a: SourceRecord, b: SourceRecord): boolean {
   return META_FIELDS.every((f) => a[f] === b[f]) && a.guessed.join() === b.guessed.join();
 }
 
-/** The current revision of a source as a Source, from its record and text. */
-export function sourceOf(record: SourceRecord, text: string): Source {
-  const meta: Source = { id: record.id, title: record.title, outlet: record.outlet, guessed: [...record.guessed], length: text.length, hash: hashText(text), revision: record.revision, text };
+/**
+ * The current revision of a source as a Source, from its record and text; `hash` is the text's
+ * sha-256 when the caller has it (the revision keeps it), so a text is not hashed again.
+ */
+export function sourceOf(record: SourceRecord, text: string, hash = hashText(text)): Source {
+  const meta: Source = { id: record.id, title: record.title, outlet: record.outlet, guessed: [...record.guessed], length: text.length, hash, revision: record.revision, text };
   if (record.author) meta.author = record.author;
   if (record.published) meta.published = record.published;
   if (record.url) meta.url = record.url;
@@ -79,14 +81,20 @@ export class SourceService {
     private readonly fetchOptions: FetchOptions = {},
   ) {}
 
+  /** Revision `revision` of a source (default: its current one) as a Source; undefined when its record, revision or text is missing. */
+  static async load(store: Store, record: SourceRecord, revision = record.revision): Promise<{ source: Source; created: string } | undefined> {
+    const r = (await store.revisions(record.id)).find((x) => x.revision === revision);
+    const text = r && (await store.blob('text', r.hash));
+    return r && text !== undefined ? { source: sourceOf({ ...record, revision }, text, r.hash), created: r.created } : undefined;
+  }
+
   /** The current revision of every source the store holds, texts included. */
   static async loadAll(store: Store): Promise<Source[]> {
     const out: Source[] = [];
     for (const record of await store.sources()) {
-      const current = (await store.revisions(record.id)).find((r) => r.revision === record.revision);
-      const text = current && (await store.blob('text', current.hash));
-      if (text === undefined) throw new Error(`source "${record.id}": the text of its revision ${record.revision} is missing from the store`);
-      out.push(sourceOf(record, text));
+      const loaded = await SourceService.load(store, record);
+      if (!loaded) throw new Error(`source "${record.id}": the text of its revision ${record.revision} is missing from the store`);
+      out.push(loaded.source);
     }
     return out;
   }
@@ -132,7 +140,7 @@ export class SourceService {
     const prepared = prepareSource(inputOf(body), { otherTexts: this.otherTexts(body.id) });
     const { id } = this.draftOf(prepared, body.id);
     const { title, guessed, ...rest } = prepared.meta;
-    const out: SourcePreview = { id, title, guessed: [...guessed], words: wordsIn(prepared.text), excerpt: excerptOf(prepared.text) };
+    const out: SourcePreview = { id, title, guessed: [...guessed], words: wordCount(prepared.text), excerpt: excerptOf(prepared.text) };
     for (const field of ['outlet', 'author', 'published', 'url'] as const) if (rest[field] !== undefined) out[field] = rest[field];
     return out;
   }
@@ -171,10 +179,8 @@ export class SourceService {
   /** One revision's text with the source's metadata; undefined when either does not exist. */
   async revisionText(id: string, revision: number): Promise<(Source & { created: string }) | undefined> {
     const record = await this.store.source(id);
-    const r = record && (await this.store.revisions(id)).find((x) => x.revision === revision);
-    const text = r && (await this.store.blob('text', r.hash));
-    if (!record || !r || text === undefined) return undefined;
-    return { ...sourceOf({ ...record, revision }, text), created: r.created };
+    const loaded = record && (await SourceService.load(this.store, record, revision));
+    return loaded ? { ...loaded.source, created: loaded.created } : undefined;
   }
 
   private otherTexts(except?: string): string[] {
@@ -240,7 +246,7 @@ export class SourceService {
             created: stamp,
             hash: textHash,
             length: draft.text.length,
-            words: wordsIn(draft.text),
+            words: wordCount(draft.text),
             origin,
             ...(htmlHash ? { html: htmlHash } : {}),
             ...(reanchored ? { reanchored } : {}),
@@ -249,8 +255,8 @@ export class SourceService {
         tx.putSource(next);
         return { status: record ? ('revised' as const) : ('created' as const), record: next, reanchored };
       });
-      if (result.status === 'unchanged') return { status: 'unchanged', source: previous ?? sourceOf(result.record, draft.text) };
-      const source = sourceOf(result.record, draft.text);
+      if (result.status === 'unchanged') return { status: 'unchanged', source: previous ?? sourceOf(result.record, draft.text, textHash) };
+      const source = sourceOf(result.record, draft.text, textHash);
       // Reuse detection and suggestions follow before the change is acknowledged.
       await this.library.publish(source);
       return { status: result.status, source, ...(result.reanchored ? { reanchored: result.reanchored } : {}) };
