@@ -10,6 +10,7 @@ import { diffTexts } from '../../core/anchoring/text-diff';
 import type { Segment as Kept } from '../../core/anchoring/text-mapping';
 import { segmentsOf, type CompareLayout, type OrientedPassage } from '../compare/alignment-layout';
 import { wordDiff, type PassageDiff } from '../compare/word-diff';
+import { wordCount } from '../../core/text/word-count';
 
 /** One change: old `[a0, a1)` became new `[b0, b1)`. */
 export interface Hunk {
@@ -102,9 +103,6 @@ export function changeHunks(oldText: string, newText: string, chain: readonly Ke
   return merged.filter((h) => !sameWords(oldText.slice(h.a0, h.a1), newText.slice(h.b0, h.b1)));
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
 
 /**
  * The compare layout of revision `oldText` (source id `a`) against `newText` (source id `b`): one

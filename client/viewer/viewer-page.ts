@@ -38,9 +38,10 @@ import { emptyMemo, renderViewer } from './viewer-render';
 import { initialViewerState, type ViewerState } from './viewer-state';
 import { applyViewerPage, type ViewerPageAction } from './viewer-live';
 import { connectViewerLive, restoreKeptForm, revisedMessage, sourceRevisionBanner, viewerLiveEffect, type LivePage } from './viewer-live-effects';
+import { wordCount } from '../../core/text/word-count';
 
 function sourceMetaLine(s: Source): HTMLElement {
-  const words = s.text.split(/\s+/).filter(Boolean).length;
+  const words = wordCount(s.text);
   const parts: (string | null)[] = [s.outlet, s.author ? `by ${s.author}` : null, s.published ?? null, `${words.toLocaleString('en')} words`];
   return h('p', { class: 'source-meta' },
     parts.filter((p): p is string => p !== null).join(' · '),

@@ -16,6 +16,7 @@ import { openWorkspace } from '../workspace';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { type CliIo, pathFrom } from './cli-io';
 import { workspaceConfig } from './workspace-config';
+import { wordCount } from '../../core/text/word-count';
 
 const isUrl = (arg: string) => /^https?:\/\//i.test(arg);
 const readable = (name: string) => Object.keys(FILE_FORMATS).some((ext) => name.toLowerCase().endsWith(ext)) && !name.endsWith('.meta.json');
@@ -65,7 +66,7 @@ export async function addCommand(args: ParsedArgs, io: CliIo): Promise<number> {
         if (isUrl(input)) outcome = await service.fetch({ url: input, ...given }, actor);
         else outcome = await service.add({ file: { name: basename(input), base64: (await readFile(input)).toString('base64') }, ...given }, actor);
         const s = outcome.source;
-        const words = s.text.split(/\s+/).filter(Boolean).length;
+        const words = wordCount(s.text);
         io.stdout.write(`${s.id}\t${s.title}\t${s.outlet}\t${words} words\t${outcome.status}\n`);
       } catch (e) {
         failed++;

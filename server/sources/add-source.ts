@@ -16,6 +16,7 @@ import { extractArticle } from './extract-article';
 import type { FetchedPage } from './fetch-page';
 import type { MetaField } from './page-metadata';
 import { SourceError } from './source-error';
+import { wordCount } from '../../core/text/word-count';
 
 /** Metadata the user gave (form fields, CLI flags); each one given is taken as is. */
 export interface GivenMeta {
@@ -140,7 +141,7 @@ export function prepareSource(input: AddSourceInput, context: AddSourceContext =
   const draft = draftOf(input);
   if (!draft.text.trim()) throw new SourceError('empty_text', 'the article has no text');
   // A page whose "article" is a menu word or two has no article: better said than stored.
-  const words = draft.text.split(/\s+/).filter(Boolean).length;
+  const words = wordCount(draft.text);
   if (draft.format === 'html' && words < MIN_PAGE_WORDS) {
     throw new SourceError('no_content', `no article text was found in the page (${words} word${words === 1 ? '' : 's'} outside menus and scripts)`);
   }

@@ -14,6 +14,7 @@ import { parseHTML } from 'linkedom';
 import { htmlToText } from './html-to-text';
 import { readPageMetadata, type MetaField, type PageMetadata } from './page-metadata';
 import { SourceError } from './source-error';
+import { wordCount } from '../../core/text/word-count';
 
 /** What the page gives. `found` fields come from its metadata, `guessed` ones from heuristics. */
 export interface ExtractedArticle {
@@ -50,7 +51,6 @@ function removeAdsAndBanners(doc: Document): void {
 /** Readability's text is only a fragment when it has fewer words than this and half of the page's. */
 const FRAGMENT_WORDS = 100;
 
-const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 function parse(html: string): Document {
   // linkedom needs a whole document: a fragment is wrapped so that it gets a body.
