@@ -14,7 +14,7 @@ import { getSource, listAnnotations, listReuse, listSets } from '../api/client';
 import { openInconsistencyDialog } from '../annotations/inconsistency-dialog';
 import { loadActiveSet, loadShowAllSets, saveShowAllSets } from '../sets/active-set';
 import { createPageStore } from '../shared/page-store';
-import { compareHref, type CompareFocus } from '../shared/routes';
+import { type CompareFocus, compareHref, sourceHref } from '../shared/routes';
 import { h } from '../ui/dom';
 import { fitToWindow } from '../ui/fit-to-window';
 import { helpButton, pageHelp } from '../ui/help-dialog';
@@ -46,7 +46,7 @@ function errorPage(title: string, message: string): HTMLElement {
 function paneHead(title: string, id: string, meta: string, side: 'a' | 'b'): HTMLElement {
   return h('header', { class: 'pane-head' },
     h('span', { class: 'pane-side' }, side === 'a' ? 'Left' : 'Right'),
-    h('a', { class: 'pane-title', href: `#/source/${encodeURIComponent(id)}`, title: `${title} (open in the viewer)` }, title),
+    h('a', { class: 'pane-title', href: sourceHref(id), title: `${title} (open in the viewer)` }, title),
     h('span', { class: 'pane-meta' }, meta),
   );
 }

@@ -14,6 +14,7 @@ import { listCopies, type CarryMode, type PassageCopy } from '../api/client';
 import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
 import { showStatus } from '../ui/status';
+import { sourceHref } from '../shared/routes';
 
 /** What the control needs from the page. */
 export interface CarryOptions {
@@ -81,7 +82,7 @@ export function carryControl(opts: CarryOptions): HTMLElement {
       h('div', { class: 'carry-menu', role: 'group', 'aria-label': 'Carry to copies' },
         h('p', { class: 'carry-head' }, copies.length === 1 ? 'This passage has 1 copy:' : `This passage has ${copies.length} copies:`),
         h('ul', { class: 'carry-copies' },
-          copies.map((c) => h('li', {}, h('a', { href: `#/source/${encodeURIComponent(c.source)}` }, title(c.source)), ': ', h('q', {}, excerpt(c.exact, 90)),
+          copies.map((c) => h('li', {}, h('a', { href: sourceHref(c.source) }, title(c.source)), ': ', h('q', {}, excerpt(c.exact, 90)),
             c.boilerplate ? h('span', { class: 'reuse-flag' }, 'boilerplate') : null))),
         h('div', { class: 'carry-actions' }, each, link, cancel),
       ),

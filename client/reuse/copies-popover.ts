@@ -5,7 +5,7 @@
  * the pointer stays on the passage or the popover; a click or the keyboard pins it until Escape, a
  * click elsewhere or the next passage.
  */
-import { compareHref } from '../shared/routes';
+import { compareHref, sourceHref } from '../shared/routes';
 import { h } from '../ui/dom';
 import { HoverPopover } from '../ui/hover-popover';
 import { similarityPercent, type ReuseCopy, type ReuseMark } from './reuse-marks';
@@ -44,7 +44,7 @@ export function compareLink(sourceId: string, entry: CopyEntry, label: string, t
 export function copyLine(sourceId: string, entry: CopyEntry, titles: ReadonlyMap<string, string>): HTMLElement {
   const { copy } = entry;
   return h('li', { class: 'reuse-copy', 'data-source': copy.source },
-    h('a', { class: 'reuse-copy-title', href: `#/source/${encodeURIComponent(copy.source)}` }, titles.get(copy.source) ?? copy.source),
+    h('a', { class: 'reuse-copy-title', href: sourceHref(copy.source) }, titles.get(copy.source) ?? copy.source),
     h('span', { class: 'reuse-copy-stats' },
       `${copy.words} words · ${similarityPercent(copy.similarity)}`,
       copy.boilerplate ? h('span', { class: 'reuse-flag' }, 'boilerplate') : null,

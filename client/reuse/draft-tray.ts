@@ -7,6 +7,7 @@
 import { excerpt } from '../shared/text-excerpt';
 import { h, replaceChildren } from '../ui/dom';
 import { isComplete, type InconsistencyDraft } from './inconsistency-draft';
+import { sourceHref } from '../shared/routes';
 
 /** What the tray reports to the page. */
 export interface DraftTrayHandlers {
@@ -55,7 +56,7 @@ export class DraftTray {
           passages.map((p, i) =>
             h('li', { class: 'draft-passage', 'data-source': p.source },
               h('span', { class: 'draft-source' },
-                p.source === this.sourceId ? 'This source' : h('a', { href: `#/source/${encodeURIComponent(p.source)}` }, p.title)),
+                p.source === this.sourceId ? 'This source' : h('a', { href: sourceHref(p.source) }, p.title)),
               h('q', { class: 'draft-quote' }, excerpt(p.exact, 90)),
               h('button', {
                 type: 'button', class: 'draft-remove', 'data-action': 'remove-passage', 'aria-label': `Remove passage ${i + 1}`, title: 'Remove',

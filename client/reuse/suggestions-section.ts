@@ -8,7 +8,7 @@
  */
 import type { InconsistencySuggestion, SuggestionTarget } from '../../core/inconsistency/types';
 import { guard } from '../account/denied-control';
-import { compareHref } from '../shared/routes';
+import { compareHref, sourceHref } from '../shared/routes';
 import { excerpt } from '../shared/text-excerpt';
 import { h } from '../ui/dom';
 import { decisionButtons } from '../ui/decision-buttons';
@@ -58,7 +58,7 @@ export function suggestionsSection(sourceId: string, titles: ReadonlyMap<string,
       h('span', { class: 'suggestion-source' },
         here
           ? h('button', { type: 'button', class: 'btn-link', 'data-action': 'show-passage', onclick: () => handlers.onShow(t), title: 'Show in the text' }, 'This source')
-          : h('a', { href: `#/source/${encodeURIComponent(t.source)}` }, titles.get(t.source) ?? t.source),
+          : h('a', { href: sourceHref(t.source) }, titles.get(t.source) ?? t.source),
         evidence ? h('span', { class: 'suggestion-value' }, ` · ${evidence}`) : null,
         !here && mine
           ? [' · ', h('a', { href: compareHref(sourceId, t.source, { source: sourceId, start: mine.start, end: mine.end }), 'data-action': 'compare' }, 'compare')]

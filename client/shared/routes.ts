@@ -196,7 +196,7 @@ export function inboxHref(query: InboxQuery = {}): string {
 
 /** The hash of source `id`'s page opening on suggestion `suggestion` (its mark shown, to accept or dismiss). */
 export function suggestionHref(id: string, suggestion: string): string {
-  return `#/source/${encodeURIComponent(id)}?suggestion=${encodeURIComponent(suggestion)}`;
+  return `${sourceHref(id)}?suggestion=${encodeURIComponent(suggestion)}`;
 }
 
 /** Why the sign-in page was shown: nobody was signed in yet, or the session ended mid-use. */

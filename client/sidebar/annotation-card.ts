@@ -11,7 +11,7 @@ import type { Annotation } from '../../core/model';
 import { KIND_LABELS, VERDICT_LABELS } from '../../core/model/vocabulary';
 import { guard } from '../account/denied-control';
 import { lastEditLine } from '../history/last-edit';
-import { compareHref } from '../shared/routes';
+import { compareHref, sourceHref } from '../shared/routes';
 import { excerpt } from '../shared/text-excerpt';
 import { changeOf, needsRecheck } from '../shared/target-changes';
 import { h } from '../ui/dom';
@@ -72,7 +72,7 @@ function targetsView(a: Annotation, sourceId: string, titles?: ReadonlyMap<strin
       h('ul', { class: 'card-elsewhere', 'aria-label': 'Passages in other sources' },
         elsewhere.map((t) =>
           h('li', {},
-            h('a', { href: `#/source/${encodeURIComponent(t.source)}`, class: 'card-source-link' }, titles?.get(t.source) ?? t.source),
+            h('a', { href: sourceHref(t.source), class: 'card-source-link' }, titles?.get(t.source) ?? t.source),
             t.orphaned ? h('span', { class: 'badge badge-orphaned' }, 'Orphaned') : null,
             ': ',
             h('q', {}, excerpt(t.exact, 100)),
