@@ -5,13 +5,12 @@
  * goes to stderr, like every command's progress, so scripts can rely on the exit code alone.
  */
 import { isPostgresUrl, redactUrl } from '../store/postgres/database-url';
-import { loadMigrations, migrateSchema, schemaStatus, type Migration } from '../store/postgres/migrations';
+import { loadMigrations, migrateSchema, migrationLabel, schemaStatus } from '../store/postgres/migrations';
 import { storageErrorOfPg } from '../store/postgres/pg-errors';
 import { createPool } from '../store/postgres/pg-pool';
 import { flagOption, type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './cli-io';
 
-const label = (m: Migration) => `${String(m.version).padStart(3, '0')}-${m.name}`;
 
 export async function migrateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
@@ -31,12 +30,12 @@ export async function migrateCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     const known = await loadMigrations();
     if (flagOption(args, 'status')) {
       const status = await schemaStatus(pool, known);
-      const todo = status.pending.length ? `pending: ${status.pending.map(label).join(', ')}` : 'nothing pending';
+      const todo = status.pending.length ? `pending: ${status.pending.map(migrationLabel).join(', ')}` : 'nothing pending';
       io.stdout.write(`${shown}: schema version ${status.version} of ${known.length}; ${todo}\n`);
       return 0;
     }
     const outcome = await migrateSchema(pool, known);
-    for (const m of outcome.applied) io.stderr.write(`applied ${label(m)}\n`);
+    for (const m of outcome.applied) io.stderr.write(`applied ${migrationLabel(m)}\n`);
     io.stderr.write(outcome.applied.length ? `${shown}: schema now at version ${outcome.version}\n` : `${shown}: schema is current (version ${outcome.version}); nothing to do\n`);
     return 0;
   } catch (e) {

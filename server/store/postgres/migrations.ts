@@ -15,6 +15,11 @@ import type pg from 'pg';
 import { PROJECT_ROOT } from '../../config';
 import type { Queryable } from './pg-pool';
 
+/** How a migration is named to people: `001-initial`. */
+export function migrationLabel(m: { version: number; name: string }): string {
+  return `${String(m.version).padStart(3, '0')}-${m.name}`;
+}
+
 /** Read at run time from the checkout, so `dist/collate.js` and the sources use the same files. */
 const MIGRATIONS_DIR = join(PROJECT_ROOT, 'server/store/postgres/migrations');
 
@@ -49,7 +54,7 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
     out.push({ version: Number(m[1]), name: m[2], sql, checksum: createHash('sha256').update(sql).digest('hex') });
   }
   out.forEach((m, i) => {
-    if (m.version !== i + 1) throw new SchemaError(`migrations must be numbered 001, 002, … without gaps; found ${String(m.version).padStart(3, '0')}-${m.name} in place ${i + 1}`);
+    if (m.version !== i + 1) throw new SchemaError(`migrations must be numbered 001, 002, … without gaps; found ${migrationLabel(m)} in place ${i + 1}`);
   });
   return out;
 }
@@ -75,7 +80,7 @@ function pending(known: Migration[], done: AppliedRow[]): Migration[] {
       throw new SchemaError(`the database schema is at version ${done.at(-1)!.version}, newer than this Collate knows (${latest}); upgrade Collate`);
     }
     if (mine.checksum !== row.checksum) {
-      throw new SchemaError(`migration ${String(row.version).padStart(3, '0')}-${row.name} was changed after it was applied to this database; restore the file as it was`);
+      throw new SchemaError(`migration ${migrationLabel(row)} was changed after it was applied to this database; restore the file as it was`);
     }
   }
   return known.slice(done.length);

@@ -37,7 +37,7 @@ import { CommitListeners, StorageError, type AnnotationQuery, type BlobKind, typ
 import { countsBySource, setSizes } from './annotation-sql';
 import { putBlob, readBlob } from './blob-sql';
 import { ChangeFeed, notify, payloadsOf } from './change-feed';
-import { loadMigrations, migrateSchema, schemaStatus, SchemaError } from './migrations';
+import { loadMigrations, migrateSchema, migrationLabel, schemaStatus, SchemaError } from './migrations';
 import { isConnectionFailure, isRetryable, storageErrorOfPg } from './pg-errors';
 import { redactUrl } from './database-url';
 import { createPool, type Queryable } from './pg-pool';
@@ -103,7 +103,7 @@ export class PgStore implements Store {
         const status = await schemaStatus(pool, migrations);
         if (status.pending.length) throw new SchemaError(`its schema is at version ${status.version} and this Collate needs ${migrations.length}: run "collate migrate"`);
       } else {
-        for (const m of (await migrateSchema(pool, migrations)).applied) log(`collate: applied migration ${String(m.version).padStart(3, '0')}-${m.name}`);
+        for (const m of (await migrateSchema(pool, migrations)).applied) log(`collate: applied migration ${migrationLabel(m)}`);
       }
       const store = new PgStore(url, pool, opts);
       try {
